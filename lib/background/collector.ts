@@ -1,0 +1,243 @@
+import { ingest, type Sighting } from '../db/ingest';
+import type { ClickworkDB } from '../db/schema';
+import { detectorFor } from '../detectors/registry';
+import type { Detector } from '../detectors/types';
+import { matchesAny } from '../match-pattern';
+import { type CaptchaMessage, type ContentMessage, parseMessage } from '../messages';
+import { matchRequest, type RequestDetails, requestOrigin } from './network';
+
+/** Who sent a runtime message, as the browser reports it. */
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+  frameId?: number;
+}
+
+/** A platform request counts only this soon after a trusted gesture in its tab. */
+export const GESTURE_WINDOW_MS = 10_000;
+/** How long a request waits for the message of the gesture that caused it. */
+export const GESTURE_GRACE_MS = 400;
+
+/** A challenge shown but not passed within this time was abandoned. */
+export const CAPTCHA_PENDING_TTL_MS = 15 * 60_000;
+
+type Queued =
+  | { kind: 'sighting'; sighting: Sighting; rawTarget?: string }
+  | { kind: 'captcha'; message: CaptchaMessage; tabId: number; host?: string };
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The background's intake: validates content-script messages and observed requests, turns them
+ * into sightings, and stores them in order, in batches, one transaction per batch.
+ */
+export class Collector {
+  private queue: Queued[] = [];
+  /** Requests waiting for their gesture's message. */
+  private delayed = 0;
+  private running: Promise<void> = Promise.resolve();
+  private scheduled = false;
+  private salt: Promise<string> | undefined;
+  /** Last trusted gesture per tab; kept in memory only, like the requests it vouches for. */
+  private readonly gestures = new Map<number, number>();
+  readonly refused: { error: string; at: number }[] = [];
+
+  constructor(
+    private readonly db: ClickworkDB,
+    private readonly extensionId: string,
+    private readonly onChanged: () => void = () => {},
+  ) {}
+
+  /** Accepts or refuses one runtime message; refusals are logged, never stored. */
+  receive(raw: unknown, sender: MessageSender): { ok: true } | { ok: false; error: string } {
+    const refuse = (error: string) => {
+      this.refused.push({ error, at: Date.now() });
+      if (this.refused.length > 50) this.refused.shift();
+      console.warn('[clickwork] refused message:', error);
+      return { ok: false as const, error };
+    };
+    if (sender.id !== this.extensionId) return refuse('sender is not this extension');
+    const parsed = parseMessage(raw);
+    if (!parsed.ok) return refuse(parsed.error);
+    const message: ContentMessage = parsed.value;
+    const detector = detectorFor(message.platform);
+    if (!detector) return refuse('no detector for platform');
+    // A content script speaks only for the platform whose pages it runs on.
+    if (!sender.url || !matchesAny(detector.matches, sender.url)) return refuse('sender page does not belong to the platform');
+    const host = hostOf(sender.tab?.url ?? sender.url);
+    if (message.type === 'gesture') {
+      if (sender.tab?.id !== undefined) this.gestures.set(sender.tab.id, message.ts);
+      return { ok: true };
+    }
+    if (message.type === 'captcha') {
+      if (!detector.captcha) return refuse('platform has no captcha');
+      this.enqueue({ kind: 'captcha', message, tabId: sender.tab?.id ?? -1, host });
+      return { ok: true };
+    }
+    const spec = detector.actions[message.action];
+    if (!spec) return refuse('unknown action for platform');
+    this.enqueue({
+      kind: 'sighting',
+      rawTarget: message.target,
+      sighting: {
+        platform: detector.id,
+        kind: spec.kind,
+        detail: spec.detail,
+        slot: spec.slot,
+        op: message.op,
+        signal: 'dom',
+        ts: message.ts,
+        host,
+        ...(message.durationMs !== undefined ? { durationMs: message.durationMs } : {}),
+      },
+    });
+    return { ok: true };
+  }
+
+  /**
+   * Looks at one request the platform's page sent; true when it names an action. It is stored only
+   * if a trusted gesture in the same tab came shortly before: the gesture's message may arrive a
+   * moment after the request, so the check waits `GESTURE_GRACE_MS`.
+   */
+  seeRequest(details: RequestDetails, detectors: readonly Detector[]): boolean {
+    const origin = requestOrigin(details);
+    if (origin?.startsWith(`chrome-extension://${this.extensionId}`) || origin?.startsWith('moz-extension://')) return false;
+    if (details.tabId < 0) return false;
+    const hit = matchRequest(detectors, details);
+    if (!hit) return false;
+    const spec = hit.detector.actions[hit.match.action];
+    if (!spec) return false;
+    const ts = Math.round(details.timeStamp || Date.now());
+    const item: Queued = {
+      kind: 'sighting',
+      rawTarget: hit.match.target,
+      sighting: {
+        platform: hit.detector.id,
+        kind: spec.kind,
+        detail: spec.detail,
+        slot: spec.slot,
+        op: hit.match.op,
+        signal: 'network',
+        ts,
+        host: hostOf(origin),
+      },
+    };
+    this.delayed++;
+    setTimeout(() => {
+      this.delayed--;
+      const gestureAt = this.gestures.get(details.tabId);
+      if (gestureAt !== undefined && ts - gestureAt <= GESTURE_WINDOW_MS && gestureAt - ts <= GESTURE_GRACE_MS)
+        this.enqueue(item);
+      else console.debug('[clickwork] request without a user gesture ignored:', hit.detector.id, hit.match.action);
+    }, GESTURE_GRACE_MS);
+    return true;
+  }
+
+  /** Resolves when everything received so far is stored. */
+  async flush(): Promise<void> {
+    while (this.queue.length || this.scheduled || this.delayed) {
+      await this.running;
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await this.running;
+  }
+
+  private enqueue(item: Queued): void {
+    this.queue.push(item);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // Batch what arrives in the same turn into one transaction.
+    setTimeout(() => {
+      this.scheduled = false;
+      const batch = this.queue.splice(0);
+      this.running = this.running
+        .then(() => this.store(batch))
+        .catch((error) => {
+          console.error('[clickwork] could not store', batch.length, 'sightings:', error);
+        });
+    }, 0);
+  }
+
+  private getSalt(): Promise<string> {
+    this.salt ??= this.db.transaction('rw', this.db.meta, async () => {
+      const row = await this.db.meta.get('salt');
+      if (typeof row?.value === 'string') return row.value;
+      const value = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+      await this.db.meta.put({ key: 'salt', value });
+      return value;
+    });
+    return this.salt;
+  }
+
+  private async store(batch: Queued[]): Promise<void> {
+    const salt = await this.getSalt();
+    const sightings: Sighting[] = [];
+    for (const item of batch) {
+      if (item.kind === 'sighting') {
+        const s = item.sighting;
+        if (item.rawTarget) s.targetKey = await sha256Hex(`${salt}|${s.platform}|${item.rawTarget}`);
+        sightings.push(s);
+      } else {
+        const s = await this.captchaStep(item.message, item.tabId, item.host);
+        if (s) sightings.push(s);
+      }
+    }
+    if (sightings.length === 0) return;
+    await ingest(this.db, sightings);
+    this.onChanged();
+  }
+
+  /** Tracks one widget from challenge shown to passed; returns the event when it passed. */
+  private async captchaStep(m: CaptchaMessage, tabId: number, host?: string): Promise<Sighting | null> {
+    const key = `${tabId}|${m.platform}|${m.widget}`;
+    return this.db.transaction('rw', this.db.pending, async () => {
+      const found = await this.db.pending.get(key);
+      const pending = found && m.ts - found.updatedAt < CAPTCHA_PENDING_TTL_MS ? found : undefined;
+      if (m.phase === 'shown') {
+        await this.db.pending.put({ key, shownAt: pending?.shownAt ?? m.ts, rounds: pending?.rounds ?? 0, updatedAt: m.ts });
+        return null;
+      }
+      if (m.phase === 'round') {
+        await this.db.pending.put({
+          key,
+          shownAt: pending?.shownAt ?? m.ts,
+          rounds: (pending?.rounds ?? 0) + 1,
+          updatedAt: m.ts,
+        });
+        return null;
+      }
+      await this.db.pending.delete(key);
+      const challenged = pending?.shownAt !== undefined;
+      const base = {
+        platform: m.platform,
+        kind: 'captcha' as const,
+        slot: 'none' as const,
+        op: 'add' as const,
+        signal: 'dom' as const,
+        ts: m.ts,
+        host,
+      };
+      if (!challenged) return { ...base, detail: 'checkbox' };
+      return {
+        ...base,
+        detail: 'challenge',
+        durationMs: Math.max(0, m.ts - (pending.shownAt as number)),
+        rounds: Math.max(1, pending.rounds),
+      };
+    });
+  }
+}

@@ -1,0 +1,220 @@
+import { closestOf, queryFirst } from '../detectors/dom';
+import type { CaptchaSpec, Detector, SubmitControl, ToggleControl } from '../detectors/types';
+import type { ContentMessage } from '../messages';
+
+/** The part of WXT's ContentScriptContext the runtime needs; every listener and timer goes through it. */
+export interface RuntimeHost {
+  addEventListener(target: EventTarget, type: string, handler: (e: Event) => void, options?: AddEventListenerOptions): void;
+  setTimeout(handler: () => void, ms: number): number;
+  onInvalidated(cb: () => void): void;
+}
+
+export type Send = (message: ContentMessage) => void;
+
+const TOGGLE_WATCH_MS = 4_000;
+const SUBMIT_WATCH_MS = 10_000;
+const SUBMIT_POLL_MS = 250;
+/** At most one gesture message a second: enough to vouch for the requests that follow. */
+const GESTURE_INTERVAL_MS = 1_000;
+
+/** Runs `fn`, swallowing any error: nothing thrown here may reach the page. */
+function guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
+    try {
+      fn(...args);
+    } catch (error) {
+      console.debug('[clickwork] detector error', error);
+    }
+  };
+}
+
+/** The element a trusted event started on, seen through open shadow roots. */
+function origin(e: Event): Element | null {
+  const first = e.composedPath()[0];
+  return first instanceof Element ? first : null;
+}
+
+interface Watch {
+  observer: MutationObserver;
+  timer: number;
+  last: string | null;
+  target: string | undefined;
+}
+
+/**
+ * Starts one platform's DOM detection in this document: click delegation on the window (capture
+ * phase, trusted events only), and short watches of the clicked control's container.
+ */
+export function runDetector(detector: Detector, host: RuntimeHost, send: Send, win: Window = window): void {
+  const watches = new Map<ToggleControl, Map<Element, Watch>>();
+
+  const emit = (action: string, op: 'add' | 'undo', target: string | undefined) =>
+    send({ type: 'sighting', platform: detector.id, action, op, ts: Date.now(), ...(target ? { target } : {}) });
+
+  const stop = (toggle: ToggleControl, scope: Element) => {
+    const w = watches.get(toggle)?.get(scope);
+    if (!w) return;
+    w.observer.disconnect();
+    clearTimeout(w.timer);
+    watches.get(toggle)?.delete(scope);
+  };
+  const stopAll = () => {
+    for (const [toggle, byScope] of watches) for (const scope of [...byScope.keys()]) stop(toggle, scope);
+  };
+
+  const armToggle = (toggle: ToggleControl, scope: Element) => {
+    const byScope = watches.get(toggle) ?? new Map<Element, Watch>();
+    watches.set(toggle, byScope);
+    const existing = byScope.get(scope);
+    const ms = toggle.watchMs ?? TOGGLE_WATCH_MS;
+    if (existing) {
+      clearTimeout(existing.timer);
+      existing.timer = host.setTimeout(() => stop(toggle, scope), ms);
+      return;
+    }
+    const watch: Watch = {
+      last: toggle.state(scope),
+      // Read now: by the time the state flips, a single-page app may show another target.
+      target: toggle.target(scope, new URL(win.location.href)),
+      observer: new MutationObserver(
+        guard(() => {
+          const now = toggle.state(scope);
+          if (now === watch.last) return;
+          const before = watch.last;
+          watch.last = now;
+          const beforeSlot = before ? detector.actions[before]?.slot : undefined;
+          if (before && (beforeSlot !== 'exclusive' || !now)) emit(before, 'undo', watch.target);
+          if (now) emit(now, 'add', watch.target);
+        }),
+      ),
+      timer: 0,
+    };
+    watch.observer.observe(scope, { attributes: true, childList: true, subtree: true });
+    watch.timer = host.setTimeout(() => stop(toggle, scope), ms);
+    byScope.set(scope, watch);
+  };
+
+  const armSubmit = (submit: SubmitControl, composer: Element) => {
+    if (!submit.text(composer).trim()) return;
+    const target = submit.target(composer, new URL(win.location.href));
+    const deadline = Date.now() + (submit.watchMs ?? SUBMIT_WATCH_MS);
+    const poll = guard(() => {
+      // Emptied or removed: the platform took the text.
+      if (!composer.isConnected || !submit.text(composer).trim()) emit(submit.action, 'add', target);
+      else if (Date.now() < deadline) host.setTimeout(poll, SUBMIT_POLL_MS);
+    });
+    host.setTimeout(poll, SUBMIT_POLL_MS);
+  };
+
+  let lastGesture = 0;
+  const gesture = () => {
+    const now = Date.now();
+    if (now - lastGesture < GESTURE_INTERVAL_MS) return;
+    lastGesture = now;
+    send({ type: 'gesture', platform: detector.id, ts: now });
+  };
+  const onKey = guard((e: Event) => {
+    if (!e.isTrusted) return;
+    const el = origin(e);
+    const typing = el?.closest('input, textarea, [contenteditable="true"], [contenteditable=""]');
+    // Typing is not a gesture; a shortcut key (X's "l" likes) or Enter to submit is.
+    if (!typing || (e as KeyboardEvent).key === 'Enter') gesture();
+  });
+
+  const onClick = guard((e: Event) => {
+    if (!e.isTrusted) return;
+    gesture();
+    const el = origin(e);
+    if (!el) return;
+    for (const toggle of detector.toggles ?? []) {
+      const control = closestOf(el, toggle.control);
+      const scope = control && closestOf(control, toggle.scope);
+      if (scope) armToggle(toggle, scope);
+    }
+    for (const submit of detector.submits ?? []) {
+      const control = closestOf(el, submit.control);
+      const composer = control && submit.composer(control);
+      if (composer) armSubmit(submit, composer);
+    }
+  });
+
+  // Capture on the window: before the platform's own handlers can flip the state.
+  if (detector.toggles?.length || detector.submits?.length || detector.network?.length) {
+    host.addEventListener(win, 'click', onClick, { capture: true, passive: true });
+    if (detector.network?.length) host.addEventListener(win, 'keydown', onKey, { capture: true, passive: true });
+    // A single-page navigation changes what is on screen: states read after it belong to another target.
+    host.addEventListener(win, 'wxt:locationchange', guard(stopAll));
+  }
+  if (detector.captcha) runCaptcha(detector, detector.captcha, host, send, win);
+  host.onInvalidated(stopAll);
+}
+
+function runCaptcha(detector: Detector, spec: CaptchaSpec, host: RuntimeHost, send: Send, win: Window): void {
+  const url = new URL(win.location.href);
+  const role = spec.frameRole(url);
+  if (!role) return;
+  const widget = spec.widget(url);
+  const doc = win.document;
+  const emit = (phase: 'shown' | 'round' | 'passed') =>
+    send({ type: 'captcha', platform: detector.id, phase, widget, ts: Date.now() });
+  const observers: MutationObserver[] = [];
+  host.onInvalidated(() => {
+    for (const o of observers) o.disconnect();
+  });
+
+  if (role === 'checkbox') {
+    let armed = false;
+    let passed = spec.isPassed(doc);
+    let observing = false;
+    const check = guard(() => {
+      const now = spec.isPassed(doc);
+      if (now && !passed && armed) {
+        armed = false;
+        emit('passed');
+      }
+      passed = now;
+    });
+    const arm = guard((e: Event) => {
+      if (!e.isTrusted) return;
+      const el = origin(e);
+      if (!el || !closestOf(el, spec.checkbox)) return;
+      if (e.type === 'keydown' && (e as KeyboardEvent).key !== ' ' && (e as KeyboardEvent).key !== 'Enter') return;
+      armed = true;
+      passed = spec.isPassed(doc);
+      const box = queryFirst(doc, spec.checkbox);
+      if (box && !observing) {
+        observing = true;
+        const o = new MutationObserver(check);
+        o.observe(box, { attributes: true, attributeFilter: ['aria-checked', 'class'] });
+        observers.push(o);
+      }
+    });
+    host.addEventListener(win, 'click', arm, { capture: true, passive: true });
+    host.addEventListener(win, 'keydown', arm, { capture: true, passive: true });
+    return;
+  }
+
+  // Challenge frame: the provider's own small document, watched for the puzzle to appear.
+  let shown = false;
+  const check = guard(() => {
+    const now = spec.isChallengeShown(doc);
+    if (now && !shown) emit('shown');
+    shown = now;
+  });
+  const start = () => {
+    const o = new MutationObserver(check);
+    o.observe(doc.documentElement, { childList: true, subtree: true });
+    observers.push(o);
+    check();
+  };
+  if (doc.documentElement) start();
+  host.addEventListener(
+    win,
+    'click',
+    guard((e: Event) => {
+      const el = e.isTrusted ? origin(e) : null;
+      if (el && closestOf(el, spec.verify)) emit('round');
+    }),
+    { capture: true, passive: true },
+  );
+}

@@ -1,0 +1,59 @@
+import { KINDS, type Kind, type PlatformId } from '../taxonomy';
+import { type ClickworkDB, dayKey } from './schema';
+
+export type RangeId = 'today' | '7d' | '30d';
+export const RANGES: readonly RangeId[] = ['today', '7d', '30d'];
+const RANGE_DAYS: Record<RangeId, number> = { today: 1, '7d': 7, '30d': 30 };
+
+/** The local days of a range ending today, oldest first. */
+export function rangeDays(range: RangeId, now = Date.now()): string[] {
+  const days: string[] = [];
+  const d = new Date(now);
+  for (let i = RANGE_DAYS[range] - 1; i >= 0; i--) {
+    days.push(dayKey(new Date(d.getFullYear(), d.getMonth(), d.getDate() - i, 12).getTime()));
+  }
+  return days;
+}
+
+export interface Summary {
+  days: string[];
+  total: number;
+  /** Per day (same order as `days`), per kind. */
+  perDay: Record<Kind, number>[];
+  byKind: { kind: Kind; count: number }[];
+  byPlatform: { platform: PlatformId; count: number }[];
+}
+
+function zeroKinds(): Record<Kind, number> {
+  return Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+}
+
+/**
+ * Totals for a range of days, read from the per-day rollup: the cost follows the number of days
+ * and kinds in the range, not the length of the history.
+ */
+export async function summarize(db: ClickworkDB, days: string[]): Promise<Summary> {
+  const first = days[0] as string;
+  const last = days[days.length - 1] as string;
+  const rows = await db.daily.where('day').between(first, last, true, true).toArray();
+  const index = new Map(days.map((d, i) => [d, i]));
+  const perDay = days.map(zeroKinds);
+  const byKind = zeroKinds();
+  const byPlatform = new Map<PlatformId, number>();
+  let total = 0;
+  for (const r of rows) {
+    const i = index.get(r.day);
+    if (i === undefined) continue;
+    (perDay[i] as Record<Kind, number>)[r.kind] += r.count;
+    byKind[r.kind] += r.count;
+    byPlatform.set(r.platform, (byPlatform.get(r.platform) ?? 0) + r.count);
+    total += r.count;
+  }
+  return {
+    days,
+    total,
+    perDay,
+    byKind: KINDS.map((kind) => ({ kind, count: byKind[kind] })).filter((k) => k.count > 0),
+    byPlatform: [...byPlatform].map(([platform, count]) => ({ platform, count })).sort((a, b) => b.count - a.count),
+  };
+}

@@ -1,0 +1,78 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Kind, PlatformId, Signal } from '../taxonomy';
+
+/** One completed action of click-work (see the data dictionary in README.md). */
+export interface LaborEvent {
+  id?: number;
+  kind: Kind;
+  platform: PlatformId;
+  detail: string;
+  /** When the action completed, ms since the epoch. */
+  ts: number;
+  /** Measured active time; absent when it was not measured. */
+  durationMs?: number;
+  /** CAPTCHA puzzle rounds submitted, where known. */
+  rounds?: number;
+  signal: Signal;
+  /** Local only: the page's host (for a CAPTCHA, the embedding site). */
+  host?: string;
+  /** Local only: salted hash of the target's id, to net out undo and drop duplicates. */
+  targetKey?: string;
+  /** When the action was undone; every reader ignores undone events. */
+  undoneAt?: number;
+}
+
+/** Per-day totals of active events, kept in the same transaction as the events they count. */
+export interface DailyRollup {
+  /** Local calendar day, YYYY-MM-DD. */
+  day: string;
+  platform: PlatformId;
+  kind: Kind;
+  detail: string;
+  count: number;
+  /** Sum of measured durations, and how many of the events had one. */
+  measuredMs: number;
+  measuredCount: number;
+}
+
+/** A CAPTCHA widget between "challenge shown" and "passed". */
+export interface PendingCaptcha {
+  key: string;
+  shownAt?: number;
+  rounds: number;
+  updatedAt: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'clickwork';
+
+export class ClickworkDB extends Dexie {
+  events!: EntityTable<LaborEvent, 'id'>;
+  daily!: EntityTable<DailyRollup, 'day'>;
+  pending!: EntityTable<PendingCaptcha, 'key'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // Never change a version once released: add a new one with an upgrade function
+    // and a fixture database of the old version in tests/fixtures/db/.
+    this.version(1).stores({
+      events: '++id, ts, [platform+ts], [platform+targetKey]',
+      daily: '[day+platform+kind+detail], day',
+      pending: 'key',
+      meta: 'key',
+    });
+  }
+}
+
+/** Local calendar day of a timestamp, YYYY-MM-DD. */
+export function dayKey(ts: number): string {
+  const d = new Date(ts);
+  const m = d.getMonth() + 1;
+  const day = d.getDate();
+  return `${d.getFullYear()}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
+}

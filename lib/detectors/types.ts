@@ -1,0 +1,104 @@
+import type { Kind, PlatformId, Slot } from '../taxonomy';
+
+/**
+ * Alternative CSS selectors, tried in order. Detectors write one comment per alternative saying
+ * which markup (and which period) it matches, so a dead one can be recognised and dropped.
+ */
+export type Selectors = readonly string[];
+
+/** One kind of labor a detector can report, under a short id local to the detector ("like"). */
+export interface ActionSpec {
+  kind: Kind;
+  detail: string;
+  slot: Slot;
+}
+
+/**
+ * A control that toggles a state the platform shows (pressed, liked, bookmarked). A trusted click on
+ * `control` arms a watch of the enclosing `scope`; a sighting is sent only when `state(scope)`
+ * changes while the watch is armed, so a control that merely renders pressed counts nothing.
+ */
+export interface ToggleControl {
+  control: Selectors;
+  scope: Selectors;
+  /** The action whose state is on inside the scope, or null when none is. */
+  state(scope: Element): string | null;
+  /** A stable id of what was acted on (video id, post id), read when the click happens. */
+  target(scope: Element, url: URL): string | undefined;
+  /** How long a click keeps the watch armed; longer where a menu asks for confirmation. */
+  watchMs?: number;
+}
+
+/**
+ * A submit button of a text composer (comment, reply, review). A trusted click while the composer
+ * holds text arms a watch; the composer being emptied or removed confirms that the platform took it.
+ */
+export interface SubmitControl {
+  action: string;
+  control: Selectors;
+  /** The composer the button submits, found from the button. */
+  composer(button: Element): Element | null;
+  /** The composer's current text (only its emptiness is used: no text leaves the page). */
+  text(composer: Element): string;
+  target(composer: Element, url: URL): string | undefined;
+  watchMs?: number;
+}
+
+/**
+ * A CAPTCHA provider whose widget lives in its own frames. Detection runs inside those frames
+ * (`allFrames`): the checkbox frame reports "passed" after a trusted click, the challenge frame
+ * reports when a puzzle is shown and each round the user submits.
+ */
+export interface CaptchaSpec {
+  /** Which part of the widget this frame is, from its URL; null for frames not to watch. */
+  frameRole(url: URL): 'checkbox' | 'challenge' | null;
+  /** Correlates the checkbox and challenge frames of one widget within a tab (the site key). */
+  widget(url: URL): string;
+  checkbox: Selectors;
+  isPassed(doc: Document): boolean;
+  isChallengeShown(doc: Document): boolean;
+  /** Buttons that submit one round of a puzzle. */
+  verify: Selectors;
+}
+
+/** A request the background saw, reduced to what detectors may read. */
+export interface NetRequest {
+  url: URL;
+  method: string;
+  /** Parsed JSON, or form fields (name → values), or undefined when there was no readable body. */
+  body: unknown;
+}
+
+export interface NetMatch {
+  action: string;
+  op: 'add' | 'undo';
+  target?: string;
+}
+
+/** A request by operation name: the platform sends it when it accepts the user's action. */
+export interface NetworkRule {
+  /** webRequest URL filter patterns. */
+  urls: readonly string[];
+  match(req: NetRequest): NetMatch | null;
+}
+
+export interface Detector {
+  id: PlatformId;
+  /** Brand name, shown as is in every language. */
+  label: string;
+  /** Pages (or provider frames) where the content script runs. */
+  matches: readonly string[];
+  allFrames?: boolean;
+  /** Pages to check by hand when the platform changes; never fetched by tests. */
+  testUrls: readonly string[];
+  actions: Readonly<Record<string, ActionSpec>>;
+  toggles?: readonly ToggleControl[];
+  submits?: readonly SubmitControl[];
+  captcha?: CaptchaSpec;
+  network?: readonly NetworkRule[];
+}
+
+/** Helper that keeps literal types and checks the shape of a detector. */
+export function defineDetector<const D extends Detector>(d: D): D {
+  return d;
+}

@@ -1,0 +1,98 @@
+import { prop, queryFirst, str } from './dom';
+import { defineDetector, type ToggleControl } from './types';
+
+const TWEET = [
+  'article[data-testid="tweet"]', // timeline and status pages (2019 onwards)
+  'article[role="article"]', // the same article if the test id is ever dropped
+] as const;
+
+/** The id of the post an article shows: its own permalink (the one wrapping its timestamp). */
+export function tweetId(article: Element, url: URL): string | undefined {
+  const link = article.querySelector('a[href*="/status/"] time')?.closest('a') ?? article.querySelector('a[href*="/status/"]');
+  const m = /\/status\/(\d+)/.exec(link?.getAttribute('href') ?? '') ?? /\/status\/(\d+)/.exec(url.pathname);
+  return m?.[1];
+}
+
+/** A toggle whose state shows as the button's test id: `on` after the action, `off` before it. */
+function testIdToggle(action: string, off: string, on: string, watchMs?: number): ToggleControl {
+  return {
+    control: [`[data-testid="${off}"]`, `[data-testid="${on}"]`],
+    scope: TWEET,
+    state: (article) => (article.querySelector(`[data-testid="${on}"]`) ? action : null),
+    target: tweetId,
+    watchMs,
+  };
+}
+
+/** X's GraphQL operation name: the last path segment after the rotating query id. */
+export function operationName(url: URL): string | undefined {
+  return /\/i\/api\/graphql\/[^/]+\/(\w+)$/.exec(url.pathname)?.[1];
+}
+
+const OPERATIONS: Record<string, { action: string; op: 'add' | 'undo' }> = {
+  FavoriteTweet: { action: 'like', op: 'add' },
+  UnfavoriteTweet: { action: 'like', op: 'undo' },
+  CreateRetweet: { action: 'repost', op: 'add' },
+  DeleteRetweet: { action: 'repost', op: 'undo' },
+  CreateBookmark: { action: 'bookmark', op: 'add' },
+  DeleteBookmark: { action: 'bookmark', op: 'undo' },
+  CreateTweet: { action: 'post', op: 'add' },
+  CreateNoteTweet: { action: 'post', op: 'add' },
+};
+
+export default defineDetector({
+  id: 'x',
+  label: 'X',
+  matches: ['*://x.com/*', '*://twitter.com/*', '*://mobile.x.com/*'],
+  testUrls: ['https://x.com/home', 'https://x.com/NASA/status/1'],
+  actions: {
+    like: { kind: 'reaction', detail: 'like', slot: 'per-detail' },
+    bookmark: { kind: 'reaction', detail: 'bookmark', slot: 'per-detail' },
+    repost: { kind: 'share', detail: 'repost', slot: 'per-detail' },
+    post: { kind: 'comment', detail: 'post', slot: 'none' },
+    reply: { kind: 'comment', detail: 'reply', slot: 'none' },
+  },
+  toggles: [
+    testIdToggle('like', 'like', 'unlike'),
+    // Reposting goes through a menu (retweetConfirm), so the watch stays armed longer.
+    testIdToggle('repost', 'retweet', 'unretweet', 15_000),
+    testIdToggle('bookmark', 'bookmark', 'removeBookmark'),
+  ],
+  submits: [
+    {
+      action: 'post',
+      control: [
+        '[data-testid="tweetButtonInline"]', // inline composer: home timeline, reply box on a status page
+        '[data-testid="tweetButton"]', // compose and reply dialogs
+      ],
+      // The composer is the nearest ancestor holding a draft text box.
+      composer(button) {
+        for (let el = button.parentElement; el; el = el.parentElement) {
+          if (el.querySelector('[data-testid^="tweetTextarea_"]')) return el;
+        }
+        return null;
+      },
+      text: (composer) =>
+        queryFirst(composer, ['[data-testid="tweetTextarea_0"]', '[data-testid^="tweetTextarea_"]'])?.textContent ?? '',
+      target: () => undefined,
+    },
+  ],
+  network: [
+    {
+      urls: ['*://x.com/i/api/graphql/*', '*://twitter.com/i/api/graphql/*'],
+      match({ url, body }) {
+        const name = operationName(url);
+        const hit = name ? OPERATIONS[name] : undefined;
+        if (!hit) return null;
+        const variables = prop(body, 'variables');
+        if (hit.action === 'post') {
+          const replyTo = str(prop(prop(variables, 'reply'), 'in_reply_to_tweet_id'));
+          return { action: replyTo ? 'reply' : 'post', op: 'add', target: replyTo };
+        }
+        // Likes carry tweet_id; retweets use tweet_id or source_tweet_id (undo).
+        const target = str(prop(variables, 'tweet_id')) ?? str(prop(variables, 'source_tweet_id'));
+        return { ...hit, target };
+      },
+    },
+  ],
+});

@@ -1,0 +1,98 @@
+import { isPlatformId, type PlatformId } from './taxonomy';
+
+/**
+ * Messages between content scripts, extension pages and the background. Everything that arrives
+ * is `unknown` until `parseMessage` accepts it: a malformed message is refused, never stored.
+ */
+
+/** A content script saw the platform accept an action (or its undo). */
+export interface SightingMessage {
+  type: 'sighting';
+  platform: PlatformId;
+  /** The detector's action id ("like"). */
+  action: string;
+  op: 'add' | 'undo';
+  /** Raw id of the target (video id); the background stores only a salted hash of it. */
+  target?: string;
+  ts: number;
+  durationMs?: number;
+}
+
+/** A CAPTCHA frame reports a step of one widget's life. */
+export interface CaptchaMessage {
+  type: 'captcha';
+  platform: PlatformId;
+  phase: 'shown' | 'round' | 'passed';
+  /** Correlates the frames of one widget within the tab (the site key). */
+  widget: string;
+  ts: number;
+}
+
+/**
+ * A trusted click or key press on a platform's page. Platform requests count only shortly after
+ * one in the same tab: a page that clicks its own buttons from script makes requests, not labor.
+ */
+export interface GestureMessage {
+  type: 'gesture';
+  platform: PlatformId;
+  ts: number;
+}
+
+/** The background tells open extension pages that stored data changed. */
+export interface ChangedMessage {
+  type: 'events-changed';
+}
+
+export type ContentMessage = SightingMessage | CaptchaMessage | GestureMessage;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const MAX_ID = 200;
+/** How far a message's timestamp may be from the background's clock. */
+export const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+
+function isShortString(v: unknown, max = MAX_ID): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= max;
+}
+
+function checkTs(ts: unknown, now: number): string | null {
+  if (typeof ts !== 'number' || !Number.isFinite(ts)) return 'ts must be a number';
+  if (Math.abs(ts - now) > MAX_CLOCK_SKEW_MS) return 'ts is too far from now';
+  return null;
+}
+
+export function parseMessage(raw: unknown, now = Date.now()): ParseResult<ContentMessage> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return fail('not an object');
+  const m = raw as Record<string, unknown>;
+  if (!isPlatformId(m.platform)) return fail('unknown platform');
+  const tsError = checkTs(m.ts, now);
+  if (tsError) return fail(tsError);
+  if (m.type === 'sighting') {
+    if (!isShortString(m.action, 40)) return fail('action must be a short string');
+    if (m.op !== 'add' && m.op !== 'undo') return fail('op must be add or undo');
+    if (m.target !== undefined && !isShortString(m.target)) return fail('target must be a short string');
+    if (m.durationMs !== undefined && !(typeof m.durationMs === 'number' && m.durationMs >= 0 && m.durationMs < 864e5))
+      return fail('durationMs out of range');
+    const value: SightingMessage = {
+      type: 'sighting',
+      platform: m.platform,
+      action: m.action,
+      op: m.op,
+      ts: m.ts as number,
+    };
+    if (m.target !== undefined) value.target = m.target as string;
+    if (m.durationMs !== undefined) value.durationMs = m.durationMs as number;
+    return { ok: true, value };
+  }
+  if (m.type === 'gesture') return { ok: true, value: { type: 'gesture', platform: m.platform, ts: m.ts as number } };
+  if (m.type === 'captcha') {
+    if (m.phase !== 'shown' && m.phase !== 'round' && m.phase !== 'passed') return fail('unknown captcha phase');
+    if (typeof m.widget !== 'string' || m.widget.length > MAX_ID) return fail('widget must be a short string');
+    return { ok: true, value: { type: 'captcha', platform: m.platform, phase: m.phase, widget: m.widget, ts: m.ts as number } };
+  }
+  return fail('unknown message type');
+}
+
+function fail(error: string): { ok: false; error: string } {
+  return { ok: false, error };
+}
