@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import { Collector } from '@/lib/background/collector';
+import { networkFilters, type RequestDetails } from '@/lib/background/network';
+import { openDb } from '@/lib/db/open';
+import { DETECTORS } from '@/lib/detectors/registry';
+
+export default defineBackground(() => {
+  const db = openDb();
+  const collector = new Collector(db, browser.runtime.id, () => {
+    // Open extension pages redraw; with none open, nobody is listening and that is fine.
+    browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === 'events-changed') return undefined;
+    collector.receive(message, sender);
+    return undefined;
+  });
+
+  // Requests are observed, never blocked or changed. Registered at the top level so that a
+  // stopped service worker is woken up by them.
+  browser.webRequest.onBeforeRequest.addListener(
+    (details) => {
+      try {
+        collector.seeRequest(details as unknown as RequestDetails, DETECTORS);
+      } catch (error) {
+        console.error('[clickwork] request not understood', error);
+      }
+      return undefined;
+    },
+    { urls: networkFilters(DETECTORS), types: ['xmlhttprequest', 'other', 'ping'] },
+    ['requestBody'],
+  );
+
+  if (import.meta.env.DEV) {
+    // `npm start` opens a fresh profile: show where to begin.
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason === 'install') browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    });
+  }
+});
