@@ -1,0 +1,205 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Request, type Route, type Worker } from 'playwright-core';
+
+export const root = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = resolve(root, '.output/chrome-mv3');
+
+/** Debian's Chromium unless CHROMIUM_PATH says otherwise. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+const fixture = (p: string) => readFileSync(resolve(root, 'tests/fixtures', p), 'utf8');
+const emulator = (name: string) => readFileSync(resolve(root, 'tests/e2e/emulators', `${name}.js`), 'utf8');
+
+/** A fixture page with the platform emulator appended, as the platform's own script. */
+function withEmulator(html: string, name: string): string {
+  const script = `<script>${emulator(name)}</script>`;
+  return html.includes('</body>') ? html.replace('</body>', `${script}</body>`) : html + script;
+}
+
+const bframeBody = () => /<body>([\s\S]*)<\/body>/.exec(fixture('recaptcha/bframe.html'))?.[1] ?? '';
+
+export const URLS = {
+  youtube: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+  youtubeFr: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&hl=fr',
+  youtubeSsr: 'https://www.youtube.com/watch?v=eiHXASgRTcA',
+  x: 'https://x.com/TestUser123/status/1981398750557065646',
+  shop: 'https://shop.example/checkout',
+};
+
+type Handler = (route: Route, request: Request) => Promise<void> | void;
+
+/** Platform pages at their real addresses, served from fixtures; endpoints answer like the platform. */
+function routes(): [RegExp, Handler][] {
+  const html = (body: string) => (route: Route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  const json = (route: Route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{}' });
+  return [
+    [
+      /^https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ&hl=fr$/,
+      html(withEmulator(fixture('youtube/watch-rendered.fr.html'), 'youtube')),
+    ],
+    [
+      /^https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ$/,
+      html(withEmulator(fixture('youtube/watch-rendered.html'), 'youtube')),
+    ],
+    // The real server-rendered page, its own scripts removed (they would fetch the player from the network).
+    [
+      /^https:\/\/www\.youtube\.com\/watch\?v=eiHXASgRTcA$/,
+      html(fixture('youtube/watch-ssr-loggedout-2024-06.real.html').replace(/<script\b[\s\S]*?<\/script>/g, '')),
+    ],
+    [/^https:\/\/www\.youtube\.com\/youtubei\/v1\//, json],
+    [/^https:\/\/x\.com\/TestUser123\/status\/\d+$/, html(withEmulator(fixture('x/timeline.html'), 'x'))],
+    [/^https:\/\/x\.com\/i\/api\/graphql\//, json],
+    [/^https:\/\/shop\.example\/checkout/, html(withEmulator(fixture('recaptcha/shop.html'), 'recaptcha'))],
+    [/^https:\/\/www\.google\.com\/recaptcha\/api2\/anchor\?/, html(withEmulator(fixture('recaptcha/anchor.html'), 'recaptcha'))],
+    [
+      /^https:\/\/www\.google\.com\/recaptcha\/api2\/bframe\?/,
+      html(
+        withEmulator(`<!doctype html><html><body><template id="challenge">${bframeBody()}</template></body></html>`, 'recaptcha'),
+      ),
+    ],
+  ];
+}
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Every request the browser made, routed or not. */
+  requests: { url: string; method: string; fromExtension: boolean; routed: boolean }[];
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<Session> {
+  if (!existsSync(chromiumPath())) {
+    throw new Error(`No Chromium at ${chromiumPath()}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'clickwork-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // Nothing resolves: a request that escapes the routes below fails instead of leaving the machine.
+      '--host-resolver-rules=MAP * ~NOTFOUND',
+    ],
+  });
+  const requests: Session['requests'] = [];
+  const table = routes();
+  await context.route('**/*', async (route, request) => {
+    const url = request.url();
+    // The extension's own pages and files load from the extension, not the network.
+    if (url.startsWith('chrome-extension://')) return route.continue();
+    const hit = table.find(([re]) => re.test(url));
+    if (hit) await hit[1](route, request);
+    else await route.abort('blockedbyclient');
+  });
+  context.on('request', (request) => {
+    const frameUrl = (() => {
+      try {
+        return request.frame().url();
+      } catch {
+        return '';
+      }
+    })();
+    requests.push({
+      url: request.url(),
+      method: request.method(),
+      fromExtension:
+        Boolean(request.serviceWorker()) ||
+        frameUrl.startsWith('chrome-extension://') ||
+        request.url().startsWith('chrome-extension://'),
+      routed: table.some(([re]) => re.test(request.url())),
+    });
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    requests,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface StoredEvent {
+  kind: string;
+  platform: string;
+  detail: string;
+  signal: string;
+  ts: number;
+  durationMs?: number;
+  rounds?: number;
+  host?: string;
+  targetKey?: string;
+  undoneAt?: number;
+}
+
+/** The extension's stored events, read from the database in an extension page. */
+export async function storedEvents(page: Page): Promise<StoredEvent[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredEvent[]>((resolveAll, reject) => {
+        const open = indexedDB.open('clickwork');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('events')) return resolveAll([]);
+          const req = db.transaction('events').objectStore('events').getAll();
+          req.onsuccess = () => {
+            resolveAll(req.result);
+            db.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+export async function openPopup(s: Session): Promise<Page> {
+  const page = await s.context.newPage();
+  await page.setViewportSize({ width: 420, height: 600 });
+  page.on('pageerror', (e) => console.error('[popup error]', e));
+  await page.goto(`chrome-extension://${s.extensionId}/popup.html`);
+  // Rendered means the database was opened (and created) by the popup's own code.
+  await page.locator('main footer').waitFor();
+  return page;
+}
+
+/** Active (not undone) events, polled until `until` accepts them or the time runs out. */
+export async function waitForEvents(
+  page: Page,
+  until: (events: StoredEvent[]) => boolean,
+  timeoutMs = 8_000,
+): Promise<StoredEvent[]> {
+  const deadline = Date.now() + timeoutMs;
+  let events: StoredEvent[] = [];
+  while (Date.now() < deadline) {
+    events = (await storedEvents(page)).filter((e) => !e.undoneAt);
+    if (until(events)) return events;
+    await page.waitForTimeout(100);
+  }
+  return events;
+}
+
+/** Waits long enough for any sighting to have been stored (the watch windows of the runtime). */
+export const settle = (page: Page, ms = 1_500) => page.waitForTimeout(ms);

@@ -1,0 +1,95 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { networkFilters } from '@/lib/background/network';
+import { DETECTORS } from '@/lib/detectors/registry';
+import { isValidPattern, matchesAny } from '@/lib/match-pattern';
+import { hostPermissions } from '@/lib/permissions';
+import { isKind, isPlatformId, KINDS, PLATFORM_IDS } from '@/lib/taxonomy';
+import { root } from './helpers';
+
+const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+const entrypoints = readdirSync(resolve(root, 'entrypoints'));
+
+describe('detector registry', () => {
+  it('has unique ids from the taxonomy', () => {
+    const ids = DETECTORS.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(isPlatformId(id), id).toBe(true);
+  });
+
+  for (const d of DETECTORS) {
+    describe(d.id, () => {
+      it('has valid match patterns and network filters', () => {
+        expect(d.matches.length).toBeGreaterThan(0);
+        for (const p of [...d.matches, ...(d.network ?? []).flatMap((r) => r.urls)]) expect(isValidPattern(p), p).toBe(true);
+      });
+
+      it('declares actions of known kinds, and every control names a declared action', () => {
+        for (const [id, a] of Object.entries(d.actions)) expect(isKind(a.kind), `${id}: ${a.kind}`).toBe(true);
+        for (const s of d.submits ?? []) expect(d.actions[s.action], s.action).toBeDefined();
+      });
+
+      it('has test URLs on its own pages', () => {
+        expect(d.testUrls.length).toBeGreaterThan(0);
+        for (const u of d.testUrls) expect(matchesAny(d.matches, u), u).toBe(true);
+      });
+
+      it('has its content script entrypoint, and nothing else claims its pages', () => {
+        const file = resolve(root, 'entrypoints', `${d.id}.content.ts`);
+        expect(existsSync(file)).toBe(true);
+        expect(readFileSync(file, 'utf8')).toContain(`@/lib/detectors/${d.id}'`);
+      });
+
+      it('has fixtures', () => {
+        const dir = resolve(root, 'tests/fixtures', d.id);
+        expect(readdirSync(dir).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(0);
+      });
+
+      it('has a row in the README platform table', () => {
+        expect(readme).toMatch(new RegExp(`^\\| ${d.label} \\(\`${d.id}\`\\) +\\|`, 'm'));
+      });
+    });
+  }
+
+  it('has no content script without a registry entry', () => {
+    const scripts = entrypoints.filter((f) => f.endsWith('.content.ts')).map((f) => f.replace('.content.ts', ''));
+    expect(scripts.sort()).toEqual(DETECTORS.map((d) => d.id).sort());
+  });
+
+  it('derives host permissions that cover every page and endpoint, and nothing else', () => {
+    const perms = hostPermissions(DETECTORS);
+    const needed = [...DETECTORS.flatMap((d) => d.matches), ...networkFilters(DETECTORS)];
+    for (const p of needed) {
+      const sample = p.replace('*://', 'https://').replace(/\*/g, 'sample');
+      expect(matchesAny(perms, sample), p).toBe(true);
+    }
+    expect(perms.every((p) => needed.includes(p))).toBe(true);
+    expect(perms).not.toContain('<all_urls>');
+  });
+});
+
+describe('taxonomy and catalogue', () => {
+  const en = JSON.parse(readFileSync(resolve(root, 'public/_locales/en/messages.json'), 'utf8'));
+  const fr = JSON.parse(readFileSync(resolve(root, 'public/_locales/fr/messages.json'), 'utf8'));
+
+  it('has every platform of the taxonomy', () => {
+    expect(PLATFORM_IDS).toHaveLength(23);
+  });
+
+  it('has English and French with the same keys and placeholders', () => {
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en)) {
+      expect(Object.keys(fr[key].placeholders ?? {}).sort(), key).toEqual(Object.keys(en[key].placeholders ?? {}).sort());
+      expect(fr[key].message.length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it('labels every kind in both languages', () => {
+    for (const k of KINDS) {
+      const key = `kind_${k.replace('-', '_')}`;
+      expect(en[key], key).toBeDefined();
+      expect(fr[key], key).toBeDefined();
+    }
+  });
+});

@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { runDetector } from '@/lib/content/runtime';
+import x, { operationName, tweetId } from '@/lib/detectors/x';
+import type { ContentMessage } from '@/lib/messages';
+import { collect, fakeHost, fixture, loadPage, tick, trustedClick } from './helpers';
+
+const STATUS = 'https://x.com/TestUser123/status/1981398750557065646';
+const ID = '1981398750557065646';
+
+/** What X's own script does when it accepts a click: swap the button's test id. */
+function swap(el: Element, to: string) {
+  el.setAttribute('data-testid', to);
+}
+
+describe('x detector', () => {
+  let host = fakeHost();
+  afterEach(() => {
+    host.invalidate();
+    host = fakeHost();
+  });
+
+  it('reads the post id of the real article from its permalink, even on the home timeline', () => {
+    const doc = loadPage(fixture('x/timeline.html'), 'https://x.com/home');
+    const article = doc.querySelector('article[data-testid="tweet"]') as Element;
+    expect(tweetId(article, new URL('https://x.com/home'))).toBe(ID);
+  });
+
+  it('counts like, repost through the confirm menu, bookmark, and their undo', async () => {
+    const doc = loadPage(fixture('x/timeline.html'), STATUS);
+    const sent: ContentMessage[] = [];
+    runDetector(x, host, collect(sent));
+    const q = (id: string) => doc.querySelector(`[data-testid="${id}"]`) as HTMLElement;
+
+    trustedClick(q('like').querySelector('svg') ?? q('like'));
+    swap(q('like'), 'unlike');
+    await tick();
+    trustedClick(q('retweet')); // opens the menu; nothing yet
+    await tick();
+    expect(sent).toHaveLength(1);
+    swap(q('retweet'), 'unretweet'); // after retweetConfirm
+    await tick();
+    trustedClick(q('bookmark'));
+    swap(q('bookmark'), 'removeBookmark');
+    await tick();
+    trustedClick(q('unlike'));
+    swap(q('unlike'), 'like');
+    await tick();
+
+    expect(sent.map((m) => m.type === 'sighting' && `${m.action}:${m.op}:${m.target}`)).toEqual([
+      `like:add:${ID}`,
+      `repost:add:${ID}`,
+      `bookmark:add:${ID}`,
+      `like:undo:${ID}`,
+    ]);
+  });
+
+  it('does not depend on label text: the same with every aria-label and text removed', async () => {
+    const doc = loadPage(fixture('x/timeline.html'), STATUS);
+    for (const el of doc.querySelectorAll('[aria-label]')) el.removeAttribute('aria-label');
+    for (const el of doc.querySelectorAll('[data-testid="app-text-transition-container"]')) el.textContent = '';
+    const sent: ContentMessage[] = [];
+    runDetector(x, host, collect(sent));
+    const like = doc.querySelector('[data-testid="like"]') as HTMLElement;
+    trustedClick(like);
+    swap(like, 'unlike');
+    await tick();
+    expect(sent).toMatchObject([{ action: 'like', op: 'add', target: ID }]);
+  });
+
+  it('counts a reply once the composer is emptied', async () => {
+    const doc = loadPage(fixture('x/timeline.html'), STATUS);
+    const sent: ContentMessage[] = [];
+    runDetector(x, host, collect(sent));
+    const box = doc.querySelector('[data-testid="tweetTextarea_0"]') as HTMLElement;
+    box.textContent = 'Agreed';
+    trustedClick(doc.querySelector('[data-testid="tweetButtonInline"] span') as Element);
+    box.textContent = '';
+    await tick(400);
+    expect(sent).toMatchObject([{ action: 'post', op: 'add' }]);
+  });
+
+  it('names GraphQL operations whatever the rotating query id', () => {
+    expect(operationName(new URL('https://x.com/i/api/graphql/lI07N6Otwv1PhnEgXILM7A/FavoriteTweet'))).toBe('FavoriteTweet');
+    expect(operationName(new URL('https://x.com/i/api/graphql/ZYKSe-w7KEslx3JhSIk5LA/UnfavoriteTweet'))).toBe('UnfavoriteTweet');
+    expect(operationName(new URL('https://x.com/i/api/1.1/jot/client_event.json'))).toBeUndefined();
+  });
+
+  it.each([
+    ['FavoriteTweet', { tweet_id: ID }, { action: 'like', op: 'add', target: ID }],
+    ['UnfavoriteTweet', { tweet_id: ID }, { action: 'like', op: 'undo', target: ID }],
+    ['CreateRetweet', { tweet_id: ID, dark_request: false }, { action: 'repost', op: 'add', target: ID }],
+    ['DeleteRetweet', { source_tweet_id: ID, dark_request: false }, { action: 'repost', op: 'undo', target: ID }],
+    ['CreateBookmark', { tweet_id: ID }, { action: 'bookmark', op: 'add', target: ID }],
+    ['CreateTweet', { tweet_text: 'hi', reply: { in_reply_to_tweet_id: ID } }, { action: 'reply', op: 'add', target: ID }],
+    ['CreateTweet', { tweet_text: 'hi' }, { action: 'post', op: 'add' }],
+    ['TweetDetail', { focalTweetId: ID }, null],
+    ['HomeTimeline', {}, null],
+  ])('matches %s', (op, variables, expected) => {
+    const req = { url: new URL(`https://x.com/i/api/graphql/q1d2/${op}`), method: 'POST', body: { variables, queryId: 'q1d2' } };
+    const hit = x.network.map((r) => r.match(req)).find(Boolean) ?? null;
+    if (expected && !('target' in expected)) expect(hit).toEqual({ ...expected, target: undefined });
+    else expect(hit).toEqual(expected);
+  });
+});

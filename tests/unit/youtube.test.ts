@@ -1,0 +1,163 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { runDetector } from '@/lib/content/runtime';
+import { closestOf } from '@/lib/detectors/dom';
+import youtube, { videoId } from '@/lib/detectors/youtube';
+import type { ContentMessage } from '@/lib/messages';
+import { collect, fakeHost, fixture, loadPage, tick, trustedClick } from './helpers';
+
+const WATCH = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
+const toggle = youtube.toggles[0];
+
+function likeButtons(doc: Document) {
+  return {
+    like: doc.querySelector('like-button-view-model button') as HTMLElement,
+    dislike: doc.querySelector('dislike-button-view-model button') as HTMLElement,
+  };
+}
+
+/** What YouTube's own script does when a click is accepted: flip aria-pressed. */
+function press(el: HTMLElement, other?: HTMLElement) {
+  el.setAttribute('aria-pressed', el.getAttribute('aria-pressed') === 'true' ? 'false' : 'true');
+  other?.setAttribute('aria-pressed', 'false');
+}
+
+describe('youtube detector', () => {
+  let host = fakeHost();
+  afterEach(() => {
+    host.invalidate();
+    host = fakeHost();
+  });
+
+  it('reads video ids from watch, Shorts and live addresses', () => {
+    expect(videoId(new URL(WATCH))).toBe('dQw4w9WgXcQ');
+    expect(videoId(new URL('https://www.youtube.com/shorts/abcDEF12345'))).toBe('abcDEF12345');
+    expect(videoId(new URL('https://www.youtube.com/live/abcDEF12345?si=x'))).toBe('abcDEF12345');
+    expect(videoId(new URL('https://www.youtube.com/feed/subscriptions'))).toBeUndefined();
+  });
+
+  for (const file of ['watch-rendered.html', 'watch-rendered.fr.html']) {
+    it(`finds the like control, its scope and its state in ${file}`, () => {
+      const doc = loadPage(fixture(`youtube/${file}`), WATCH);
+      const { like, dislike } = likeButtons(doc);
+      const scope = closestOf(like, toggle.scope) as Element;
+      expect(scope.tagName.toLowerCase()).toBe('segmented-like-dislike-button-view-model');
+      expect(closestOf(like.querySelector('svg') as Element, toggle.control)).toBe(like);
+      expect(toggle.state(scope)).toBeNull();
+      press(like);
+      expect(toggle.state(scope)).toBe('like');
+      press(dislike, like);
+      expect(toggle.state(scope)).toBe('dislike');
+    });
+
+    it(`counts a like, a switch to dislike and an undo in ${file}`, async () => {
+      const doc = loadPage(fixture(`youtube/${file}`), WATCH);
+      const sent: ContentMessage[] = [];
+      runDetector(youtube, host, collect(sent));
+      const { like, dislike } = likeButtons(doc);
+      trustedClick(like);
+      press(like);
+      await tick();
+      trustedClick(dislike);
+      press(dislike, like);
+      await tick();
+      trustedClick(dislike);
+      press(dislike);
+      await tick();
+      expect(sent.map((m) => m.type === 'sighting' && [m.action, m.op, m.target])).toEqual([
+        ['like', 'add', 'dQw4w9WgXcQ'],
+        ['dislike', 'add', 'dQw4w9WgXcQ'],
+        ['dislike', 'undo', 'dQw4w9WgXcQ'],
+      ]);
+    });
+  }
+
+  it('counts nothing for untrusted clicks, pressed rendering, or a click the platform ignores', async () => {
+    const doc = loadPage(fixture('youtube/watch-rendered.html'), WATCH);
+    const sent: ContentMessage[] = [];
+    runDetector(youtube, host, collect(sent));
+    const { like, dislike } = likeButtons(doc);
+    like.click(); // synthetic: isTrusted is false
+    press(like);
+    await tick();
+    press(like); // renders unpressed again, with no click at all
+    await tick();
+    trustedClick(dislike); // a click YouTube does not act on (signed out): no state change
+    await tick(50);
+    expect(sent).toEqual([]);
+  });
+
+  it('counts a submitted comment once the box is emptied, not an empty submit', async () => {
+    const doc = loadPage(fixture('youtube/watch-rendered.html'), WATCH);
+    const sent: ContentMessage[] = [];
+    runDetector(youtube, host, collect(sent));
+    const box = doc.querySelector('#contenteditable-root') as HTMLElement;
+    const submit = doc.querySelector('#submit-button button') as HTMLElement;
+    trustedClick(submit); // empty composer: nothing to submit
+    box.textContent = 'Great song';
+    trustedClick(submit);
+    await tick(100);
+    expect(sent).toEqual([]); // not yet accepted
+    box.textContent = '';
+    await tick(400);
+    expect(sent).toMatchObject([{ type: 'sighting', platform: 'youtube', action: 'comment', op: 'add', target: 'dQw4w9WgXcQ' }]);
+  });
+
+  it('vouches for the requests that follow with at most one gesture message a second, for trusted input only', async () => {
+    const doc = loadPage(fixture('youtube/watch-rendered.html'), WATCH);
+    const sent: ContentMessage[] = [];
+    runDetector(youtube, host, (m) => sent.push(m));
+    const { like } = likeButtons(doc);
+    like.click(); // untrusted
+    trustedClick(like);
+    trustedClick(like);
+    const typing = new KeyboardEvent('keydown', { key: 'a', bubbles: true });
+    Object.defineProperty(typing, 'isTrusted', { value: true });
+    (doc.querySelector('#contenteditable-root') as Element).dispatchEvent(typing);
+    await tick();
+    expect(sent.filter((m) => m.type === 'gesture')).toHaveLength(1);
+  });
+
+  it('matches the InnerTube endpoints named in the real watch page, and only those', () => {
+    const html = fixture('youtube/watch-ssr-loggedout-2024-06.real.html');
+    const apiUrls = [...new Set([...html.matchAll(/"apiUrl":"(\/youtubei\/v1\/[a-z_/]+)"/g)].map((m) => m[1] as string))];
+    expect(apiUrls.length).toBeGreaterThan(10);
+    const videoIdInPage = /"likeEndpoint":\{"status":"LIKE","target":\{"videoId":"([\w-]+)"/.exec(html)?.[1];
+    expect(videoIdInPage).toBeTruthy();
+    const results = Object.fromEntries(
+      apiUrls.map((path) => {
+        const req = {
+          url: new URL(`https://www.youtube.com${path}?prettyPrint=false`),
+          method: 'POST',
+          body: { target: { videoId: videoIdInPage } },
+        };
+        const hit = youtube.network.map((r) => r.match(req)).find(Boolean) ?? null;
+        return [path, hit];
+      }),
+    );
+    expect(results['/youtubei/v1/like/like']).toEqual({ action: 'like', op: 'add', target: videoIdInPage });
+    expect(results['/youtubei/v1/like/dislike']).toEqual({ action: 'dislike', op: 'add', target: videoIdInPage });
+    expect(results['/youtubei/v1/like/removelike']).toEqual({ action: 'like', op: 'undo', target: videoIdInPage });
+    const others = Object.entries(results).filter(([path]) => !path.startsWith('/youtubei/v1/like/'));
+    expect(others.length).toBeGreaterThan(5);
+    expect(others.filter(([, hit]) => hit !== null)).toEqual([]);
+  });
+
+  it('matches comment creation by endpoint name', () => {
+    const match = (path: string) =>
+      youtube.network
+        .map((r) => r.match({ url: new URL(`https://www.youtube.com${path}`), method: 'POST', body: {} }))
+        .find(Boolean);
+    expect(match('/youtubei/v1/comment/create_comment')).toEqual({ action: 'comment', op: 'add' });
+    expect(match('/youtubei/v1/comment/create_comment_reply')).toEqual({ action: 'reply', op: 'add' });
+    expect(match('/youtubei/v1/comment/perform_comment_action')).toBeUndefined();
+  });
+
+  it('counts nothing while the real server-rendered page loads', async () => {
+    const sent: ContentMessage[] = [];
+    loadPage(fixture('youtube/watch-ssr-loggedout-2024-06.real.html').replace(/<(script|iframe)[\s\S]*?<\/\1>/g, ''), WATCH);
+    runDetector(youtube, host, collect(sent));
+    await tick(20);
+    expect(sent).toEqual([]);
+  });
+});
