@@ -35,3 +35,32 @@ export function formatDay(day: string, style: 'short' | 'long' = 'short'): strin
     style === 'short' ? { day: 'numeric', month: 'short' } : { dateStyle: 'long' },
   ).format(new Date(y, m - 1, d));
 }
+
+function unit(n: number, u: 'hour' | 'minute' | 'second', maximumFractionDigits = 0): string {
+  return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits }).format(n);
+}
+
+/** A duration as "3 hr 12 min", "12 min 5 sec", "45 sec" or "2.7 sec" (in the UI language). */
+export function formatDuration(seconds: number): string {
+  if (seconds < 10) return unit(seconds, 'second', 1);
+  const s = Math.round(seconds);
+  if (s < 60) return unit(s, 'second');
+  if (s < 3600) {
+    const m = Math.floor(s / 60);
+    const rest = s % 60;
+    return rest ? `${unit(m, 'minute')} ${unit(rest, 'second')}` : unit(m, 'minute');
+  }
+  const h = Math.floor(s / 3600);
+  const m = Math.round((s % 3600) / 60);
+  return m ? `${unit(h, 'hour')} ${unit(m, 'minute')}` : unit(h, 'hour');
+}
+
+/** Money in its own currency; small amounts keep enough digits to stay visible. */
+export function formatMoney(amount: number, currency: string): string {
+  const small = amount > 0 && amount < 1;
+  return new Intl.NumberFormat(uiLanguage(), {
+    style: 'currency',
+    currency,
+    ...(small ? { minimumFractionDigits: 2, maximumFractionDigits: amount < 0.1 ? 4 : 2 } : { maximumFractionDigits: 2 }),
+  }).format(amount);
+}

@@ -1,15 +1,26 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { KindChart } from '@/components/KindChart';
+import { ValueCard } from '@/components/ValueCard';
 import { openDb } from '@/lib/db/open';
 import { RANGES, type RangeId, rangeDays, type Summary, summarize } from '@/lib/db/queries';
+import { loadValuationSettings } from '@/lib/db/settings';
 import { DETECTORS, detectorFor } from '@/lib/detectors/registry';
-import { countOf, formatNumber, type MessageKey, t } from '@/lib/i18n';
+import { countOf, formatNumber, type MessageKey, t, uiLanguage } from '@/lib/i18n';
 import { BENEFICIARIES, beneficiaryOf } from '@/lib/taxonomy';
+import { type Valuation, valuate } from '@/lib/valuation';
 
 const RANGE_LABEL: Record<RangeId, MessageKey> = { today: 'rangeToday', '7d': 'range7d', '30d': 'range30d' };
 
-type State = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; summary: Summary };
+type State =
+  | { status: 'loading' }
+  | { status: 'error'; error: string }
+  | { status: 'ready'; summary: Summary; valuation: Valuation };
+
+/** The user's locale with its region where the browser tells it (for the default fair wage). */
+export function userLocale(): string {
+  return navigator.language || uiLanguage();
+}
 
 export function App() {
   const [range, setRange] = useState<RangeId>('7d');
@@ -17,7 +28,9 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
-      setState({ status: 'ready', summary: await summarize(openDb(), rangeDays(range)) });
+      const db = openDb();
+      const [summary, settings] = await Promise.all([summarize(db, rangeDays(range)), loadValuationSettings(db, userLocale())]);
+      setState({ status: 'ready', summary, valuation: valuate(summary.tallies, settings) });
     } catch (error) {
       setState({ status: 'error', error: String(error) });
     }
@@ -50,13 +63,13 @@ export function App() {
       </header>
       {state.status === 'loading' && <p>{t('loading')}</p>}
       {state.status === 'error' && <p role="alert">{t('loadError', state.error)}</p>}
-      {state.status === 'ready' && <Body summary={state.summary} />}
+      {state.status === 'ready' && <Body summary={state.summary} valuation={state.valuation} />}
       <footer>{t('privacyNote')}</footer>
     </main>
   );
 }
 
-function Body({ summary }: { summary: Summary }) {
+function Body({ summary, valuation }: { summary: Summary; valuation: Valuation }) {
   if (summary.total === 0) return <Empty />;
   return (
     <>
@@ -64,6 +77,7 @@ function Body({ summary }: { summary: Summary }) {
         <span class="label">{t('totalLabel')}</span>
         <strong data-testid="total">{formatNumber(summary.total)}</strong>
       </p>
+      <ValueCard valuation={valuation} aboutUrl={browser.runtime.getURL('/about.html')} />
       <KindChart summary={summary} />
       <section aria-labelledby="by-platform">
         <h2 id="by-platform">{t('byPlatform')}</h2>

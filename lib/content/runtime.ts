@@ -14,6 +14,8 @@ export type Send = (message: ContentMessage) => void;
 const TOGGLE_WATCH_MS = 4_000;
 const SUBMIT_WATCH_MS = 10_000;
 const SUBMIT_POLL_MS = 250;
+/** A pause longer than this between keystrokes is idle, not composing. */
+export const IDLE_GAP_MS = 5_000;
 /** At most one gesture message a second: enough to vouch for the requests that follow. */
 const GESTURE_INTERVAL_MS = 1_000;
 
@@ -32,6 +34,13 @@ function guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => v
 function origin(e: Event): Element | null {
   const first = e.composedPath()[0];
   return first instanceof Element ? first : null;
+}
+
+/** The text of a field: an input's value or an editable element's text. */
+function fieldText(field: Element | null): string {
+  if (!field) return '';
+  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) return field.value;
+  return field.textContent ?? '';
 }
 
 interface Watch {
@@ -94,14 +103,48 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
     byScope.set(scope, watch);
   };
 
+  // Active composing time per text field: the gaps between keystrokes, idle pauses left out.
+  const typing = new WeakMap<Element, { activeMs: number; last: number }>();
+  const allFields = (detector.submits ?? []).flatMap((s) => s.field);
+  const onTyping = (el: Element) => {
+    const field = closestOf(el, allFields);
+    if (!field) return false;
+    const now = Date.now();
+    const rec = typing.get(field);
+    if (!rec) typing.set(field, { activeMs: 0, last: now });
+    else {
+      if (now - rec.last <= IDLE_GAP_MS) rec.activeMs += now - rec.last;
+      rec.last = now;
+    }
+    return true;
+  };
+  const composingTime = (field: Element | null): number | undefined => {
+    const rec = field && typing.get(field);
+    if (!rec) return undefined;
+    const sinceLast = Date.now() - rec.last;
+    return rec.activeMs + (sinceLast <= IDLE_GAP_MS ? sinceLast : 0);
+  };
+
   const armSubmit = (submit: SubmitControl, composer: Element) => {
-    if (!submit.text(composer).trim()) return;
+    const field = queryFirst(composer, submit.field);
+    if (!fieldText(field).trim()) return;
     const target = submit.target(composer, new URL(win.location.href));
+    const durationMs = composingTime(field);
     const deadline = Date.now() + (submit.watchMs ?? SUBMIT_WATCH_MS);
     const poll = guard(() => {
       // Emptied or removed: the platform took the text.
-      if (!composer.isConnected || !submit.text(composer).trim()) emit(submit.action, 'add', target);
-      else if (Date.now() < deadline) host.setTimeout(poll, SUBMIT_POLL_MS);
+      if (!composer.isConnected || !field?.isConnected || !fieldText(field).trim()) {
+        if (field) typing.delete(field);
+        send({
+          type: 'sighting',
+          platform: detector.id,
+          action: submit.action,
+          op: 'add',
+          ts: Date.now(),
+          ...(target ? { target } : {}),
+          ...(durationMs !== undefined ? { durationMs } : {}),
+        });
+      } else if (Date.now() < deadline) host.setTimeout(poll, SUBMIT_POLL_MS);
     });
     host.setTimeout(poll, SUBMIT_POLL_MS);
   };
@@ -116,9 +159,10 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
   const onKey = guard((e: Event) => {
     if (!e.isTrusted) return;
     const el = origin(e);
-    const typing = el?.closest('input, textarea, [contenteditable="true"], [contenteditable=""]');
+    if (el && allFields.length) onTyping(el);
+    const editing = el?.closest('input, textarea, [contenteditable="true"], [contenteditable=""]');
     // Typing is not a gesture; a shortcut key (X's "l" likes) or Enter to submit is.
-    if (!typing || (e as KeyboardEvent).key === 'Enter') gesture();
+    if (!editing || (e as KeyboardEvent).key === 'Enter') gesture();
   });
 
   const onClick = guard((e: Event) => {
@@ -141,7 +185,7 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
   // Capture on the window: before the platform's own handlers can flip the state.
   if (detector.toggles?.length || detector.submits?.length || detector.network?.length) {
     host.addEventListener(win, 'click', onClick, { capture: true, passive: true });
-    if (detector.network?.length) host.addEventListener(win, 'keydown', onKey, { capture: true, passive: true });
+    host.addEventListener(win, 'keydown', onKey, { capture: true, passive: true });
     // A single-page navigation changes what is on screen: states read after it belong to another target.
     host.addEventListener(win, 'wxt:locationchange', guard(stopAll));
   }

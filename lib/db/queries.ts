@@ -1,4 +1,5 @@
 import { KINDS, type Kind, type PlatformId } from '../taxonomy';
+import type { Tally } from '../valuation';
 import { type ClickworkDB, dayKey } from './schema';
 
 export type RangeId = 'today' | '7d' | '30d';
@@ -22,6 +23,8 @@ export interface Summary {
   perDay: Record<Kind, number>[];
   byKind: { kind: Kind; count: number }[];
   byPlatform: { platform: PlatformId; count: number }[];
+  /** Per kind and detail, with measured time: what the valuation needs. */
+  tallies: Tally[];
 }
 
 function zeroKinds(): Record<Kind, number> {
@@ -40,6 +43,7 @@ export async function summarize(db: ClickworkDB, days: string[]): Promise<Summar
   const perDay = days.map(zeroKinds);
   const byKind = zeroKinds();
   const byPlatform = new Map<PlatformId, number>();
+  const tallies = new Map<string, Tally>();
   let total = 0;
   for (const r of rows) {
     const i = index.get(r.day);
@@ -48,6 +52,12 @@ export async function summarize(db: ClickworkDB, days: string[]): Promise<Summar
     byKind[r.kind] += r.count;
     byPlatform.set(r.platform, (byPlatform.get(r.platform) ?? 0) + r.count);
     total += r.count;
+    const key = `${r.kind}|${r.detail}`;
+    const t = tallies.get(key) ?? { kind: r.kind, detail: r.detail, count: 0, measuredCount: 0, measuredMs: 0 };
+    t.count += r.count;
+    t.measuredCount += r.measuredCount;
+    t.measuredMs += r.measuredMs;
+    tallies.set(key, t);
   }
   return {
     days,
@@ -55,5 +65,6 @@ export async function summarize(db: ClickworkDB, days: string[]): Promise<Summar
     perDay,
     byKind: KINDS.map((kind) => ({ kind, count: byKind[kind] })).filter((k) => k.count > 0),
     byPlatform: [...byPlatform].map(([platform, count]) => ({ platform, count })).sort((a, b) => b.count - a.count),
+    tallies: [...tallies.values()],
   };
 }

@@ -38,8 +38,11 @@ export interface SubmitControl {
   control: Selectors;
   /** The composer the button submits, found from the button. */
   composer(button: Element): Element | null;
-  /** The composer's current text (only its emptiness is used: no text leaves the page). */
-  text(composer: Element): string;
+  /**
+   * The text field inside the composer. Only whether it is empty is read (no text leaves the
+   * page); keystrokes in it measure the active composing time.
+   */
+  field: Selectors;
   target(composer: Element, url: URL): string | undefined;
   watchMs?: number;
 }

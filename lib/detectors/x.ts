@@ -1,4 +1,4 @@
-import { prop, queryFirst, str } from './dom';
+import { prop, str } from './dom';
 import { defineDetector, type ToggleControl } from './types';
 
 const TWEET = [
@@ -72,8 +72,10 @@ export default defineDetector({
         }
         return null;
       },
-      text: (composer) =>
-        queryFirst(composer, ['[data-testid="tweetTextarea_0"]', '[data-testid^="tweetTextarea_"]'])?.textContent ?? '',
+      field: [
+        '[data-testid="tweetTextarea_0"]', // the first (or only) post of a draft, DraftJS contenteditable
+        '[data-testid^="tweetTextarea_"]', // later posts of a thread draft
+      ],
       target: () => undefined,
     },
   ],

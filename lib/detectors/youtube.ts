@@ -59,7 +59,10 @@ export default defineDetector({
         'ytd-commentbox #submit-button', // the same before the button-shape markup
       ],
       composer: (button) => button.closest('ytd-commentbox'),
-      text: (box) => queryFirst(box, ['#contenteditable-root', 'textarea'])?.textContent ?? '',
+      field: [
+        '#contenteditable-root', // contenteditable comment box (2019 onwards)
+        'textarea', // the older plain text area
+      ],
       target: (_box, url) => videoId(url),
     },
   ],

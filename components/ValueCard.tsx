@@ -1,0 +1,70 @@
+import { formatDuration, formatMoney, formatNumber, type MessageKey, t } from '@/lib/i18n';
+import type { Valuation } from '@/lib/valuation';
+import type { Currency } from '@/lib/valuation/sources';
+
+type Provenance = 'measured' | 'estimated' | 'partly';
+
+const TAG_KEY: Record<Provenance, MessageKey> = { measured: 'tagMeasured', estimated: 'tagEstimated', partly: 'tagPartly' };
+
+function provenance(v: Valuation): Provenance {
+  if (v.estimated.count === 0) return 'measured';
+  if (v.measured.count === 0) return 'estimated';
+  return 'partly';
+}
+
+function Tag({ p }: { p: Provenance }) {
+  return <span class={`tag ${p}`}>{t(TAG_KEY[p])}</span>;
+}
+
+function rateLabel(rate: Valuation['fair']['rate']): string {
+  return t('valueRate', rate.preset ? t(rate.preset.name) : t('rate_custom'), formatMoney(rate.amount, rate.currency));
+}
+
+/**
+ * Time given and what it would have earned through each lens; every figure says whether it was
+ * measured or estimated, and links to where its rate comes from.
+ */
+export function ValueCard({ valuation: v, aboutUrl }: { valuation: Valuation; aboutUrl: string }) {
+  const p = provenance(v);
+  const market = (Object.entries(v.market.amounts) as [Currency, number][]).map(([c, a]) => formatMoney(a, c)).join(' + ');
+  return (
+    <section class="value" aria-labelledby="value-title" data-testid="value">
+      <div class="value-row">
+        <span class="label">{t('timeGiven')}</span>
+        <strong data-testid="time-given">{formatDuration(v.seconds)}</strong>
+        <Tag p={p} />
+      </div>
+      {p === 'partly' && (
+        <p class="split" data-testid="time-split">
+          {t('timeSplit', formatDuration(v.measured.seconds), formatDuration(v.estimated.seconds))}
+        </p>
+      )}
+      <h2 id="value-title">{t('valueTitle')}</h2>
+      <ul class="values">
+        <li data-testid="value-fair">
+          <strong>{formatMoney(v.fair.amount, v.fair.rate.currency)}</strong> {t('valueFair')} <Tag p={p} />
+          <a class="rate" href={`${aboutUrl}#rates`} target="_blank" rel="noopener">
+            {rateLabel(v.fair.rate)}
+          </a>
+        </li>
+        <li data-testid="value-micro">
+          <strong>{formatMoney(v.micro.amount, v.micro.rate.currency)}</strong> {t('valueMicro')} <Tag p={p} />
+          <a class="rate" href={`${aboutUrl}#rates`} target="_blank" rel="noopener">
+            {rateLabel(v.micro.rate)}
+          </a>
+        </li>
+        <li data-testid="value-market">
+          <strong>{market || formatMoney(0, 'EUR')}</strong> {t('valueMarket')} <Tag p="estimated" />
+          {v.market.unpricedCount > 0 && (
+            <a class="rate" href={`${aboutUrl}#market`} target="_blank" rel="noopener">
+              {t('valueUnpriced', formatNumber(v.market.unpricedCount))}
+            </a>
+          )}
+        </li>
+      </ul>
+      <a href={aboutUrl} target="_blank" rel="noopener" data-testid="about-link">
+        {t('aboutNumbers')} →
+      </a>
+    </section>
+  );
+}
