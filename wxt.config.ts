@@ -4,6 +4,8 @@ import { DETECTORS } from './lib/detectors/registry';
 import { hostPermissions } from './lib/permissions';
 
 export default defineConfig({
+  // A separate output folder lets builds run side by side (CLICKWORK_OUT_DIR); .output by default.
+  ...(process.env.CLICKWORK_OUT_DIR ? { outDir: process.env.CLICKWORK_OUT_DIR } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

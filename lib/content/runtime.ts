@@ -99,6 +99,8 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
       timer: 0,
     };
     watch.observer.observe(scope, { attributes: true, childList: true, subtree: true });
+    // A custom element may keep its controls in an open shadow root, which the observer above misses.
+    if (scope.shadowRoot) watch.observer.observe(scope.shadowRoot, { attributes: true, childList: true, subtree: true });
     watch.timer = host.setTimeout(() => stop(toggle, scope), ms);
     byScope.set(scope, watch);
   };

@@ -9,14 +9,29 @@ export function queryFirst(root: ParentNode, selectors: Selectors): Element | nu
   return null;
 }
 
-/** The nearest ancestor-or-self of `el` matched by any of the selectors (the closest one wins). */
+/** The parent of an element, stepping out of an open shadow root to its host. */
+export function composedParent(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+/**
+ * The nearest ancestor-or-self of `el` matched by any of the selectors, crossing open shadow
+ * roots (Reddit's shreddit elements keep their buttons in one).
+ */
 export function closestOf(el: Element, selectors: Selectors): Element | null {
-  let best: Element | null = null;
-  for (const s of selectors) {
-    const found = el.closest(s);
-    if (found && (!best || best.contains(found))) best = found;
+  const joined = selectors.join(',');
+  if (!joined) return null;
+  for (let node: Element | null = el; node; node = composedParent(node)) {
+    if (node.matches(joined)) return node;
   }
-  return best;
+  return null;
+}
+
+/** Like queryFirst, also looking inside the open shadow root of `root` itself. */
+export function queryFirstDeep(root: Element, selectors: Selectors): Element | null {
+  return queryFirst(root, selectors) ?? (root.shadowRoot ? queryFirst(root.shadowRoot, selectors) : null);
 }
 
 export function isPressed(el: Element | null): boolean {

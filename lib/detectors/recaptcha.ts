@@ -18,6 +18,11 @@ export default defineDetector({
     checkbox: { kind: 'captcha', detail: 'checkbox', slot: 'none' },
     challenge: { kind: 'captcha', detail: 'challenge', slot: 'none' },
   },
+  health: {
+    // The checkbox frame of the visible widget.
+    pages: /^\/recaptcha\/(api2|enterprise)\/anchor\?(?!.*size=invisible)/,
+    controls: ['#recaptcha-anchor', '.recaptcha-checkbox'],
+  },
   captcha: {
     frameRole(url) {
       const m = FRAME.exec(url.pathname);

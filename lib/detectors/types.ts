@@ -85,6 +85,15 @@ export interface NetworkRule {
   match(req: NetRequest): NetMatch | null;
 }
 
+/**
+ * The live self-check: on pages matching `pages` (path and query), at least one of `controls` must
+ * appear within a few seconds; if not, the platform probably changed its markup and the UI warns.
+ */
+export interface HealthCheck {
+  pages: RegExp;
+  controls: Selectors;
+}
+
 export interface Detector {
   id: PlatformId;
   /** Brand name, shown as is in every language. */
@@ -99,6 +108,7 @@ export interface Detector {
   submits?: readonly SubmitControl[];
   captcha?: CaptchaSpec;
   network?: readonly NetworkRule[];
+  health: HealthCheck;
 }
 
 /** Helper that keeps literal types and checks the shape of a detector. */

@@ -79,6 +79,11 @@ export default defineDetector({
       target: () => undefined,
     },
   ],
+  health: {
+    // A post's page always shows its action bar.
+    pages: /^\/\w+\/status\/\d+/,
+    controls: ['article[data-testid="tweet"] [data-testid="like"]', 'article[data-testid="tweet"] [data-testid="unlike"]'],
+  },
   network: [
     {
       urls: ['*://x.com/i/api/graphql/*', '*://twitter.com/i/api/graphql/*'],

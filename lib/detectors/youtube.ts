@@ -66,6 +66,11 @@ export default defineDetector({
       target: (_box, url) => videoId(url),
     },
   ],
+  health: {
+    // Watch and Shorts pages always show the like button, signed in or not.
+    pages: /^\/(watch\?|shorts\/)/,
+    controls: [...LIKE],
+  },
   network: [
     {
       // InnerTube like endpoints, stable since about 2020: like, dislike, removelike.

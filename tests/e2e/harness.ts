@@ -4,18 +4,19 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Request, type Route, type Worker } from 'playwright-core';
 
 export const root = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = resolve(root, '.output/chrome-mv3');
+/** The built extension; CLICKWORK_OUT_DIR selects another build folder (as for `wxt build`). */
+export const EXTENSION_DIR = resolve(root, process.env.CLICKWORK_OUT_DIR ?? '.output', 'chrome-mv3');
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise. */
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
-const fixture = (p: string) => readFileSync(resolve(root, 'tests/fixtures', p), 'utf8');
+export const fixture = (p: string) => readFileSync(resolve(root, 'tests/fixtures', p), 'utf8');
 const emulator = (name: string) => readFileSync(resolve(root, 'tests/e2e/emulators', `${name}.js`), 'utf8');
 
 /** A fixture page with the platform emulator appended, as the platform's own script. */
-function withEmulator(html: string, name: string): string {
+export function withEmulator(html: string, name: string): string {
   const script = `<script>${emulator(name)}</script>`;
   return html.includes('</body>') ? html.replace('</body>', `${script}</body>`) : html + script;
 }
@@ -30,10 +31,23 @@ export const URLS = {
   shop: 'https://shop.example/checkout',
 };
 
-type Handler = (route: Route, request: Request) => Promise<void> | void;
+export type Handler = (route: Route, request: Request) => Promise<void> | void;
+export type RouteEntry = [RegExp, Handler];
+
+/** Serves HTML, as a platform's server would. */
+export const htmlRoute =
+  (body: string): Handler =>
+  (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+
+/** Answers an endpoint with JSON (`{}` unless given), as the platform accepting the action. */
+export const jsonRoute =
+  (body = '{}'): Handler =>
+  (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body });
 
 /** Platform pages at their real addresses, served from fixtures; endpoints answer like the platform. */
-function routes(): [RegExp, Handler][] {
+function routes(): RouteEntry[] {
   const html = (body: string) => (route: Route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
   const json = (route: Route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{}' });
   return [
@@ -73,7 +87,8 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Session> {
+/** Starts Chromium with the built extension; `routes` come before the built-in ones. */
+export async function launch(options: { routes?: RouteEntry[] } = {}): Promise<Session> {
   if (!existsSync(chromiumPath())) {
     throw new Error(`No Chromium at ${chromiumPath()}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   }
@@ -100,7 +115,7 @@ export async function launch(): Promise<Session> {
     ],
   });
   const requests: Session['requests'] = [];
-  const table = routes();
+  const table = [...(options.routes ?? []), ...routes()];
   await context.route('**/*', async (route, request) => {
     const url = request.url();
     // The extension's own pages and files load from the extension, not the network.

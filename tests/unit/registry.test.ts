@@ -93,3 +93,18 @@ describe('taxonomy and catalogue', () => {
     }
   });
 });
+
+describe('health checks', () => {
+  const pages: Record<string, string> = {
+    youtube: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+    x: 'https://x.com/TestUser123/status/1981398750557065646',
+    recaptcha: 'https://www.google.com/recaptcha/api2/anchor?ar=1&k=K&co=x&hl=en&v=x&size=normal&cb=1',
+  };
+  for (const d of DETECTORS) {
+    it(`${d.id}: has a health check whose page pattern matches one of its test URLs or fixtures`, () => {
+      expect(d.health.controls.length).toBeGreaterThan(0);
+      const urls = [...d.testUrls, ...(pages[d.id] ? [pages[d.id] as string] : [])];
+      expect(urls.some((u) => d.health.pages.test(new URL(u).pathname + new URL(u).search)), d.id).toBe(true);
+    });
+  }
+});
