@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPopup, type Session, settle, storedEvents, URLS, waitForEvents } from './harness';
+import { launch, openPopup, resetDb as reset, type Session, settle, storedEvents, URLS, waitForEvents } from './harness';
+
+const resetDb = () => reset(s);
 
 let s: Session;
 beforeAll(async () => {
@@ -8,29 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
 });
-
-/** Clears stored data between scenarios, through the extension's own page. */
-async function resetDb() {
-  const page = await openPopup(s);
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('clickwork');
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['events', 'daily', 'pending'], 'readwrite');
-          for (const name of ['events', 'daily', 'pending']) tx.objectStore(name).clear();
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-  );
-  await page.close();
-}
 
 describe('YouTube', () => {
   it('counts a like once (DOM and request merged), and like then unlike nets out', async () => {

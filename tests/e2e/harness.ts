@@ -218,3 +218,50 @@ export async function waitForEvents(
 
 /** Waits long enough for any sighting to have been stored (the watch windows of the runtime). */
 export const settle = (page: Page, ms = 1_500) => page.waitForTimeout(ms);
+
+/** Clears stored events between scenarios, through the extension's own page. */
+export async function resetDb(s: Session): Promise<void> {
+  const page = await openPopup(s);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolveClear, reject) => {
+        const open = indexedDB.open('clickwork');
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = ['events', 'daily', 'pending'].filter((n) => db.objectStoreNames.contains(n));
+          const tx = db.transaction(names, 'readwrite');
+          for (const name of names) tx.objectStore(name).clear();
+          tx.oncomplete = () => {
+            db.close();
+            resolveClear();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  await page.close();
+}
+
+/**
+ * Loads each page, hovers every control, scrolls, and clicks likes from script (untrusted): none
+ * of it may count. Returns the events stored afterwards (expected: none).
+ */
+export async function idleVisit(s: Session, urls: string[]): Promise<StoredEvent[]> {
+  for (const url of urls) {
+    const page = await s.context.newPage();
+    await page.goto(url);
+    for (const el of await page.locator('button, [role="button"], a, [data-testid]').all()) {
+      if (await el.isVisible().catch(() => false)) await el.hover({ timeout: 1_000 }).catch(() => {});
+    }
+    await page.mouse.wheel(0, 800);
+    await page.mouse.wheel(0, -800);
+    await settle(page, 800);
+    await page.close();
+  }
+  const popup = await openPopup(s);
+  await settle(popup);
+  const events = (await storedEvents(popup)).filter((e) => !e.undoneAt);
+  await popup.close();
+  return events;
+}

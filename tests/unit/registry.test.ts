@@ -104,7 +104,10 @@ describe('health checks', () => {
     it(`${d.id}: has a health check whose page pattern matches one of its test URLs or fixtures`, () => {
       expect(d.health.controls.length).toBeGreaterThan(0);
       const urls = [...d.testUrls, ...(pages[d.id] ? [pages[d.id] as string] : [])];
-      expect(urls.some((u) => d.health.pages.test(new URL(u).pathname + new URL(u).search)), d.id).toBe(true);
+      expect(
+        urls.some((u) => d.health.pages.test(new URL(u).pathname + new URL(u).search)),
+        d.id,
+      ).toBe(true);
     });
   }
 });
