@@ -64,3 +64,8 @@ export function formatMoney(amount: number, currency: string): string {
     ...(small ? { minimumFractionDigits: 2, maximumFractionDigits: amount < 0.1 ? 4 : 2 } : { maximumFractionDigits: 2 }),
   }).format(amount);
 }
+
+/** A moment as a short local date and time ("29 Nov 2026, 14:03"). */
+export function formatMoment(ts: number): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ts));
+}

@@ -38,12 +38,20 @@ export interface GestureMessage {
   ts: number;
 }
 
+/** The live self-check: the platform's controls were (or were not) found where they must be. */
+export interface HealthMessage {
+  type: 'health';
+  platform: PlatformId;
+  ok: boolean;
+  ts: number;
+}
+
 /** The background tells open extension pages that stored data changed. */
 export interface ChangedMessage {
   type: 'events-changed';
 }
 
-export type ContentMessage = SightingMessage | CaptchaMessage | GestureMessage;
+export type ContentMessage = SightingMessage | CaptchaMessage | GestureMessage | HealthMessage;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -83,6 +91,10 @@ export function parseMessage(raw: unknown, now = Date.now()): ParseResult<Conten
     if (m.target !== undefined) value.target = m.target as string;
     if (m.durationMs !== undefined) value.durationMs = m.durationMs as number;
     return { ok: true, value };
+  }
+  if (m.type === 'health') {
+    if (typeof m.ok !== 'boolean') return fail('ok must be a boolean');
+    return { ok: true, value: { type: 'health', platform: m.platform, ok: m.ok, ts: m.ts as number } };
   }
   if (m.type === 'gesture') return { ok: true, value: { type: 'gesture', platform: m.platform, ts: m.ts as number } };
   if (m.type === 'captcha') {

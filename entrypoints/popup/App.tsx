@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { HealthDetails, HealthWarnings } from '@/components/HealthPanel';
 import { KindChart } from '@/components/KindChart';
 import { ValueCard } from '@/components/ValueCard';
+import { healthStatus, type PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
 import { RANGES, type RangeId, rangeDays, type Summary, summarize } from '@/lib/db/queries';
 import { loadValuationSettings } from '@/lib/db/settings';
@@ -15,7 +17,7 @@ const RANGE_LABEL: Record<RangeId, MessageKey> = { today: 'rangeToday', '7d': 'r
 type State =
   | { status: 'loading' }
   | { status: 'error'; error: string }
-  | { status: 'ready'; summary: Summary; valuation: Valuation };
+  | { status: 'ready'; summary: Summary; valuation: Valuation; health: PlatformHealth[] };
 
 /** The user's locale with its region where the browser tells it (for the default fair wage). */
 export function userLocale(): string {
@@ -29,8 +31,15 @@ export function App() {
   const load = useCallback(async () => {
     try {
       const db = openDb();
-      const [summary, settings] = await Promise.all([summarize(db, rangeDays(range)), loadValuationSettings(db, userLocale())]);
-      setState({ status: 'ready', summary, valuation: valuate(summary.tallies, settings) });
+      const [summary, settings, health] = await Promise.all([
+        summarize(db, rangeDays(range)),
+        loadValuationSettings(db, userLocale()),
+        healthStatus(
+          db,
+          DETECTORS.map((d) => d.id),
+        ),
+      ]);
+      setState({ status: 'ready', summary, valuation: valuate(summary.tallies, settings), health });
     } catch (error) {
       setState({ status: 'error', error: String(error) });
     }
@@ -63,7 +72,9 @@ export function App() {
       </header>
       {state.status === 'loading' && <p>{t('loading')}</p>}
       {state.status === 'error' && <p role="alert">{t('loadError', state.error)}</p>}
+      {state.status === 'ready' && <HealthWarnings health={state.health} />}
       {state.status === 'ready' && <Body summary={state.summary} valuation={state.valuation} />}
+      {state.status === 'ready' && <HealthDetails health={state.health} />}
       <footer>{t('privacyNote')}</footer>
     </main>
   );

@@ -1,3 +1,4 @@
+import { recordHealth } from '../db/health';
 import { ingest, type Sighting } from '../db/ingest';
 import type { ClickworkDB } from '../db/schema';
 import { detectorFor } from '../detectors/registry';
@@ -24,6 +25,7 @@ export const CAPTCHA_PENDING_TTL_MS = 15 * 60_000;
 
 type Queued =
   | { kind: 'sighting'; sighting: Sighting; rawTarget?: string }
+  | { kind: 'health'; platform: Detector['id']; ok: boolean; ts: number }
   | { kind: 'captcha'; message: CaptchaMessage; tabId: number; host?: string };
 
 function hostOf(url: string | undefined): string | undefined {
@@ -81,6 +83,10 @@ export class Collector {
     const host = hostOf(sender.tab?.url ?? sender.url);
     if (message.type === 'gesture') {
       if (sender.tab?.id !== undefined) this.gestures.set(sender.tab.id, message.ts);
+      return { ok: true };
+    }
+    if (message.type === 'health') {
+      this.enqueue({ kind: 'health', platform: detector.id, ok: message.ok, ts: message.ts });
       return { ok: true };
     }
     if (message.type === 'captcha') {
@@ -186,17 +192,24 @@ export class Collector {
   private async store(batch: Queued[]): Promise<void> {
     const salt = await this.getSalt();
     const sightings: Sighting[] = [];
+    let healthChanged = false;
     for (const item of batch) {
       if (item.kind === 'sighting') {
         const s = item.sighting;
         if (item.rawTarget) s.targetKey = await sha256Hex(`${salt}|${s.platform}|${item.rawTarget}`);
         sightings.push(s);
+      } else if (item.kind === 'health') {
+        await recordHealth(this.db, item.platform, item.ok, item.ts);
+        healthChanged = true;
       } else {
         const s = await this.captchaStep(item.message, item.tabId, item.host);
         if (s) sightings.push(s);
       }
     }
-    if (sightings.length === 0) return;
+    if (sightings.length === 0) {
+      if (healthChanged) this.onChanged();
+      return;
+    }
     await ingest(this.db, sightings);
     this.onChanged();
   }

@@ -14,6 +14,9 @@ export type Send = (message: ContentMessage) => void;
 const TOGGLE_WATCH_MS = 4_000;
 const SUBMIT_WATCH_MS = 10_000;
 const SUBMIT_POLL_MS = 250;
+/** When the self-check looks for the platform's controls after a page (or in-app page) loads. */
+export const HEALTH_CHECKS_MS = [1_500, 4_000, 10_000] as const;
+
 /** A pause longer than this between keystrokes is idle, not composing. */
 export const IDLE_GAP_MS = 5_000;
 /** At most one gesture message a second: enough to vouch for the requests that follow. */
@@ -193,6 +196,37 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
   }
   if (detector.captcha) runCaptcha(detector, detector.captcha, host, send, win);
   host.onInvalidated(stopAll);
+  runHealthCheck(detector, host, send, win);
+}
+
+/**
+ * On pages where the platform always shows its controls, looks for them a few times after load:
+ * one message says they were found, or that they were not (the markup probably changed).
+ * A handful of querySelector calls per page view, nothing more.
+ */
+function runHealthCheck(detector: Detector, host: RuntimeHost, send: Send, win: Window): void {
+  let run = 0;
+  const start = guard(() => {
+    const current = ++run;
+    const url = win.location;
+    if (!detector.health.pages.test(url.pathname + url.search)) return;
+    HEALTH_CHECKS_MS.forEach((ms, i) => {
+      host.setTimeout(
+        guard(() => {
+          if (current !== run) return; // navigated away in the meantime
+          const found = queryFirst(win.document, detector.health.controls) !== null;
+          const last = i === HEALTH_CHECKS_MS.length - 1;
+          if (found || last) {
+            run++; // done for this page view
+            send({ type: 'health', platform: detector.id, ok: found, ts: Date.now() });
+          }
+        }),
+        ms,
+      );
+    });
+  });
+  start();
+  host.addEventListener(win, 'wxt:locationchange', start);
 }
 
 function runCaptcha(detector: Detector, spec: CaptchaSpec, host: RuntimeHost, send: Send, win: Window): void {

@@ -43,6 +43,18 @@ export interface PendingCaptcha {
   updatedAt: number;
 }
 
+/** The live self-check of one platform's detector (see Detector.health). */
+export interface HealthRow {
+  platform: PlatformId;
+  /** Last time its controls were found on a page where they must be. */
+  lastOk?: number;
+  /** Last time such a page showed none of them. */
+  lastMissing?: number;
+  /** First miss since the last success, and how many page views missed since then. */
+  missingSince?: number;
+  missingCount: number;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -50,22 +62,30 @@ export interface MetaRow {
 
 export const DB_NAME = 'clickwork';
 
+/** Released schemas, kept so that tests can build a database of each older version. */
+export const SCHEMA_V1 = {
+  events: '++id, ts, [platform+ts], [platform+targetKey]',
+  daily: '[day+platform+kind+detail], day',
+  pending: 'key',
+  meta: 'key',
+} as const;
+/** Version 2 adds the detectors' health. */
+export const SCHEMA_V2 = { ...SCHEMA_V1, health: 'platform' } as const;
+export const SCHEMA_VERSION = 2;
+
 export class ClickworkDB extends Dexie {
   events!: EntityTable<LaborEvent, 'id'>;
   daily!: EntityTable<DailyRollup, 'day'>;
   pending!: EntityTable<PendingCaptcha, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  health!: EntityTable<HealthRow, 'platform'>;
 
   constructor(name = DB_NAME) {
     super(name);
-    // Never change a version once released: add a new one with an upgrade function
-    // and a fixture database of the old version in tests/fixtures/db/.
-    this.version(1).stores({
-      events: '++id, ts, [platform+ts], [platform+targetKey]',
-      daily: '[day+platform+kind+detail], day',
-      pending: 'key',
-      meta: 'key',
-    });
+    // Never change a version once released: add a new one (with an upgrade function if rows
+    // change) and a fixture database of the old version in tests/fixtures/db/.
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 

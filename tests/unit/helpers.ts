@@ -43,9 +43,9 @@ export function fakeHost(): RuntimeHost & { invalidate(): void } {
 
 export const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
-/** Collects what a detector reports, leaving out gesture messages. */
+/** Collects what a detector reports about actions, leaving out gesture and health messages. */
 export function collect(into: ContentMessage[]): (m: ContentMessage) => void {
   return (m) => {
-    if (m.type !== 'gesture') into.push(m);
+    if (m.type !== 'gesture' && m.type !== 'health') into.push(m);
   };
 }

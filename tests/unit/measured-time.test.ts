@@ -66,7 +66,7 @@ describe('measured time on task (fake timers)', () => {
 
     // The challenge frame: the puzzle appears 1 s in, two rounds are submitted.
     const bframe = loadPage('<!doctype html><html><body></body></html>', bframeUrl);
-    runDetector(recaptcha, host, (m) => messages.push({ m, url: bframeUrl }));
+    runDetector(recaptcha, host, (m) => m.type === 'captcha' && messages.push({ m, url: bframeUrl }));
     await vi.advanceTimersByTimeAsync(1_000);
     bframe.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(fixture('recaptcha/bframe.html'))?.[1] ?? '';
     await vi.advanceTimersByTimeAsync(0);
@@ -79,7 +79,7 @@ describe('measured time on task (fake timers)', () => {
 
     // The checkbox frame: clicked before, checked at the end (12.5 s after the puzzle appeared).
     const anchor = loadPage(fixture('recaptcha/anchor.html'), anchorUrl);
-    runDetector(recaptcha, host, (m) => messages.push({ m, url: anchorUrl }));
+    runDetector(recaptcha, host, (m) => m.type === 'captcha' && messages.push({ m, url: anchorUrl }));
     trustedClick(anchor.querySelector('#recaptcha-anchor') as Element);
     await vi.advanceTimersByTimeAsync(1_500);
     (anchor.querySelector('#recaptcha-anchor') as Element).setAttribute('aria-checked', 'true');
