@@ -56,7 +56,7 @@ export function App() {
   }, [load]);
 
   return (
-    <main>
+    <main data-state={state.status}>
       <header>
         <h1>{t('popupHeading')}</h1>
         <fieldset class="range-picker">

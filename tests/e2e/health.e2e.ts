@@ -25,6 +25,7 @@ describe('detector health', () => {
       .poll(
         async () => {
           await popup.reload();
+          await popup.locator('main[data-state="ready"]').waitFor();
           return warning.count();
         },
         { timeout: 20_000, interval: 1_000 },
@@ -39,6 +40,7 @@ describe('detector health', () => {
       .poll(
         async () => {
           await popup.reload();
+          await popup.locator('main[data-state="ready"]').waitFor();
           return popup.getByTestId('health-warnings').count();
         },
         { timeout: 10_000, interval: 500 },
