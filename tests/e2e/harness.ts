@@ -196,7 +196,7 @@ export async function openPopup(s: Session): Promise<Page> {
   page.on('pageerror', (e) => console.error('[popup error]', e));
   await page.goto(`chrome-extension://${s.extensionId}/popup.html`);
   // Rendered means the database was opened (and created) by the popup's own code.
-  await page.locator('main footer').waitFor();
+  await page.locator('main[data-state="ready"]').waitFor();
   return page;
 }
 
