@@ -11,11 +11,21 @@ export default defineBackground(() => {
     browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
   });
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  // Answers once the message is stored: the content script resends what was not confirmed.
+  // (sendResponse rather than a returned promise: Chromium's native `browser` drops Dexie promises.)
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (type === 'events-changed') return undefined;
-    collector.receive(message, sender);
-    return undefined;
+    const receipt = collector.receive(message, sender);
+    if (!receipt.ok) {
+      sendResponse({ ok: false, error: receipt.error });
+      return false;
+    }
+    receipt.stored.then(
+      () => sendResponse({ ok: true }),
+      () => sendResponse({ ok: false, retry: true }),
+    );
+    return true;
   });
 
   // Requests are observed, never blocked or changed. Registered at the top level so that a

@@ -8,6 +8,8 @@ import { isPlatformId, type PlatformId } from './taxonomy';
 /** A content script saw the platform accept an action (or its undo). */
 export interface SightingMessage {
   type: 'sighting';
+  /** Random id: the content script resends until the background confirms it was stored. */
+  id?: string;
   platform: PlatformId;
   /** The detector's action id ("like"). */
   action: string;
@@ -21,6 +23,7 @@ export interface SightingMessage {
 /** A CAPTCHA frame reports a step of one widget's life. */
 export interface CaptchaMessage {
   type: 'captcha';
+  id?: string;
   platform: PlatformId;
   phase: 'shown' | 'round' | 'passed';
   /** Correlates the frames of one widget within the tab (the site key). */
@@ -75,6 +78,9 @@ export function parseMessage(raw: unknown, now = Date.now()): ParseResult<Conten
   if (!isPlatformId(m.platform)) return fail('unknown platform');
   const tsError = checkTs(m.ts, now);
   if (tsError) return fail(tsError);
+  if (m.id !== undefined && !(typeof m.id === 'string' && /^[\w-]{8,64}$/.test(m.id)))
+    return fail('id must be 8 to 64 word characters');
+  const id = m.id === undefined ? {} : { id: m.id as string };
   if (m.type === 'sighting') {
     if (!isShortString(m.action, 40)) return fail('action must be a short string');
     if (m.op !== 'add' && m.op !== 'undo') return fail('op must be add or undo');
@@ -83,6 +89,7 @@ export function parseMessage(raw: unknown, now = Date.now()): ParseResult<Conten
       return fail('durationMs out of range');
     const value: SightingMessage = {
       type: 'sighting',
+      ...id,
       platform: m.platform,
       action: m.action,
       op: m.op,
@@ -100,7 +107,10 @@ export function parseMessage(raw: unknown, now = Date.now()): ParseResult<Conten
   if (m.type === 'captcha') {
     if (m.phase !== 'shown' && m.phase !== 'round' && m.phase !== 'passed') return fail('unknown captcha phase');
     if (typeof m.widget !== 'string' || m.widget.length > MAX_ID) return fail('widget must be a short string');
-    return { ok: true, value: { type: 'captcha', platform: m.platform, phase: m.phase, widget: m.widget, ts: m.ts as number } };
+    return {
+      ok: true,
+      value: { type: 'captcha', ...id, platform: m.platform, phase: m.phase, widget: m.widget, ts: m.ts as number },
+    };
   }
   return fail('unknown message type');
 }

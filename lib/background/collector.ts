@@ -1,5 +1,5 @@
 import { recordHealth } from '../db/health';
-import { ingest, type Sighting } from '../db/ingest';
+import { applySighting, type Sighting } from '../db/ingest';
 import type { ClickworkDB } from '../db/schema';
 import { detectorFor } from '../detectors/registry';
 import type { Detector } from '../detectors/types';
@@ -23,10 +23,21 @@ export const GESTURE_GRACE_MS = 400;
 /** A challenge shown but not passed within this time was abandoned. */
 export const CAPTCHA_PENDING_TTL_MS = 15 * 60_000;
 
-type Queued =
+interface Ack {
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+type Queued = { id?: string; ack?: Ack } & (
   | { kind: 'sighting'; sighting: Sighting; rawTarget?: string }
   | { kind: 'health'; platform: Detector['id']; ok: boolean; ts: number }
-  | { kind: 'captcha'; message: CaptchaMessage; tabId: number; host?: string };
+  | { kind: 'captcha'; message: CaptchaMessage; tabId: number; host?: string }
+);
+
+/** Ids of stored messages are kept this long: far beyond any retry of the same message. */
+export const SEEN_TTL_MS = 24 * 3_600_000;
+
+export type Receipt = { ok: true; stored: Promise<void> } | { ok: false; error: string };
 
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -54,6 +65,7 @@ export class Collector {
   private running: Promise<void> = Promise.resolve();
   private scheduled = false;
   private salt: Promise<string> | undefined;
+  private lastPrune = 0;
   /** Last trusted gesture per tab; kept in memory only, like the requests it vouches for. */
   private readonly gestures = new Map<number, number>();
   readonly refused: { error: string; at: number }[] = [];
@@ -64,8 +76,11 @@ export class Collector {
     private readonly onChanged: () => void = () => {},
   ) {}
 
-  /** Accepts or refuses one runtime message; refusals are logged, never stored. */
-  receive(raw: unknown, sender: MessageSender): { ok: true } | { ok: false; error: string } {
+  /**
+   * Accepts or refuses one runtime message; refusals are logged, never stored. An accepted message
+   * comes with a promise that settles once it is stored (or dropped as a resend of a stored one).
+   */
+  receive(raw: unknown, sender: MessageSender): Receipt {
     const refuse = (error: string) => {
       this.refused.push({ error, at: Date.now() });
       if (this.refused.length > 50) this.refused.shift();
@@ -83,21 +98,20 @@ export class Collector {
     const host = hostOf(sender.tab?.url ?? sender.url);
     if (message.type === 'gesture') {
       if (sender.tab?.id !== undefined) this.gestures.set(sender.tab.id, message.ts);
-      return { ok: true };
+      return { ok: true, stored: Promise.resolve() };
     }
     if (message.type === 'health') {
-      this.enqueue({ kind: 'health', platform: detector.id, ok: message.ok, ts: message.ts });
-      return { ok: true };
+      return { ok: true, stored: this.enqueue({ kind: 'health', platform: detector.id, ok: message.ok, ts: message.ts }) };
     }
     if (message.type === 'captcha') {
       if (!detector.captcha) return refuse('platform has no captcha');
-      this.enqueue({ kind: 'captcha', message, tabId: sender.tab?.id ?? -1, host });
-      return { ok: true };
+      return { ok: true, stored: this.enqueue({ kind: 'captcha', id: message.id, message, tabId: sender.tab?.id ?? -1, host }) };
     }
     const spec = detector.actions[message.action];
     if (!spec) return refuse('unknown action for platform');
-    this.enqueue({
+    const stored = this.enqueue({
       kind: 'sighting',
+      id: message.id,
       rawTarget: message.target,
       sighting: {
         platform: detector.id,
@@ -111,7 +125,7 @@ export class Collector {
         ...(message.durationMs !== undefined ? { durationMs: message.durationMs } : {}),
       },
     });
-    return { ok: true };
+    return { ok: true, stored };
   }
 
   /**
@@ -162,20 +176,31 @@ export class Collector {
     await this.running;
   }
 
-  private enqueue(item: Queued): void {
+  private enqueue(item: Queued): Promise<void> {
+    const stored = new Promise<void>((resolve, reject) => {
+      item.ack = { resolve, reject };
+    });
     this.queue.push(item);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    // Batch what arrives in the same turn into one transaction.
-    setTimeout(() => {
-      this.scheduled = false;
-      const batch = this.queue.splice(0);
-      this.running = this.running
-        .then(() => this.store(batch))
-        .catch((error) => {
-          console.error('[clickwork] could not store', batch.length, 'sightings:', error);
-        });
-    }, 0);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      // Batch what arrives in the same turn into one transaction.
+      setTimeout(() => {
+        this.scheduled = false;
+        const batch = this.queue.splice(0);
+        this.running = this.running
+          .then(() => this.store(batch))
+          .then(
+            () => {
+              for (const i of batch) i.ack?.resolve();
+            },
+            (error) => {
+              console.error('[clickwork] could not store', batch.length, 'items:', error);
+              for (const i of batch) i.ack?.reject(error);
+            },
+          );
+      }, 0);
+    }
+    return stored;
   }
 
   private getSalt(): Promise<string> {
@@ -189,35 +214,51 @@ export class Collector {
     return this.salt;
   }
 
+  /**
+   * Stores a batch in one transaction, in order. Message ids are recorded in the same transaction,
+   * so a message resent after a lost confirmation is recognised and dropped: exactly once.
+   */
   private async store(batch: Queued[]): Promise<void> {
     const salt = await this.getSalt();
-    const sightings: Sighting[] = [];
-    let healthChanged = false;
+    // Hashing is asynchronous outside IndexedDB: done before the transaction opens.
     for (const item of batch) {
-      if (item.kind === 'sighting') {
-        const s = item.sighting;
-        if (item.rawTarget) s.targetKey = await sha256Hex(`${salt}|${s.platform}|${item.rawTarget}`);
-        sightings.push(s);
-      } else if (item.kind === 'health') {
-        await recordHealth(this.db, item.platform, item.ok, item.ts);
-        healthChanged = true;
-      } else {
-        const s = await this.captchaStep(item.message, item.tabId, item.host);
-        if (s) sightings.push(s);
+      if (item.kind === 'sighting' && item.rawTarget) {
+        item.sighting.targetKey = await sha256Hex(`${salt}|${item.sighting.platform}|${item.rawTarget}`);
       }
     }
-    if (sightings.length === 0) {
-      if (healthChanged) this.onChanged();
-      return;
-    }
-    await ingest(this.db, sightings);
-    this.onChanged();
+    const { db } = this;
+    let changed = false;
+    await db.transaction('rw', [db.events, db.daily, db.pending, db.health, db.seen], async () => {
+      const now = Date.now();
+      for (const item of batch) {
+        if (item.id) {
+          if (await db.seen.get(item.id)) continue;
+          await db.seen.put({ id: item.id, at: now });
+        }
+        if (item.kind === 'sighting') await applySighting(db, item.sighting);
+        else if (item.kind === 'health') await recordHealth(db, item.platform, item.ok, item.ts);
+        else {
+          const s = await this.captchaStep(item.message, item.tabId, item.host);
+          if (s) await applySighting(db, s);
+        }
+        changed = true;
+      }
+      if (now - this.lastPrune > SEEN_TTL_MS / 24) {
+        this.lastPrune = now;
+        await db.seen
+          .where('at')
+          .below(now - SEEN_TTL_MS)
+          .delete();
+      }
+    });
+    if (changed) this.onChanged();
   }
 
   /** Tracks one widget from challenge shown to passed; returns the event when it passed. */
   private async captchaStep(m: CaptchaMessage, tabId: number, host?: string): Promise<Sighting | null> {
     const key = `${tabId}|${m.platform}|${m.widget}`;
     return this.db.transaction('rw', this.db.pending, async () => {
+      // Runs inside store()'s transaction, so its effect and the event it yields commit together.
       const found = await this.db.pending.get(key);
       const pending = found && m.ts - found.updatedAt < CAPTCHA_PENDING_TTL_MS ? found : undefined;
       if (m.phase === 'shown') {

@@ -4,6 +4,44 @@ import type { Detector } from '../detectors/types';
 import type { ContentMessage } from '../messages';
 import { runDetector } from './runtime';
 
+/** Waits before each resend of an unconfirmed message (the background may be restarting). */
+export const RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000];
+
+function randomId(): string {
+  // crypto.randomUUID needs a secure context; getRandomValues works on any page.
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Sends a message to the background. Sightings and CAPTCHA steps carry an id and are resent until
+ * the background confirms they are stored (it drops resends it already has); gestures and health
+ * reports are fire-and-forget. Nothing here may throw into the page.
+ */
+export function deliver(ctx: Pick<ContentScriptContext, 'isInvalid' | 'setTimeout'>, message: ContentMessage): void {
+  if (ctx.isInvalid) return;
+  if (message.type !== 'sighting' && message.type !== 'captcha') {
+    browser.runtime.sendMessage(message).catch(() => {});
+    return;
+  }
+  const withId = { ...message, id: randomId() };
+  const attempt = (n: number) => {
+    if (ctx.isInvalid) return; // the extension was updated or removed: this script is finished
+    browser.runtime.sendMessage(withId).then(
+      (reply: unknown) => {
+        const r = reply as { ok?: boolean; retry?: boolean } | undefined;
+        if (r?.ok || (r && !r.retry)) return; // stored, or refused for good (already logged there)
+        retry(n);
+      },
+      () => retry(n),
+    );
+  };
+  const retry = (n: number) => {
+    const delay = RETRY_DELAYS_MS[n];
+    if (delay !== undefined) ctx.setTimeout(() => attempt(n + 1), delay);
+  };
+  attempt(0);
+}
+
 /** The content-script definition of one platform, derived from its detector. */
 export function contentScriptFor(detector: Detector) {
   return {
@@ -12,13 +50,7 @@ export function contentScriptFor(detector: Detector) {
     // Registered before the page's own scripts, so our capture listener sees clicks first.
     runAt: 'document_start' as const,
     main(ctx: ContentScriptContext) {
-      const send = (message: ContentMessage) => {
-        if (ctx.isInvalid) return;
-        // The background may be restarting or the extension updating: a lost message is better
-        // than an error in the page.
-        browser.runtime.sendMessage(message).catch(() => {});
-      };
-      runDetector(detector, ctx, send);
+      runDetector(detector, ctx, (message) => deliver(ctx, message));
     },
   };
 }

@@ -141,13 +141,16 @@ async function applyOccurrence(db: ClickworkDB, s: Sighting): Promise<Outcome> {
   return 'added';
 }
 
+/** Applies one sighting; must run inside a transaction that includes `events` and `daily`. */
+export function applySighting(db: ClickworkDB, s: Sighting): Promise<Outcome> {
+  return s.slot !== 'none' && s.targetKey ? applyToggle(db, s) : applyOccurrence(db, s);
+}
+
 /** Stores a batch of sightings in one transaction, in order: all of them or, on failure, none. */
 export async function ingest(db: ClickworkDB, sightings: readonly Sighting[]): Promise<Outcome[]> {
   return db.transaction('rw', db.events, db.daily, async () => {
     const outcomes: Outcome[] = [];
-    for (const s of sightings) {
-      outcomes.push(s.slot !== 'none' && s.targetKey ? await applyToggle(db, s) : await applyOccurrence(db, s));
-    }
+    for (const s of sightings) outcomes.push(await applySighting(db, s));
     return outcomes;
   });
 }

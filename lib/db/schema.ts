@@ -55,6 +55,12 @@ export interface HealthRow {
   missingCount: number;
 }
 
+/** A content-script message already stored: a retry of it is dropped. */
+export interface SeenRow {
+  id: string;
+  at: number;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -69,8 +75,8 @@ export const SCHEMA_V1 = {
   pending: 'key',
   meta: 'key',
 } as const;
-/** Version 2 adds the detectors' health. */
-export const SCHEMA_V2 = { ...SCHEMA_V1, health: 'platform' } as const;
+/** Version 2 adds the detectors' health and the ids of messages already stored (exactly-once). */
+export const SCHEMA_V2 = { ...SCHEMA_V1, health: 'platform', seen: 'id, at' } as const;
 export const SCHEMA_VERSION = 2;
 
 export class ClickworkDB extends Dexie {
@@ -79,6 +85,7 @@ export class ClickworkDB extends Dexie {
   pending!: EntityTable<PendingCaptcha, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
   health!: EntityTable<HealthRow, 'platform'>;
+  seen!: EntityTable<SeenRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -75,7 +75,7 @@ describe('message validation', () => {
 
 describe('collector', () => {
   it('stores a valid sighting with a hashed target and the page host', async () => {
-    expect(collector.receive(sighting(), YT)).toEqual({ ok: true });
+    expect(collector.receive(sighting(), YT)).toMatchObject({ ok: true });
     await collector.flush();
     const [ev] = await db.events.toArray();
     expect(ev).toMatchObject({ platform: 'youtube', kind: 'reaction', detail: 'like', signal: 'dom', host: 'www.youtube.com' });
@@ -177,6 +177,33 @@ describe('collector', () => {
     const [ev] = await db.events.toArray();
     expect(ev).toMatchObject({ detail: 'checkbox' });
     expect(ev?.durationMs).toBeUndefined();
+  });
+
+  it('confirms a message once stored, and drops a resend of it (exactly once)', async () => {
+    const message = sighting({ id: 'msg-0001-aaaa', target: 'v9' });
+    const first = collector.receive(message, YT);
+    expect(first.ok).toBe(true);
+    await (first as { stored: Promise<void> }).stored;
+    expect(await db.events.count()).toBe(1);
+    // The confirmation was lost (the worker stopped): the content script sends it again.
+    const again = collector.receive(message, YT);
+    await (again as { stored: Promise<void> }).stored;
+    expect(await db.events.count()).toBe(1);
+    expect(await db.seen.get('msg-0001-aaaa')).toBeDefined();
+    // A like of another video with another id still counts.
+    await (collector.receive(sighting({ id: 'msg-0002-bbbb', target: 'v10' }), YT) as { stored: Promise<void> }).stored;
+    expect(await db.events.count()).toBe(2);
+  });
+
+  it('does not confirm a batch that could not be written, so that it is sent again', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const write = vi.spyOn(db.events, 'add').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    const r = collector.receive(sighting({ id: 'msg-0003-cccc' }), YT) as { stored: Promise<void> };
+    await expect(r.stored).rejects.toThrow('QuotaExceededError');
+    expect(await db.seen.count()).toBe(0); // rolled back with the rest of the batch
+    write.mockRestore();
+    await (collector.receive(sighting({ id: 'msg-0003-cccc' }), YT) as { stored: Promise<void> }).stored;
+    expect(await db.events.count()).toBe(1);
   });
 
   it('stores a burst of 2,000 sightings from many targets without losing one', async () => {
