@@ -20,13 +20,23 @@ function randomId(): string {
 export function deliver(ctx: Pick<ContentScriptContext, 'isInvalid' | 'setTimeout'>, message: ContentMessage): void {
   if (ctx.isInvalid) return;
   if (message.type !== 'sighting' && message.type !== 'captcha') {
-    browser.runtime.sendMessage(message).catch(() => {});
+    try {
+      browser.runtime.sendMessage(message).catch(() => {});
+    } catch {
+      // the extension is gone: nothing to report to
+    }
     return;
   }
   const withId = { ...message, id: randomId() };
   const attempt = (n: number) => {
     if (ctx.isInvalid) return; // the extension was updated or removed: this script is finished
-    browser.runtime.sendMessage(withId).then(
+    let sent: Promise<unknown>;
+    try {
+      sent = browser.runtime.sendMessage(withId);
+    } catch {
+      return; // "Extension context invalidated" is thrown, not rejected
+    }
+    sent.then(
       (reply: unknown) => {
         const r = reply as { ok?: boolean; retry?: boolean } | undefined;
         if (r?.ok || (r && !r.retry)) return; // stored, or refused for good (already logged there)

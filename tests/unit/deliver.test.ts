@@ -20,12 +20,12 @@ describe('deliver', () => {
     const send = vi
       .spyOn(fakeBrowser.runtime, 'sendMessage')
       .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
-      .mockResolvedValueOnce({ ok: false, retry: true })
-      .mockResolvedValueOnce({ ok: true });
+      .mockResolvedValueOnce({ ok: false, retry: true } as never)
+      .mockResolvedValueOnce({ ok: true } as never);
     deliver(ctx(), like);
     await vi.advanceTimersByTimeAsync(RETRY_DELAYS_MS.reduce((a, b) => a + b, 0));
     expect(send).toHaveBeenCalledTimes(3);
-    const ids = send.mock.calls.map((c) => (c[0] as { id: string }).id);
+    const ids = send.mock.calls.map((c) => (c[0] as unknown as { id: string }).id);
     expect(new Set(ids).size).toBe(1);
     expect(ids[0]).toMatch(/^[0-9a-f]{24}$/);
   });
@@ -36,7 +36,7 @@ describe('deliver', () => {
     deliver(ctx(), like);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(send).toHaveBeenCalledTimes(RETRY_DELAYS_MS.length + 1);
-    send.mockReset().mockResolvedValue({ ok: false, error: 'unknown action for platform' });
+    send.mockReset().mockResolvedValue({ ok: false, error: 'unknown action for platform' } as never);
     deliver(ctx(), like);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(send).toHaveBeenCalledTimes(1);

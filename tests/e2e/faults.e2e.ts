@@ -1,0 +1,180 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  fixture,
+  htmlRoute,
+  launch,
+  openPopup,
+  resetDb,
+  type Session,
+  settle,
+  storedEvents,
+  URLS,
+  waitForEvents,
+  withEmulator,
+} from './harness';
+
+const ARTICLE_ID = '1981398750557065646';
+const BURST = 40;
+
+/** A status page with many posts: the real article repeated with its own ids. */
+function manyPosts(n: number): string {
+  const page = fixture('x/timeline.html');
+  const article = fixture('x/tweet-article-2025-10.real.html');
+  const copies = Array.from({ length: n }, (_, i) =>
+    article.replaceAll(ARTICLE_ID, String(1981398750557065646n + BigInt(i + 1))),
+  );
+  return page.replace(article, copies.join('\n'));
+}
+
+/** A page that does everything a hostile page can to the extension. */
+const HOSTILE = `<script>
+  // Errors thrown from the page's own code.
+  window.addEventListener('load', () => { setTimeout(() => { throw new Error('page error'); }, 0); });
+  // Listeners registered by anyone go nowhere.
+  const original = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function () { return undefined; };
+  window.__restore = () => { EventTarget.prototype.addEventListener = original; };
+</script>`;
+
+let s: Session;
+beforeAll(async () => {
+  s = await launch({
+    routes: [
+      [/^https:\/\/x\.com\/many\/status\/\d+$/, htmlRoute(withEmulator(manyPosts(BURST), 'x'))],
+      [
+        /^https:\/\/www\.youtube\.com\/watch\?v=hostile00001$/,
+        htmlRoute(withEmulator(fixture('youtube/watch-rendered.html').replace('<head>', `<head>${HOSTILE}`), 'youtube')),
+      ],
+    ],
+  });
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+async function serviceWorkerTargets(): Promise<{ targetId: string; url: string }[]> {
+  const cdp = await s.context.browser()?.newBrowserCDPSession();
+  if (!cdp) throw new Error('no browser CDP session');
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { type: string; url: string; targetId: string }[];
+  };
+  await cdp.detach();
+  return targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(s.extensionId));
+}
+
+/** Stops the extension's service worker, as the browser does when it is idle or under pressure. */
+async function stopServiceWorker(): Promise<void> {
+  const cdp = await s.context.browser()?.newBrowserCDPSession();
+  if (!cdp) throw new Error('no browser CDP session');
+  for (const t of await serviceWorkerTargets()) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+  await cdp.detach();
+}
+
+const likes = (events: { kind: string; detail: string }[]) => events.filter((e) => e.kind === 'reaction' && e.detail === 'like');
+
+describe('faults survived', () => {
+  it('loses no action and doubles none when the service worker is stopped in the middle of a burst', async () => {
+    await resetDb(s);
+    const page = await s.context.newPage();
+    await page.goto('https://x.com/many/status/1');
+    const buttons = page.locator('[data-testid="like"]');
+    expect(await buttons.count()).toBe(BURST);
+    let stops = 0;
+    for (let i = 0; i < BURST; i++) {
+      await page.locator('[data-testid="like"]').first().click();
+      if (i === 12 || i === 27) {
+        await stopServiceWorker();
+        stops++;
+      }
+    }
+    expect(stops).toBe(2);
+    const popup = await openPopup(s);
+    const events = await waitForEvents(popup, (e) => likes(e).length >= BURST, 30_000);
+    await settle(popup, 2_000);
+    const final = likes((await storedEvents(popup)).filter((e) => !e.undoneAt));
+    expect(final).toHaveLength(BURST);
+    expect(new Set(final.map((e) => e.targetKey)).size).toBe(BURST);
+    expect(events.length).toBeGreaterThanOrEqual(BURST);
+    await page.close();
+    await popup.close();
+  });
+
+  it('stops old content scripts cleanly on reload, with no error in the page, and counts again', async () => {
+    await resetDb(s);
+    const page = await s.context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.goto(URLS.x);
+    await page.locator('[data-testid="like"]').click();
+    let popup = await openPopup(s);
+    await waitForEvents(popup, (e) => likes(e).length === 1);
+    await popup.close();
+
+    // Reload the extension while the page stays open (as an update does).
+    const oldWorker = s.worker;
+    const next = s.context.waitForEvent('serviceworker', { predicate: (w) => w !== oldWorker });
+    await oldWorker.evaluate(() => chrome.runtime.reload()).catch(() => {});
+    s.worker = await next;
+    await settle(page, 1_500);
+
+    // The page's own controls keep working and the new content script counts: bookmark the post.
+    await page.locator('[data-testid="bookmark"]').click();
+    popup = await openPopup(s);
+    const events = await waitForEvents(popup, (e) => e.some((x) => x.detail === 'bookmark'), 10_000);
+    expect(events.map((e) => e.detail).sort()).toEqual(['bookmark', 'like']);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+    await popup.close();
+  });
+
+  it('lets a hostile page break nothing and count nothing', async () => {
+    await resetDb(s);
+    const page = await s.context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.goto('https://www.youtube.com/watch?v=hostile00001');
+    await page.evaluate(() => (window as unknown as { __restore(): void }).__restore());
+    await page.evaluate(async (extensionId) => {
+      const like = document.querySelector('like-button-view-model button') as HTMLElement;
+      // Spoofed clicks: element.click() and synthetic events.
+      like.click();
+      like.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      like.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+      // A flood of mutations.
+      const box = document.createElement('div');
+      document.body.append(box);
+      for (let i = 0; i < 10_000; i++) box.setAttribute('data-n', String(i));
+      for (let i = 0; i < 2_000; i++) box.append(document.createElement('span'));
+      // Forged messages: to the window, and to the extension (pages cannot reach it).
+      window.postMessage({ type: 'sighting', platform: 'youtube', action: 'like', op: 'add', ts: Date.now() }, '*');
+      const chromeApi = (window as unknown as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => unknown } } }).chrome;
+      try {
+        chromeApi?.runtime?.sendMessage?.(extensionId, {
+          type: 'sighting',
+          platform: 'youtube',
+          action: 'like',
+          op: 'add',
+          ts: Date.now(),
+        });
+      } catch {
+        // expected: no externally_connectable
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }, s.extensionId);
+    const popup = await openPopup(s);
+    await settle(popup, 2_000);
+    expect((await storedEvents(popup)).filter((e) => !e.undoneAt)).toEqual([]);
+    // Only the page's own error, none from the extension.
+    expect(pageErrors.every((e) => e.includes('page error'))).toBe(true);
+
+    // The extension still works on that page: a real click counts.
+    await page.locator('like-button-view-model button').click();
+    await waitForEvents(popup, (e) => e.length === 1);
+    expect((await storedEvents(popup)).filter((e) => !e.undoneAt)).toMatchObject([{ platform: 'youtube', detail: 'like' }]);
+    await page.close();
+    await popup.close();
+  });
+});
+
+export type { Page };
