@@ -12,7 +12,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['webRequest', 'scripting'],
+    permissions: ['webRequest'],
     host_permissions: hostPermissions(DETECTORS),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

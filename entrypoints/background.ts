@@ -4,22 +4,6 @@ import { networkFilters, type RequestDetails } from '@/lib/background/network';
 import { openDb } from '@/lib/db/open';
 import { DETECTORS } from '@/lib/detectors/registry';
 
-async function injectIntoOpenTabs(): Promise<void> {
-  for (const d of DETECTORS) {
-    const tabs = await browser.tabs.query({ url: [...d.matches] });
-    for (const tab of tabs) {
-      if (tab.id === undefined || tab.discarded) continue;
-      await browser.scripting
-        // The file is built by WXT from entrypoints/<id>.content.ts (the registry meta-test checks it exists).
-        .executeScript({
-          target: { tabId: tab.id, allFrames: d.allFrames ?? false },
-          files: [`/content-scripts/${d.id}.js` as never],
-        })
-        .catch(() => {}); // a tab that closed or cannot be scripted (an error page) is skipped
-    }
-  }
-}
-
 export default defineBackground(() => {
   const db = openDb();
   const collector = new Collector(db, browser.runtime.id, () => {
@@ -58,12 +42,6 @@ export default defineBackground(() => {
     { urls: networkFilters(DETECTORS), types: ['xmlhttprequest', 'other', 'ping'] },
     ['requestBody'],
   );
-
-  // Pages already open when the extension is installed, updated or reloaded have no content
-  // script (browsers inject declared ones only on navigation): inject them so counting resumes.
-  browser.runtime.onInstalled.addListener(() => {
-    injectIntoOpenTabs().catch((error) => console.warn('[clickwork] could not inject into open tabs', error));
-  });
 
   if (import.meta.env.DEV) {
     // `npm start` opens a fresh profile: show where to begin.

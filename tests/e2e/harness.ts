@@ -110,6 +110,8 @@ export async function launch(options: { routes?: RouteEntry[] } = {}): Promise<S
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Lets the tests reload the extension over the DevTools protocol, as an update would.
+      '--enable-unsafe-extension-debugging',
       // Nothing resolves: a request that escapes the routes below fails instead of leaving the machine.
       '--host-resolver-rules=MAP * ~NOTFOUND',
     ],
