@@ -13,6 +13,69 @@ const DISLIKE = [
   '#dislike-button button[aria-pressed]', // Shorts action bar
 ] as const;
 
+// A comment's like and dislike, in its engagement bar.
+const COMMENT_LIKE = [
+  'ytd-comment-engagement-bar #like-button button[aria-pressed]', // button-shape markup (2023 onwards)
+  'ytd-comment-engagement-bar #like-button[aria-pressed]', // the older paper toggle button
+] as const;
+const COMMENT_DISLIKE = [
+  'ytd-comment-engagement-bar #dislike-button button[aria-pressed]', // button-shape markup (2023 onwards)
+  'ytd-comment-engagement-bar #dislike-button[aria-pressed]', // the older paper toggle button
+] as const;
+
+/** The id of the comment an engagement bar belongs to: its permalink carries it as `lc`. */
+export function commentId(bar: Element): string | undefined {
+  const comment = bar.closest('ytd-comment-view-model, ytd-comment-renderer');
+  const link = comment?.querySelector('#published-time-text a[href*="lc="], a[href*="&lc="]');
+  return new URLSearchParams(link?.getAttribute('href')?.split('?')[1] ?? '').get('lc') ?? undefined;
+}
+
+/**
+ * The action type and comment id inside the opaque token of perform_comment_action: a base64
+ * protobuf whose field 1 is the type (5 like, 4 dislike) and field 3 the comment id.
+ */
+export function commentAction(token: string): { type: number; commentId?: string } | null {
+  let bytes: Uint8Array;
+  try {
+    const b64 = decodeURIComponent(token).replace(/-/g, '+').replace(/_/g, '/');
+    bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+  let i = 0;
+  const varint = () => {
+    let v = 0;
+    for (let shift = 0; i < bytes.length && shift < 35; shift += 7) {
+      const b = bytes[i++] as number;
+      v += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return v;
+    }
+    throw new Error('bad varint');
+  };
+  let type: number | undefined;
+  let id: string | undefined;
+  try {
+    while (i < bytes.length) {
+      const key = varint();
+      const wire = key & 7;
+      const fieldNo = Math.floor(key / 8);
+      if (wire === 0) {
+        const v = varint();
+        if (fieldNo === 1) type = v;
+      } else if (wire === 2) {
+        const len = varint();
+        if (fieldNo === 3) id = new TextDecoder().decode(bytes.subarray(i, i + len));
+        i += len;
+      } else if (wire === 5) i += 4;
+      else if (wire === 1) i += 8;
+      else return null;
+    }
+  } catch {
+    return null;
+  }
+  return type === undefined ? null : { type, commentId: id?.trim() || undefined };
+}
+
 /** The id of the video on a watch, Shorts or live page. */
 export function videoId(url: URL): string | undefined {
   const v = url.searchParams.get('v');
@@ -33,6 +96,10 @@ export default defineDetector({
     dislike: { kind: 'reaction', detail: 'dislike', slot: 'exclusive' },
     comment: { kind: 'comment', detail: 'comment', slot: 'none' },
     reply: { kind: 'comment', detail: 'reply', slot: 'none' },
+    // A comment's like is a like on another target (the comment id), so it shares the details.
+    commentLike: { kind: 'reaction', detail: 'like', slot: 'exclusive' },
+    commentDislike: { kind: 'reaction', detail: 'dislike', slot: 'exclusive' },
+    report: { kind: 'report', detail: 'report', slot: 'none' },
   },
   toggles: [
     {
@@ -49,6 +116,18 @@ export default defineDetector({
         return null;
       },
       target: (_scope, url) => videoId(url),
+    },
+    {
+      control: [...COMMENT_LIKE, ...COMMENT_DISLIKE],
+      scope: [
+        'ytd-comment-engagement-bar', // under each comment and reply (2018 onwards)
+      ],
+      state(bar) {
+        if (isPressed(queryFirst(bar, COMMENT_LIKE))) return 'commentLike';
+        if (isPressed(queryFirst(bar, COMMENT_DISLIKE))) return 'commentDislike';
+        return null;
+      },
+      target: (bar) => commentId(bar),
     },
   ],
   submits: [
@@ -91,6 +170,25 @@ export default defineDetector({
         if (!m) return null;
         return { action: m[1] === 'create_comment' ? 'comment' : 'reply', op: 'add' };
       },
+    },
+    {
+      // Comment like and dislike: one opaque token per action, decoded for its type and comment id.
+      // Other types (undo, delete, translate) share the endpoint and are left to the DOM signal.
+      urls: YT_API,
+      match({ url, body }) {
+        if (!url.pathname.endsWith('/youtubei/v1/comment/perform_comment_action')) return null;
+        const actions = prop(body, 'actions');
+        const token = str(Array.isArray(actions) ? actions[0] : prop(body, 'action'));
+        const decoded = token ? commentAction(token) : null;
+        if (decoded?.type === 5) return { action: 'commentLike', op: 'add', target: decoded.commentId };
+        if (decoded?.type === 4) return { action: 'commentDislike', op: 'add', target: decoded.commentId };
+        return null;
+      },
+    },
+    {
+      // The report dialog's final submit (flag/get_form only opens the dialog).
+      urls: YT_API,
+      match: ({ url }) => (url.pathname.endsWith('/youtubei/v1/flag/flag') ? { action: 'report', op: 'add' } : null),
     },
   ],
 });

@@ -103,3 +103,33 @@ describe('x detector', () => {
     else expect(hit).toEqual(expected);
   });
 });
+
+describe('x detector on replies', () => {
+  let host = fakeHost();
+  afterEach(() => {
+    host.invalidate();
+    host = fakeHost();
+  });
+  const REPLY = '1981399912345678901';
+
+  it('counts a like on a reply under its own id, not the focal post', async () => {
+    const doc = loadPage(fixture('x/status-with-reply.html'), STATUS);
+    const sent: ContentMessage[] = [];
+    runDetector(x, host, collect(sent));
+    const [focal, reply] = [...doc.querySelectorAll('article[data-testid="tweet"]')] as HTMLElement[];
+    if (!focal || !reply) throw new Error('fixture has two articles');
+    expect(tweetId(reply, new URL(STATUS))).toBe(REPLY);
+    const like = reply.querySelector('[data-testid="like"]') as HTMLElement;
+    trustedClick(like.querySelector('svg') as Element);
+    swap(like, 'unlike');
+    await tick();
+    trustedClick(like);
+    swap(like, 'like');
+    await tick();
+    expect(sent.map((m) => m.type === 'sighting' && `${m.action}:${m.op}:${m.target}`)).toEqual([
+      `like:add:${REPLY}`,
+      `like:undo:${REPLY}`,
+    ]);
+    expect(focal.querySelector('[data-testid="like"]')).not.toBeNull();
+  });
+});

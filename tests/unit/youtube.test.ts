@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDetector } from '@/lib/content/runtime';
 import { closestOf } from '@/lib/detectors/dom';
-import youtube, { videoId } from '@/lib/detectors/youtube';
+import youtube, { commentAction, commentId, videoId } from '@/lib/detectors/youtube';
 import type { ContentMessage } from '@/lib/messages';
 import { collect, fakeHost, fixture, loadPage, tick, trustedClick } from './helpers';
 
@@ -159,5 +159,102 @@ describe('youtube detector', () => {
     runDetector(youtube, host, collect(sent));
     await tick(20);
     expect(sent).toEqual([]);
+  });
+});
+
+const COMMENT_ID = 'UgzA1b2C3d4E5f6G7h8i9AaABAg';
+
+/**
+ * A perform_comment_action token as YouTube's clients build it (LuanRT/YouTube.js's
+ * PeformCommentActionParams): field 1 the type, 2 a constant, 3 the comment id, 5 the video id,
+ * 23 the channel id; base64, then URI-encoded.
+ */
+function token(type: number, comment = COMMENT_ID, video = 'dQw4w9WgXcQ'): string {
+  const str = (field: number, v: string) => {
+    const bytes = [...new TextEncoder().encode(v)];
+    const key = field < 16 ? [(field << 3) | 2] : [(((field << 3) | 2) & 0x7f) | 0x80, field >> 4];
+    return [...key, bytes.length, ...bytes];
+  };
+  const raw = [0x08, type, 0x10, 2, ...str(3, comment), ...str(5, video), ...str(23, ' ')];
+  return encodeURIComponent(btoa(String.fromCharCode(...raw)));
+}
+
+describe('youtube comment likes and reports', () => {
+  let host = fakeHost();
+  afterEach(() => {
+    host.invalidate();
+    host = fakeHost();
+  });
+
+  function commentButtons(doc: Document) {
+    return {
+      like: doc.querySelector('ytd-comment-engagement-bar #like-button button') as HTMLElement,
+      dislike: doc.querySelector('ytd-comment-engagement-bar #dislike-button button') as HTMLElement,
+    };
+  }
+
+  it('reads the comment id from its permalink', () => {
+    const doc = loadPage(fixture('youtube/watch-comments.html'), WATCH);
+    expect(commentId(doc.querySelector('ytd-comment-engagement-bar') as Element)).toBe(COMMENT_ID);
+  });
+
+  it('counts a comment like, a switch to dislike and an undo, on the comment, not the video', async () => {
+    const doc = loadPage(fixture('youtube/watch-comments.html'), WATCH);
+    const sent: ContentMessage[] = [];
+    runDetector(youtube, host, collect(sent));
+    const { like, dislike } = commentButtons(doc);
+    trustedClick(like);
+    press(like);
+    await tick();
+    trustedClick(dislike);
+    press(dislike, like);
+    await tick();
+    trustedClick(dislike);
+    press(dislike);
+    await tick();
+    expect(sent.map((m) => m.type === 'sighting' && [m.action, m.op, m.target])).toEqual([
+      ['commentLike', 'add', COMMENT_ID],
+      ['commentDislike', 'add', COMMENT_ID],
+      ['commentDislike', 'undo', COMMENT_ID],
+    ]);
+    expect(youtube.actions.commentLike).toEqual({ kind: 'reaction', detail: 'like', slot: 'exclusive' });
+  });
+
+  it('counts nothing for a comment that renders liked', async () => {
+    const doc = loadPage(fixture('youtube/watch-comments.html'), WATCH);
+    const sent: ContentMessage[] = [];
+    runDetector(youtube, host, collect(sent));
+    const { like } = commentButtons(doc);
+    press(like);
+    await tick();
+    expect(sent).toEqual([]);
+  });
+
+  it('decodes the type and comment id of a comment action token', () => {
+    expect(commentAction(token(5))).toEqual({ type: 5, commentId: COMMENT_ID });
+    expect(commentAction(token(4, 'UgzReply.9abcDEF'))).toEqual({ type: 4, commentId: 'UgzReply.9abcDEF' });
+    expect(commentAction('%%%not-base64')).toBeNull();
+    expect(commentAction(btoa('\x0f\xff'))).toBeNull();
+  });
+
+  const match = (path: string, body: unknown) =>
+    youtube.network
+      .map((r) => r.match({ url: new URL(`https://www.youtube.com${path}?prettyPrint=false`), method: 'POST', body }))
+      .find(Boolean) ?? null;
+
+  it.each([
+    [{ actions: [token(5)] }, { action: 'commentLike', op: 'add', target: COMMENT_ID }],
+    [{ actions: [token(4)] }, { action: 'commentDislike', op: 'add', target: COMMENT_ID }],
+    [{ actions: [token(6)] }, null], // another type (undo, delete): left to the DOM signal
+    [{ actions: [token(22)] }, null], // translate
+    [{ actions: ['garbage'] }, null],
+    [{}, null],
+  ])('matches perform_comment_action %#', (body, expected) => {
+    expect(match('/youtubei/v1/comment/perform_comment_action', body)).toEqual(expected);
+  });
+
+  it('counts a report at its final submit only', () => {
+    expect(match('/youtubei/v1/flag/flag', { action: 'opaque' })).toEqual({ action: 'report', op: 'add' });
+    expect(match('/youtubei/v1/flag/get_form', { params: 'opaque' })).toBeNull();
   });
 });
