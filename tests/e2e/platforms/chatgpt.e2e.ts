@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  fixture,
+  htmlRoute,
+  idleVisit,
+  jsonRoute,
+  launch,
+  openPopup,
+  resetDb,
+  type Session,
+  settle,
+  storedEvents,
+  waitForEvents,
+  withEmulator,
+} from '../harness';
+
+const REAL = 'https://chatgpt.com/c/67c0a1b2-1234-8000-9000-0123456789ab';
+const FR = 'https://chatgpt.com/c/67c0a1b2-1234-8000-9000-0123456789fr';
+const UP = '[data-testid="good-response-turn-action-button"]';
+const DOWN = '[data-testid="bad-response-turn-action-button"]';
+
+let s: Session;
+beforeAll(async () => {
+  s = await launch({
+    routes: [
+      [
+        /^https:\/\/chatgpt\.com\/c\/[\w-]+ab$/,
+        htmlRoute(withEmulator(fixture('chatgpt/conversation-2026-02-27.real.html'), 'chatgpt')),
+      ],
+      [/^https:\/\/chatgpt\.com\/c\/[\w-]+fr$/, htmlRoute(withEmulator(fixture('chatgpt/conversation.fr.html'), 'chatgpt'))],
+      [/^https:\/\/chatgpt\.com\/backend-api\//, jsonRoute()],
+    ],
+  });
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('ChatGPT', () => {
+  it('counts a thumb up on the real page once (DOM and request merged); switching to down replaces it', async () => {
+    await resetDb(s);
+    const page = await s.context.newPage();
+    await page.goto(REAL);
+    await page.locator(UP).first().click();
+    const popup = await openPopup(s);
+    const events = await waitForEvents(popup, (e) => e.length === 1 && e[0]?.signal === 'dom+network');
+    expect(events).toMatchObject([
+      { kind: 'ai-feedback', platform: 'chatgpt', detail: 'up', signal: 'dom+network', host: 'chatgpt.com' },
+    ]);
+    await page.locator(DOWN).first().click();
+    const after = await waitForEvents(popup, (e) => e.length === 1 && e[0]?.detail === 'down' && e[0]?.signal === 'dom+network');
+    expect(after).toMatchObject([{ kind: 'ai-feedback', platform: 'chatgpt', detail: 'down', signal: 'dom+network' }]);
+    // Two answers, two ratings: the second answer's thumb is its own event.
+    await page.locator(UP).nth(1).click();
+    const both = await waitForEvents(popup, (e) => e.length === 2 && e.every((x) => x.signal === 'dom+network'));
+    expect(both.map((e) => e.detail).sort()).toEqual(['down', 'up']);
+    expect(new Set(both.map((e) => e.targetKey)).size).toBe(2);
+    await page.close();
+    await popup.close();
+  });
+
+  it('counts the French interface the same way, and releasing the thumb nets out', async () => {
+    await resetDb(s);
+    const page = await s.context.newPage();
+    await page.goto(FR);
+    await page.locator(UP).nth(1).click();
+    const popup = await openPopup(s);
+    const events = await waitForEvents(popup, (e) => e.length === 1 && e[0]?.signal === 'dom+network');
+    expect(events).toMatchObject([{ kind: 'ai-feedback', platform: 'chatgpt', detail: 'up', signal: 'dom+network' }]);
+    await page.locator(UP).nth(1).click(); // release
+    expect(await waitForEvents(popup, (e) => e.length === 0)).toEqual([]);
+    await settle(popup);
+    expect((await storedEvents(popup)).filter((e) => !e.undoneAt)).toEqual([]);
+    await page.close();
+    await popup.close();
+  });
+
+  it('counts nothing on load, hover and scroll', async () => {
+    await resetDb(s);
+    expect(await idleVisit(s, [REAL, FR])).toEqual([]);
+  });
+});

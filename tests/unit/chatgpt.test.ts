@@ -1,0 +1,159 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { runDetector } from '@/lib/content/runtime';
+import chatgpt, { answerId } from '@/lib/detectors/chatgpt';
+import { closestOf } from '@/lib/detectors/dom';
+import type { ContentMessage } from '@/lib/messages';
+import { collect, fakeHost, fixture, loadPage, tick, trustedClick } from './helpers';
+
+const CONVERSATION = 'https://chatgpt.com/c/67c0a1b2-1234-8000-9000-0123456789ab';
+const toggle = chatgpt.toggles[0];
+
+const FILES = [
+  // Real capture (2026-02-27): the first answer is message d6c3824e-…, the second 000c2552-….
+  {
+    file: 'conversation-2026-02-27.real.html',
+    first: 'd6c3824e-9c23-4bfe-b8fb-9127dfc0ee9a',
+    second: '000c2552-861d-4a46-917c-beb81415a068',
+  },
+  { file: 'conversation.fr.html', first: 'bbbb2222-0000-4000-8000-000000000002', second: 'dddd4444-0000-4000-8000-000000000004' },
+];
+
+function thumbs(doc: Document, nth: number) {
+  return {
+    up: doc.querySelectorAll('[data-testid="good-response-turn-action-button"]')[nth] as HTMLElement,
+    down: doc.querySelectorAll('[data-testid="bad-response-turn-action-button"]')[nth] as HTMLElement,
+  };
+}
+
+/** What ChatGPT's own script does once it accepts a thumb: press it, release the other one. */
+function press(el: HTMLElement, other?: HTMLElement) {
+  el.setAttribute('aria-pressed', el.getAttribute('aria-pressed') === 'true' ? 'false' : 'true');
+  other?.setAttribute('aria-pressed', 'false');
+}
+
+function sightings(sent: ContentMessage[]) {
+  return sent.map((m) => m.type === 'sighting' && `${m.action}:${m.op}:${m.target}`);
+}
+
+describe('chatgpt detector', () => {
+  let host = fakeHost();
+  afterEach(() => {
+    host.invalidate();
+    host = fakeHost();
+  });
+
+  for (const { file, first, second } of FILES) {
+    it(`finds each answer's turn, its id and its thumbs' state in ${file}`, () => {
+      const doc = loadPage(fixture(`chatgpt/${file}`), CONVERSATION);
+      const { up, down } = thumbs(doc, 0);
+      const turn = closestOf(up, toggle.scope) as Element;
+      expect(turn.getAttribute('data-turn')).toBe('assistant');
+      expect(closestOf(up.querySelector('svg') as Element, toggle.control)).toBe(up);
+      expect(answerId(turn)).toBe(first);
+      expect(answerId(closestOf(thumbs(doc, 1).up, toggle.scope) as Element)).toBe(second);
+      expect(toggle.state(turn)).toBeNull();
+      press(up);
+      expect(toggle.state(turn)).toBe('up');
+      press(down, up);
+      expect(toggle.state(turn)).toBe('down');
+    });
+
+    it(`counts a thumb up, a switch to down and its release, each on its own answer, in ${file}`, async () => {
+      const doc = loadPage(fixture(`chatgpt/${file}`), CONVERSATION);
+      const sent: ContentMessage[] = [];
+      runDetector(chatgpt, host, collect(sent));
+      const a = thumbs(doc, 0);
+      const b = thumbs(doc, 1);
+      trustedClick(a.up.querySelector('svg') as Element);
+      press(a.up);
+      await tick();
+      trustedClick(b.down);
+      press(b.down);
+      await tick();
+      trustedClick(b.up);
+      press(b.up, b.down);
+      await tick();
+      trustedClick(b.up);
+      press(b.up);
+      await tick();
+      expect(sightings(sent)).toEqual([`up:add:${first}`, `down:add:${second}`, `up:add:${second}`, `up:undo:${second}`]);
+    });
+  }
+
+  it('does not depend on label text: the same with every aria-label and text removed', async () => {
+    const doc = loadPage(fixture('chatgpt/conversation-2026-02-27.real.html'), CONVERSATION);
+    for (const el of doc.querySelectorAll('[aria-label]')) el.removeAttribute('aria-label');
+    for (const el of doc.querySelectorAll('.sr-only')) el.textContent = '';
+    const sent: ContentMessage[] = [];
+    runDetector(chatgpt, host, collect(sent));
+    const { up } = thumbs(doc, 0);
+    trustedClick(up);
+    press(up);
+    await tick();
+    expect(sightings(sent)).toEqual(['up:add:d6c3824e-9c23-4bfe-b8fb-9127dfc0ee9a']);
+  });
+
+  it('counts nothing for untrusted clicks, pressed rendering, or a click the page ignores', async () => {
+    const doc = loadPage(fixture('chatgpt/conversation-2026-02-27.real.html'), CONVERSATION);
+    const sent: ContentMessage[] = [];
+    runDetector(chatgpt, host, collect(sent));
+    const a = thumbs(doc, 0);
+    const b = thumbs(doc, 1);
+    a.up.click(); // synthetic: isTrusted is false
+    press(a.up);
+    await tick();
+    press(b.down); // rendered pressed, e.g. an earlier rating loaded with the conversation
+    await tick();
+    trustedClick(b.up); // a trusted click the page does not act on (signed out, offline)
+    await tick(50);
+    trustedClick(doc.querySelector('[data-testid="copy-turn-action-button"]') as Element);
+    await tick();
+    expect(sent).toEqual([]);
+  });
+
+  it.each([
+    [
+      { conversation_id: 'c1', message_id: 'm1', rating: 'thumbsUp', tags: [], text: '' },
+      { action: 'up', op: 'add', target: 'm1' },
+    ],
+    [
+      { conversation_id: 'c1', message_id: 'm1', rating: 'thumbsDown' },
+      { action: 'down', op: 'add', target: 'm1' },
+    ],
+    [{ conversation_id: 'c1', message_id: 'm1', rating: 'neutral' }, null],
+    [{ conversation_id: 'c1', message_id: 'm1' }, null],
+    [undefined, null],
+  ])('matches message_feedback with body %j', (body, expected) => {
+    const rule = chatgpt.network[0];
+    const hit = rule.match({
+      url: new URL('https://chatgpt.com/backend-api/conversation/message_feedback'),
+      method: 'POST',
+      body,
+    });
+    expect(hit).toEqual(expected);
+  });
+
+  it.each([
+    'https://chatgpt.com/backend-api/conversation',
+    'https://chatgpt.com/backend-api/conversation/67c0a1b2/feedback',
+    'https://chatgpt.com/backend-api/lat/r',
+    'https://chatgpt.com/backend-api/conversation/message_feedback/extra',
+  ])('ignores %s', (address) => {
+    const hit = chatgpt.network[0].match({
+      url: new URL(address),
+      method: 'POST',
+      body: { message_id: 'm1', rating: 'thumbsUp' },
+    });
+    expect(hit).toBeNull();
+  });
+
+  it('matches the older chat.openai.com address too', () => {
+    const url = new URL('https://chat.openai.com/backend-api/conversation/message_feedback');
+    expect(chatgpt.network[0].match({ url, method: 'POST', body: { message_id: 'm2', rating: 'thumbsUp' } })).toEqual({
+      action: 'up',
+      op: 'add',
+      target: 'm2',
+    });
+  });
+});
