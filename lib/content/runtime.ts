@@ -214,7 +214,11 @@ function runHealthCheck(detector: Detector, host: RuntimeHost, send: Send, win: 
       host.setTimeout(
         guard(() => {
           if (current !== run) return; // navigated away in the meantime
-          const found = queryFirst(win.document, detector.health.controls) !== null;
+          // Controls may live in a closed shadow root the detector can open (Turnstile's panels).
+          const inner = detector.captcha?.passRoot?.(win.document);
+          const found =
+            queryFirst(win.document, detector.health.controls) !== null ||
+            (inner ? queryFirst(inner, detector.health.controls) !== null : false);
           const last = i === HEALTH_CHECKS_MS.length - 1;
           if (found || last) {
             run++; // done for this page view
@@ -266,6 +270,15 @@ function runCaptcha(detector: Detector, spec: CaptchaSpec, host: RuntimeHost, se
         observing = true;
         const o = new MutationObserver(check);
         o.observe(box, { attributes: true, attributeFilter: ['aria-checked', 'class'] });
+        // The pass may show away from the box, in a closed shadow root it hosts (Turnstile's #success).
+        const passRoot = spec.passRoot?.(doc);
+        if (passRoot)
+          o.observe(passRoot, {
+            attributes: true,
+            childList: true,
+            subtree: true,
+            attributeFilter: ['style', 'class', 'hidden'],
+          });
         observers.push(o);
       }
     });
@@ -283,7 +296,8 @@ function runCaptcha(detector: Detector, spec: CaptchaSpec, host: RuntimeHost, se
   });
   const start = () => {
     const o = new MutationObserver(check);
-    o.observe(doc.documentElement, { childList: true, subtree: true });
+    // A provider may draw the puzzle hidden and then only unhide it (hCaptcha's body aria-hidden).
+    o.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-hidden'] });
     observers.push(o);
     check();
   };

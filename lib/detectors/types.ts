@@ -62,6 +62,11 @@ export interface CaptchaSpec {
   isChallengeShown(doc: Document): boolean;
   /** Buttons that submit one round of a puzzle. */
   verify: Selectors;
+  /**
+   * Where the passed state shows when it is not on the checkbox itself (Turnstile's panels, in a
+   * closed shadow root): watched after the click; the health check also looks inside it.
+   */
+  passRoot?(doc: Document): (Node & ParentNode) | null;
 }
 
 /** A request the background saw, reduced to what detectors may read. */
