@@ -1,4 +1,20 @@
+import amazon from './amazon';
+import chatgpt from './chatgpt';
+import facebook from './facebook';
+import gemini from './gemini';
+import github from './github';
+import goodreads from './goodreads';
+import hcaptcha from './hcaptcha';
+import imdb from './imdb';
+import instagram from './instagram';
+import linkedin from './linkedin';
+import netflix from './netflix';
 import recaptcha from './recaptcha';
+import reddit from './reddit';
+import spotify from './spotify';
+import stackoverflow from './stackoverflow';
+import tiktok from './tiktok';
+import turnstile from './turnstile';
 import type { Detector } from './types';
 import x from './x';
 import youtube from './youtube';
@@ -8,7 +24,27 @@ import youtube from './youtube';
  * the UI's platform list are derived from this list; each entry has its content script in
  * `entrypoints/<id>.content.ts` (checked by tests/unit/registry.test.ts).
  */
-export const DETECTORS: readonly Detector[] = [youtube, x, recaptcha];
+export const DETECTORS: readonly Detector[] = [
+  youtube,
+  x,
+  recaptcha,
+  imdb,
+  goodreads,
+  chatgpt,
+  gemini,
+  hcaptcha,
+  turnstile,
+  facebook,
+  instagram,
+  linkedin,
+  tiktok,
+  reddit,
+  stackoverflow,
+  github,
+  amazon,
+  netflix,
+  spotify,
+];
 
 export function detectorFor(id: string): Detector | undefined {
   return DETECTORS.find((d) => d.id === id);
