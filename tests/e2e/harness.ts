@@ -88,7 +88,7 @@ export interface Session {
 }
 
 /** Starts Chromium with the built extension; `routes` come before the built-in ones. */
-export async function launch(options: { routes?: RouteEntry[] } = {}): Promise<Session> {
+export async function launch(options: { routes?: RouteEntry[]; lang?: string } = {}): Promise<Session> {
   if (!existsSync(chromiumPath())) {
     throw new Error(`No Chromium at ${chromiumPath()}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   }
@@ -99,6 +99,9 @@ export async function launch(options: { routes?: RouteEntry[] } = {}): Promise<S
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
+    ...(options.lang
+      ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}.UTF-8` } }
+      : {}),
     viewport: { width: 1100, height: 800 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -106,6 +109,7 @@ export async function launch(options: { routes?: RouteEntry[] } = {}): Promise<S
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
