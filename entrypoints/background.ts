@@ -43,6 +43,11 @@ export default defineBackground(() => {
     ['requestBody'],
   );
 
+  if (import.meta.env.MODE === 'bench') {
+    // Only in the benchmark's own build (wxt build --mode bench): lets it drive the intake directly.
+    (globalThis as { clickworkBench?: unknown }).clickworkBench = { collector, db };
+  }
+
   if (import.meta.env.DEV) {
     // `npm start` opens a fresh profile: show where to begin.
     browser.runtime.onInstalled.addListener(({ reason }) => {

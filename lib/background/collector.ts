@@ -1,5 +1,5 @@
 import { recordHealth } from '../db/health';
-import { applySighting, type Sighting } from '../db/ingest';
+import { applySighting, RollupBuffer, type Sighting } from '../db/ingest';
 import type { ClickworkDB } from '../db/schema';
 import { detectorFor } from '../detectors/registry';
 import type { Detector } from '../detectors/types';
@@ -230,19 +230,26 @@ export class Collector {
     let changed = false;
     await db.transaction('rw', [db.events, db.daily, db.pending, db.health, db.seen], async () => {
       const now = Date.now();
+      const ids = batch.map((i) => i.id).filter((id): id is string => Boolean(id));
+      // Ids already stored (a resend) or met earlier in this batch are skipped: exactly once.
+      const known = new Set((await db.seen.bulkGet(ids)).filter((r) => r !== undefined).map((r) => r.id));
+      const rollup = new RollupBuffer();
       for (const item of batch) {
         if (item.id) {
-          if (await db.seen.get(item.id)) continue;
-          await db.seen.put({ id: item.id, at: now });
+          if (known.has(item.id)) continue;
+          known.add(item.id);
         }
-        if (item.kind === 'sighting') await applySighting(db, item.sighting);
+        if (item.kind === 'sighting') await applySighting(db, item.sighting, rollup);
         else if (item.kind === 'health') await recordHealth(db, item.platform, item.ok, item.ts);
         else {
           const s = await this.captchaStep(item.message, item.tabId, item.host);
-          if (s) await applySighting(db, s);
+          if (s) await applySighting(db, s, rollup);
         }
         changed = true;
       }
+      await rollup.flush(db);
+      const fresh = ids.filter((id, i) => ids.indexOf(id) === i);
+      if (fresh.length) await db.seen.bulkPut(fresh.map((id) => ({ id, at: now })));
       if (now - this.lastPrune > SEEN_TTL_MS / 24) {
         this.lastPrune = now;
         await db.seen

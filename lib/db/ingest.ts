@@ -1,5 +1,5 @@
 import type { Kind, PlatformId, Signal, Slot } from '../taxonomy';
-import { type ClickworkDB, dayKey, type LaborEvent } from './schema';
+import { type ClickworkDB, type DailyRollup, dayKey, type LaborEvent } from './schema';
 
 /** One sighting of an action, normalised by the background, ready to be stored. */
 export interface Sighting {
@@ -25,56 +25,92 @@ function mergeSignal(a: Signal, b: Signal): Signal {
   return a === b ? a : 'dom+network';
 }
 
-/** Adds `sign` (+1 or -1) times the event to its day's rollup row. */
-async function bump(db: ClickworkDB, ev: LaborEvent, sign: 1 | -1): Promise<void> {
-  const key = [dayKey(ev.ts), ev.platform, ev.kind, ev.detail] as const;
-  const row = await db.daily.get(key as unknown as string);
-  const measured = ev.durationMs !== undefined;
-  const next = {
-    day: key[0],
-    platform: ev.platform,
-    kind: ev.kind,
-    detail: ev.detail,
-    count: (row?.count ?? 0) + sign,
-    measuredMs: (row?.measuredMs ?? 0) + (measured ? sign * (ev.durationMs ?? 0) : 0),
-    measuredCount: (row?.measuredCount ?? 0) + (measured ? sign : 0),
-  };
-  if (next.count <= 0) await db.daily.delete(key as unknown as string);
-  else await db.daily.put(next);
+/**
+ * Changes to the per-day rollup, gathered during a transaction and written once per row at its
+ * end: two IndexedDB operations per touched day and kind instead of two per event.
+ */
+export class RollupBuffer {
+  private readonly deltas = new Map<string, DailyRollup>();
+
+  /** Adds `sign` (+1 or -1) times the event to its day's row. */
+  bump(ev: LaborEvent, sign: 1 | -1): void {
+    const day = dayKey(ev.ts);
+    const key = `${day}|${ev.platform}|${ev.kind}|${ev.detail}`;
+    const d = this.deltas.get(key) ?? {
+      day,
+      platform: ev.platform,
+      kind: ev.kind,
+      detail: ev.detail,
+      count: 0,
+      measuredMs: 0,
+      measuredCount: 0,
+    };
+    const measured = ev.durationMs !== undefined;
+    d.count += sign;
+    if (measured) {
+      d.measuredMs += sign * (ev.durationMs ?? 0);
+      d.measuredCount += sign;
+    }
+    this.deltas.set(key, d);
+  }
+
+  /** Writes the gathered changes; call inside the same transaction, after the events. */
+  async flush(db: ClickworkDB): Promise<void> {
+    const deltas = [...this.deltas.values()].filter((d) => d.count !== 0 || d.measuredMs !== 0 || d.measuredCount !== 0);
+    this.deltas.clear();
+    if (!deltas.length) return;
+    const keys = deltas.map((d) => [d.day, d.platform, d.kind, d.detail]);
+    const rows = await db.daily.bulkGet(keys as never);
+    const put: DailyRollup[] = [];
+    const remove: unknown[] = [];
+    deltas.forEach((d, i) => {
+      const row = rows[i];
+      const next = {
+        ...d,
+        count: (row?.count ?? 0) + d.count,
+        measuredMs: (row?.measuredMs ?? 0) + d.measuredMs,
+        measuredCount: (row?.measuredCount ?? 0) + d.measuredCount,
+      };
+      if (next.count <= 0) remove.push(keys[i]);
+      else put.push(next);
+    });
+    if (put.length) await db.daily.bulkPut(put);
+    if (remove.length) await db.daily.bulkDelete(remove as never);
+  }
 }
 
-async function addEvent(db: ClickworkDB, s: Sighting): Promise<void> {
+async function addEvent(db: ClickworkDB, s: Sighting, rollup: RollupBuffer): Promise<void> {
   const ev: LaborEvent = { kind: s.kind, platform: s.platform, detail: s.detail, ts: s.ts, signal: s.signal };
   if (s.durationMs !== undefined) ev.durationMs = Math.round(s.durationMs);
   if (s.rounds !== undefined) ev.rounds = s.rounds;
   if (s.host) ev.host = s.host;
   if (s.targetKey) ev.targetKey = s.targetKey;
   await db.events.add(ev);
-  await bump(db, ev, 1);
+  rollup.bump(ev, 1);
 }
 
-async function undoEvent(db: ClickworkDB, ev: LaborEvent, at: number): Promise<void> {
+async function undoEvent(db: ClickworkDB, ev: LaborEvent, at: number, rollup: RollupBuffer): Promise<void> {
   await db.events.update(ev.id as number, { undoneAt: at });
-  await bump(db, ev, -1);
+  rollup.bump(ev, -1);
 }
 
 /** Folds a second sighting of the same action into its event. */
-async function merge(db: ClickworkDB, ev: LaborEvent, s: Sighting): Promise<void> {
+async function merge(db: ClickworkDB, ev: LaborEvent, s: Sighting, rollup: RollupBuffer): Promise<void> {
   const changes: Partial<LaborEvent> = { signal: mergeSignal(ev.signal, s.signal) };
   // The network names the precise detail (a reply rather than a post); keep its word.
   const detailChanges = s.signal === 'network' && s.detail !== ev.detail && !ev.undoneAt;
   const durationChanges = ev.durationMs === undefined && s.durationMs !== undefined && !ev.undoneAt;
-  if (detailChanges || durationChanges) await bump(db, ev, -1);
+  if (detailChanges || durationChanges) rollup.bump(ev, -1);
   if (detailChanges) changes.detail = s.detail;
   if (durationChanges) changes.durationMs = Math.round(s.durationMs as number);
   if (s.rounds !== undefined && ev.rounds === undefined) changes.rounds = s.rounds;
   await db.events.update(ev.id as number, changes);
-  if (detailChanges || durationChanges) await bump(db, { ...ev, ...changes }, 1);
+  if (detailChanges || durationChanges) rollup.bump({ ...ev, ...changes }, 1);
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) <= MERGE_WINDOW_MS;
 
-async function applyToggle(db: ClickworkDB, s: Sighting): Promise<Outcome> {
+async function applyToggle(db: ClickworkDB, s: Sighting, rollup: RollupBuffer): Promise<Outcome> {
   const onTarget = await db.events
     .where('[platform+targetKey]')
     .equals([s.platform, s.targetKey as string])
@@ -87,7 +123,7 @@ async function applyToggle(db: ClickworkDB, s: Sighting): Promise<Outcome> {
   if (s.op === 'undo') {
     const victim = active.find((e) => e.ts <= s.ts + MERGE_WINDOW_MS);
     if (victim) {
-      await undoEvent(db, victim, s.ts);
+      await undoEvent(db, victim, s.ts, rollup);
       return 'undone';
     }
     return 'ignored'; // already undone by the other signal, or done before we were counting
@@ -95,7 +131,7 @@ async function applyToggle(db: ClickworkDB, s: Sighting): Promise<Outcome> {
 
   const same = active.find((e) => e.detail === s.detail);
   if (same) {
-    await merge(db, same, s);
+    await merge(db, same, s, rollup);
     return 'merged';
   }
   // A late sighting of an action that was already undone (its click and undo came first).
@@ -103,19 +139,19 @@ async function applyToggle(db: ClickworkDB, s: Sighting): Promise<Outcome> {
     (e) => e.undoneAt !== undefined && e.detail === s.detail && s.ts <= e.undoneAt && near(e.ts, s.ts),
   );
   if (undone) {
-    await merge(db, undone, s);
+    await merge(db, undone, s, rollup);
     return 'merged';
   }
   if (s.slot === 'exclusive' && active.length > 0) {
-    for (const old of active) await undoEvent(db, old, s.ts);
-    await addEvent(db, s);
+    for (const old of active) await undoEvent(db, old, s.ts, rollup);
+    await addEvent(db, s, rollup);
     return 'replaced';
   }
-  await addEvent(db, s);
+  await addEvent(db, s, rollup);
   return 'added';
 }
 
-async function applyOccurrence(db: ClickworkDB, s: Sighting): Promise<Outcome> {
+async function applyOccurrence(db: ClickworkDB, s: Sighting, rollup: RollupBuffer): Promise<Outcome> {
   if (s.op === 'undo') return 'ignored';
   // A click and its request, or a double submit: the same kind on the same platform within the
   // window, on the same target where both sides know it.
@@ -134,23 +170,28 @@ async function applyOccurrence(db: ClickworkDB, s: Sighting): Promise<Outcome> {
   const other = candidates.find((e) => e.signal !== s.signal && e.signal !== 'dom+network');
   const twin = other ?? candidates.find((e) => e.signal === s.signal && Math.abs(e.ts - s.ts) <= 1_000);
   if (twin) {
-    await merge(db, twin, s);
+    await merge(db, twin, s, rollup);
     return 'merged';
   }
-  await addEvent(db, s);
+  await addEvent(db, s, rollup);
   return 'added';
 }
 
-/** Applies one sighting; must run inside a transaction that includes `events` and `daily`. */
-export function applySighting(db: ClickworkDB, s: Sighting): Promise<Outcome> {
-  return s.slot !== 'none' && s.targetKey ? applyToggle(db, s) : applyOccurrence(db, s);
+/**
+ * Applies one sighting inside a transaction that includes `events` and `daily`; the rollup's
+ * changes are written by `rollup.flush()` before the transaction ends.
+ */
+export function applySighting(db: ClickworkDB, s: Sighting, rollup: RollupBuffer): Promise<Outcome> {
+  return s.slot !== 'none' && s.targetKey ? applyToggle(db, s, rollup) : applyOccurrence(db, s, rollup);
 }
 
 /** Stores a batch of sightings in one transaction, in order: all of them or, on failure, none. */
 export async function ingest(db: ClickworkDB, sightings: readonly Sighting[]): Promise<Outcome[]> {
   return db.transaction('rw', db.events, db.daily, async () => {
     const outcomes: Outcome[] = [];
-    for (const s of sightings) outcomes.push(await applySighting(db, s));
+    const rollup = new RollupBuffer();
+    for (const s of sightings) outcomes.push(await applySighting(db, s, rollup));
+    await rollup.flush(db);
     return outcomes;
   });
 }

@@ -4,6 +4,7 @@ import {
   fixture,
   htmlRoute,
   launch,
+  manyPostsPage,
   openPopup,
   resetDb,
   type Session,
@@ -14,18 +15,7 @@ import {
   withEmulator,
 } from './harness';
 
-const ARTICLE_ID = '1981398750557065646';
 const BURST = 40;
-
-/** A status page with many posts: the real article repeated with its own ids. */
-function manyPosts(n: number): string {
-  const page = fixture('x/timeline.html');
-  const article = fixture('x/tweet-article-2025-10.real.html');
-  const copies = Array.from({ length: n }, (_, i) =>
-    article.replaceAll(ARTICLE_ID, String(1981398750557065646n + BigInt(i + 1))),
-  );
-  return page.replace(article, copies.join('\n'));
-}
 
 /** A page that does everything a hostile page can to the extension. */
 const HOSTILE = `<script>
@@ -39,7 +29,7 @@ let s: Session;
 beforeAll(async () => {
   s = await launch({
     routes: [
-      [/^https:\/\/x\.com\/many\/status\/\d+$/, htmlRoute(withEmulator(manyPosts(BURST), 'x'))],
+      [/^https:\/\/x\.com\/many\/status\/\d+$/, htmlRoute(withEmulator(manyPostsPage(BURST), 'x'))],
       [
         /^https:\/\/www\.youtube\.com\/watch\?v=hostile00001$/,
         htmlRoute(withEmulator(fixture('youtube/watch-rendered.html'), 'youtube').replace(/<\/body>/, `${HOSTILE}</body>`)),

@@ -5,7 +5,8 @@ import { type BrowserContext, chromium, type Page, type Request, type Route, typ
 
 export const root = resolve(import.meta.dirname, '../..');
 /** The built extension; CLICKWORK_OUT_DIR selects another build folder (as for `wxt build`). */
-export const EXTENSION_DIR = resolve(root, process.env.CLICKWORK_OUT_DIR ?? '.output', 'chrome-mv3');
+export const EXTENSION_DIR =
+  process.env.CLICKWORK_EXTENSION_DIR ?? resolve(root, process.env.CLICKWORK_OUT_DIR ?? '.output', 'chrome-mv3');
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise. */
 export function chromiumPath(): string {
@@ -88,11 +89,12 @@ export interface Session {
 }
 
 /** Starts Chromium with the built extension; `routes` come before the built-in ones. */
-export async function launch(options: { routes?: RouteEntry[]; lang?: string } = {}): Promise<Session> {
+export async function launch(options: { routes?: RouteEntry[]; lang?: string; extension?: boolean } = {}): Promise<Session> {
+  const withExtension = options.extension !== false;
   if (!existsSync(chromiumPath())) {
     throw new Error(`No Chromium at ${chromiumPath()}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   }
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'clickwork-e2e-'));
@@ -104,8 +106,10 @@ export async function launch(options: { routes?: RouteEntry[]; lang?: string } =
       : {}),
     viewport: { width: 1100, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      // Without the extension: the same browser, for baselines (npm run bench).
+      ...(withExtension
+        ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+        : ['--disable-extensions']),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -148,8 +152,10 @@ export async function launch(options: { routes?: RouteEntry[]; lang?: string } =
       routed: table.some(([re]) => re.test(request.url())),
     });
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const worker = withExtension
+    ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')))
+    : (undefined as unknown as Worker);
+  const extensionId = withExtension ? new URL(worker.url()).host : '';
   return {
     context,
     extensionId,
@@ -270,4 +276,13 @@ export async function idleVisit(s: Session, urls: string[]): Promise<StoredEvent
   const events = (await storedEvents(popup)).filter((e) => !e.undoneAt);
   await popup.close();
   return events;
+}
+
+/** An X status page with `n` posts: the real article repeated, each with its own id. */
+export function manyPostsPage(n: number): string {
+  const id = '1981398750557065646';
+  const page = fixture('x/timeline.html');
+  const article = fixture('x/tweet-article-2025-10.real.html');
+  const copies = Array.from({ length: n }, (_, i) => article.replaceAll(id, String(BigInt(id) + BigInt(i + 1))));
+  return page.replace(article, copies.join('\n'));
 }

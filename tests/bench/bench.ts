@@ -1,0 +1,387 @@
+/**
+ * `npm run bench`: speed and memory of the built extension in headless Chromium, each figure next
+ * to a baseline from the same run where one exists (the same page and actions with no extension),
+ * so that ratios survive a noisy shared machine. Prints a table and writes bench-results/bench.json.
+ * Not a test: budgets are reported as pass/fail, the run does not fail on them.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CDPSession, Page } from 'playwright-core';
+import { it } from 'vitest';
+import type { Collector } from '@/lib/background/collector';
+import type { ClickworkDB } from '@/lib/db/schema';
+import { EXTENSION_DIR, htmlRoute, launch, manyPostsPage, root, type Session, withEmulator } from '../e2e/harness';
+
+/** What the benchmark build exposes in its service worker. */
+interface Bench {
+  collector: Collector;
+  db: ClickworkDB;
+}
+
+const CLICKS = Number(process.env.BENCH_CLICKS ?? 10_000);
+const MUTATIONS = 10_000;
+const INGEST = 10_000;
+const HISTORY_SIZES = (process.env.BENCH_HISTORY ?? '1000,100000,1000000').split(',').map(Number);
+const KB = 1024;
+
+interface Row {
+  group: string;
+  metric: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  ratio?: number;
+  budget?: string;
+  pass?: boolean;
+  note?: string;
+}
+const rows: Row[] = [];
+const add = (r: Row) => {
+  rows.push(r);
+  console.log(`[bench] ${r.group} · ${r.metric}: ${r.value} ${r.unit}${r.ratio !== undefined ? ` (ratio ${r.ratio})` : ''}`);
+};
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+const PAGE = 'https://x.com/bench/status/1';
+const routes = () => [[/^https:\/\/x\.com\/bench\/status\/\d+$/, htmlRoute(withEmulator(manyPostsPage(60), 'x'))]] as const;
+
+async function metrics(cdp: CDPSession): Promise<{ TaskDuration: number; ScriptDuration: number }> {
+  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const get = (name: string) => list.find((m) => m.name === name)?.value ?? 0;
+  return { TaskDuration: get('TaskDuration'), ScriptDuration: get('ScriptDuration') };
+}
+
+/** Loads the page, then a burst of trusted clicks and one of page mutations; main-thread time and heap. */
+async function pageCosts(s: Session) {
+  const page = await s.context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const cdp = await s.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(PAGE);
+  await page.waitForTimeout(1_500);
+  const afterLoad = await metrics(cdp);
+  const box = (await page.locator('[data-testid="tweetText"]').first().boundingBox()) as {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+  };
+  const before = await metrics(cdp);
+  const longBefore = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
+  for (let i = 0; i < CLICKS; i++) await page.mouse.click(box.x + 5 + (i % 20), box.y + box.height / 2);
+  await page.waitForTimeout(500);
+  const after = await metrics(cdp);
+  const longAfter = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
+  const mutationMs = await page.evaluate(async (n) => {
+    const host = document.querySelector('article') as HTMLElement;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      if (i % 2) host.setAttribute('data-bench', String(i));
+      else host.append(document.createElement('span'));
+    }
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, MUTATIONS);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await page.close();
+  return {
+    loadScriptMs: afterLoad.ScriptDuration * 1000,
+    clickTaskMs: (after.TaskDuration - before.TaskDuration) * 1000,
+    clickScriptMs: (after.ScriptDuration - before.ScriptDuration) * 1000,
+    longTasks: longAfter - longBefore,
+    mutationMs,
+    heapBytes: heap.usedSize,
+  };
+}
+
+function contentScriptSizes() {
+  const dir = join(EXTENSION_DIR, 'content-scripts');
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.js'))
+    .sort()) {
+    const buf = readFileSync(join(dir, f));
+    const raw = buf.length;
+    add({
+      group: 'content script',
+      metric: `${f.replace('.js', '')} size (gzip ${round(gzipSync(buf, { level: 9 }).length / KB, 1)} KB)`,
+      value: round(raw / KB, 1),
+      unit: 'KB',
+      budget: '≤ 25 KB',
+      pass: raw <= 25 * KB,
+    });
+  }
+}
+
+async function seedHistory(s: Session, total: number): Promise<number> {
+  return s.worker.evaluate(async (n) => {
+    const { db } = (globalThis as unknown as { clickworkBench: Bench }).clickworkBench;
+    await db.events.clear();
+    await db.daily.clear();
+    const kinds = [
+      ['reaction', 'like', 'youtube'],
+      ['vote', 'up', 'reddit'],
+      ['share', 'repost', 'x'],
+      ['comment', 'comment', 'youtube'],
+      ['captcha', 'challenge', 'recaptcha'],
+      ['ai-feedback', 'up', 'chatgpt'],
+    ];
+    const now = Date.now();
+    const year = 365 * 86_400_000;
+    const daily = new Map<string, Record<string, unknown> & { count: number; measuredMs: number; measuredCount: number }>();
+    const pad = (x: number) => (x < 10 ? `0${x}` : String(x));
+    const t0 = performance.now();
+    const chunk = 50_000;
+    for (let start = 0; start < n; start += chunk) {
+      const rows = [];
+      for (let i = start; i < Math.min(n, start + chunk); i++) {
+        const [kind, detail, platform] = kinds[i % kinds.length] as string[];
+        const ts = now - Math.floor((i / n) * year);
+        const d = new Date(ts);
+        const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+        const measured = kind === 'captcha' || kind === 'comment';
+        rows.push({
+          kind,
+          detail,
+          platform,
+          ts,
+          signal: 'dom+network',
+          host: 'example.com',
+          targetKey: `t${i}`,
+          ...(measured ? { durationMs: 9000 } : {}),
+        });
+        const key = `${day}|${platform}|${kind}|${detail}`;
+        const r = daily.get(key) ?? { day, platform, kind, detail, count: 0, measuredMs: 0, measuredCount: 0 };
+        r.count++;
+        if (measured) {
+          r.measuredMs += 9000;
+          r.measuredCount++;
+        }
+        daily.set(key, r);
+      }
+      await db.events.bulkAdd(rows as never);
+    }
+    await db.daily.bulkPut([...daily.values()] as never);
+    return performance.now() - t0;
+  }, total);
+}
+
+async function popupFirstChart(s: Session): Promise<{ ms: number; heap: number }> {
+  const times: number[] = [];
+  let heap = 0;
+  for (let i = 0; i < 3; i++) {
+    const page: Page = await s.context.newPage();
+    await page.setViewportSize({ width: 420, height: 600 });
+    const cdp = await s.context.newCDPSession(page);
+    await page.goto(`chrome-extension://${s.extensionId}/popup.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('clickwork:first-chart').length > 0, null, { timeout: 30_000 });
+    times.push(await page.evaluate(() => performance.getEntriesByName('clickwork:first-chart')[0]?.startTime ?? Number.NaN));
+    await cdp.send('HeapProfiler.collectGarbage');
+    heap = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    await page.close();
+  }
+  return { ms: median(times), heap };
+}
+
+it('benchmark', { timeout: 1_800_000 }, async () => {
+  contentScriptSizes();
+
+  // Page costs: the same page and actions without, then with, the extension.
+  const bare = await launch({ extension: false, routes: [...routes()] as never });
+  const base = await pageCosts(bare);
+  await bare.close();
+  const s = await launch({ routes: [...routes()] as never });
+  if (!(await s.worker.evaluate(() => 'clickworkBench' in globalThis))) {
+    throw new Error('Not the benchmark build: run `npm run bench` (it builds with --mode bench).');
+  }
+  const ext = await pageCosts(s);
+  const ratio = (a: number, b: number) => round(a / b, 3);
+  add({
+    group: 'page',
+    metric: 'script time during page load',
+    value: round(ext.loadScriptMs, 1),
+    unit: 'ms',
+    baseline: round(base.loadScriptMs, 1),
+    ratio: ratio(ext.loadScriptMs, base.loadScriptMs),
+    note: 'the difference is the content script evaluation',
+  });
+  const clickRatio = ratio(ext.clickTaskMs, base.clickTaskMs);
+  add({
+    group: 'page',
+    metric: `main-thread time, ${CLICKS} trusted clicks`,
+    value: round(ext.clickTaskMs, 1),
+    unit: 'ms',
+    baseline: round(base.clickTaskMs, 1),
+    ratio: clickRatio,
+    budget: 'ratio ≤ 1.05',
+    pass: clickRatio <= 1.05,
+  });
+  add({
+    group: 'page',
+    metric: `script time, ${CLICKS} trusted clicks`,
+    value: round(ext.clickScriptMs, 1),
+    unit: 'ms',
+    baseline: round(base.clickScriptMs, 1),
+    ratio: ratio(ext.clickScriptMs, base.clickScriptMs),
+    note: 'the page itself does almost nothing on these clicks',
+  });
+  add({
+    group: 'page',
+    metric: 'long tasks (> 50 ms) during the clicks',
+    value: ext.longTasks,
+    unit: 'tasks',
+    baseline: base.longTasks,
+    budget: 'none caused',
+    pass: ext.longTasks <= base.longTasks,
+  });
+  const mutationRatio = ratio(ext.mutationMs, base.mutationMs);
+  add({
+    group: 'page',
+    metric: `${MUTATIONS} DOM mutations by the page`,
+    value: round(ext.mutationMs, 1),
+    unit: 'ms',
+    baseline: round(base.mutationMs, 1),
+    ratio: mutationRatio,
+    budget: 'ratio ≤ 1.05',
+    pass: mutationRatio <= 1.05,
+  });
+  const heapDelta = ext.heapBytes - base.heapBytes;
+  add({
+    group: 'page',
+    metric: 'page JS heap after the bursts',
+    value: round(ext.heapBytes / KB / KB, 2),
+    unit: 'MB',
+    baseline: round(base.heapBytes / KB / KB, 2),
+    note: `content script share ${round(heapDelta / KB, 0)} KB`,
+    budget: '+ ≤ 1 MB',
+    pass: heapDelta <= KB * KB,
+  });
+
+  // Ingest: a burst of sightings through the background's real intake and IndexedDB.
+  const ingest = await s.worker.evaluate(async (n) => {
+    const { collector, db } = (globalThis as unknown as { clickworkBench: Bench }).clickworkBench;
+    await db.events.clear();
+    await db.daily.clear();
+    const url = 'https://www.youtube.com/watch?v=bench';
+    const sender = {
+      id: (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id,
+      url,
+      tab: { id: 1, url },
+    };
+    const t0 = performance.now();
+    const receipts = [];
+    for (let i = 0; i < n; i++) {
+      receipts.push(
+        collector.receive(
+          {
+            type: 'sighting',
+            id: `bench-${i}-xxxxxxxx`,
+            platform: 'youtube',
+            action: 'like',
+            op: 'add',
+            target: `video-${i}`,
+            ts: Date.now(),
+          },
+          sender,
+        ),
+      );
+    }
+    await Promise.all(receipts.map((r) => (r.ok ? r.stored : undefined)));
+    const ms = performance.now() - t0;
+    return { ms, stored: await db.events.count() };
+  }, INGEST);
+  const perSecond = round(INGEST / (ingest.ms / 1000), 0);
+  add({
+    group: 'ingest',
+    metric: `${INGEST} sightings in a burst`,
+    value: perSecond,
+    unit: 'events/s',
+    budget: '≥ 1,000/s',
+    pass: perSecond >= 1000,
+  });
+  add({
+    group: 'ingest',
+    metric: 'sightings lost',
+    value: INGEST - ingest.stored,
+    unit: 'events',
+    budget: '0',
+    pass: ingest.stored === INGEST,
+  });
+
+  // Popup with a growing history: its cost must stay flat.
+  for (const n of HISTORY_SIZES) {
+    const seedMs = await seedHistory(s, n);
+    const usage = await (async () => {
+      const p = await s.context.newPage();
+      await p.goto(`chrome-extension://${s.extensionId}/popup.html`);
+      const u = await p.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+      await p.close();
+      return u;
+    })();
+    const popup = await popupFirstChart(s);
+    add({
+      group: 'popup',
+      metric: `first chart with ${n.toLocaleString('en')} events`,
+      value: round(popup.ms, 0),
+      unit: 'ms',
+      budget: n >= 1_000_000 ? '≤ 150 ms' : undefined,
+      pass: n >= 1_000_000 ? popup.ms <= 150 : undefined,
+      note: `seeded in ${round(seedMs / 1000, 1)} s`,
+    });
+    add({
+      group: 'popup',
+      metric: `popup JS heap with ${n.toLocaleString('en')} events`,
+      value: round(popup.heap / KB / KB, 1),
+      unit: 'MB',
+      budget: n >= 1_000_000 ? '≤ 40 MB' : undefined,
+      pass: n >= 1_000_000 ? popup.heap <= 40 * KB * KB : undefined,
+    });
+    add({
+      group: 'storage',
+      metric: `bytes per event (${n.toLocaleString('en')} events)`,
+      value: round(usage / n, 0),
+      unit: 'B',
+      note: 'IndexedDB usage / events, rollup included',
+    });
+  }
+  await s.close();
+
+  for (const missing of [
+    'dashboard first chart (no dashboard yet)',
+    'export and import of 100,000 events (no export yet)',
+    "service worker's JS heap (not measured)",
+  ]) {
+    add({ group: 'not measured', metric: missing, value: Number.NaN, unit: '' });
+  }
+
+  // The table, and the JSON beside it.
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const table = [
+    line(['group', 'metric', 'with extension', 'baseline (no extension)', 'ratio', 'budget', 'result']),
+    line(['---', '---', '---', '---', '---', '---', '---']),
+    ...rows.map((r) =>
+      line([
+        r.group,
+        r.note ? `${r.metric} (${r.note})` : r.metric,
+        Number.isNaN(r.value) ? '—' : `${r.value} ${r.unit}`,
+        r.baseline === undefined ? '' : `${r.baseline} ${r.unit}`,
+        r.ratio === undefined ? '' : String(r.ratio),
+        r.budget ?? '',
+        r.pass === undefined ? '' : r.pass ? 'pass' : 'FAIL',
+      ]),
+    ),
+  ].join('\n');
+  console.log(`\n${table}\n`);
+  const out = resolve(root, 'bench-results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'bench.json'), JSON.stringify({ date: new Date().toISOString(), clicks: CLICKS, rows }, null, 2));
+  writeFileSync(join(out, 'bench.md'), `${table}\n`);
+});
