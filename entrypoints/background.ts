@@ -16,6 +16,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (type === 'events-changed') return undefined;
+    if (type === 'status') {
+      // Extension pages ask whether writes are failing (a full disk): nothing else is answered.
+      if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+      sendResponse({ storageProblem: collector.storageProblem ?? null });
+      return false;
+    }
     const receipt = collector.receive(message, sender);
     if (!receipt.ok) {
       sendResponse({ ok: false, error: receipt.error });

@@ -8,7 +8,7 @@ import { openDb } from '@/lib/db/open';
 import { RANGES, type RangeId, rangeDays, type Summary, summarize } from '@/lib/db/queries';
 import { loadValuationSettings } from '@/lib/db/settings';
 import { DETECTORS, detectorFor } from '@/lib/detectors/registry';
-import { countOf, formatNumber, type MessageKey, t, uiLanguage } from '@/lib/i18n';
+import { countOf, formatMoment, formatNumber, type MessageKey, t, uiLanguage } from '@/lib/i18n';
 import { BENEFICIARIES, beneficiaryOf } from '@/lib/taxonomy';
 import { type Valuation, valuate } from '@/lib/valuation';
 
@@ -17,7 +17,21 @@ const RANGE_LABEL: Record<RangeId, MessageKey> = { today: 'rangeToday', '7d': 'r
 type State =
   | { status: 'loading' }
   | { status: 'error'; error: string }
-  | { status: 'ready'; summary: Summary; valuation: Valuation; health: PlatformHealth[] };
+  | { status: 'ready'; summary: Summary; valuation: Valuation; health: PlatformHealth[]; storage: StorageProblem | null };
+
+type StorageProblem = { at: number; full: boolean };
+
+/** Asks the background whether its writes are failing; no answer (it is asleep) means they are not. */
+async function storageStatus(): Promise<StorageProblem | null> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ type: 'status' })) as
+      | { storageProblem?: StorageProblem | null }
+      | undefined;
+    return reply?.storageProblem ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /** The user's locale with its region where the browser tells it (for the default fair wage). */
 export function userLocale(): string {
@@ -31,15 +45,16 @@ export function App() {
   const load = useCallback(async () => {
     try {
       const db = openDb();
-      const [summary, settings, health] = await Promise.all([
+      const [summary, settings, health, storage] = await Promise.all([
         summarize(db, rangeDays(range)),
         loadValuationSettings(db, userLocale()),
         healthStatus(
           db,
           DETECTORS.map((d) => d.id),
         ),
+        storageStatus(),
       ]);
-      setState({ status: 'ready', summary, valuation: valuate(summary.tallies, settings), health });
+      setState({ status: 'ready', summary, valuation: valuate(summary.tallies, settings), health, storage });
     } catch (error) {
       setState({ status: 'error', error: String(error) });
     }
@@ -72,6 +87,11 @@ export function App() {
       </header>
       {state.status === 'loading' && <p>{t('loading')}</p>}
       {state.status === 'error' && <p role="alert">{t('loadError', state.error)}</p>}
+      {state.status === 'ready' && state.storage && (
+        <p role="alert" class="warnings" data-testid="storage-problem">
+          {t(state.storage.full ? 'storageFull' : 'storageError', formatMoment(state.storage.at))}
+        </p>
+      )}
       {state.status === 'ready' && <HealthWarnings health={state.health} />}
       {state.status === 'ready' && <Body summary={state.summary} valuation={state.valuation} />}
       {state.status === 'ready' && <HealthDetails health={state.health} />}

@@ -7,6 +7,15 @@ import { matchesAny } from '../match-pattern';
 import { type CaptchaMessage, type ContentMessage, parseMessage } from '../messages';
 import { matchRequest, type RequestDetails, requestOrigin } from './network';
 
+/** A write refused because the browser's storage quota (or the disk) is full. */
+export function isQuotaError(error: unknown): boolean {
+  const names: string[] = [];
+  for (let e = error as { name?: string; inner?: unknown } | undefined; e && names.length < 5; e = e.inner as typeof e) {
+    if (e.name) names.push(e.name);
+  }
+  return names.some((n) => n === 'QuotaExceededError');
+}
+
 /** Who sent a runtime message, as the browser reports it. */
 export interface MessageSender {
   id?: string;
@@ -69,6 +78,8 @@ export class Collector {
   /** Last trusted gesture per tab; kept in memory only, like the requests it vouches for. */
   private readonly gestures = new Map<number, number>();
   readonly refused: { error: string; at: number }[] = [];
+  /** Set while writes fail (the disk is full, most often); cleared by the next successful write. */
+  storageProblem: { at: number; full: boolean } | undefined;
 
   constructor(
     private readonly db: ClickworkDB,
@@ -191,10 +202,16 @@ export class Collector {
           .then(() => this.store(batch))
           .then(
             () => {
+              if (this.storageProblem) {
+                this.storageProblem = undefined;
+                this.onChanged();
+              }
               for (const i of batch) i.ack?.resolve();
             },
             (error) => {
               console.error('[clickwork] could not store', batch.length, 'items:', error);
+              this.storageProblem = { at: Date.now(), full: isQuotaError(error) };
+              this.onChanged();
               for (const i of batch) i.ack?.reject(error);
             },
           );

@@ -197,13 +197,18 @@ describe('collector', () => {
 
   it('does not confirm a batch that could not be written, so that it is sent again', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const write = vi.spyOn(db.events, 'add').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    const full = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const write = vi.spyOn(db.events, 'add').mockRejectedValueOnce(full);
     const r = collector.receive(sighting({ id: 'msg-0003-cccc' }), YT) as { stored: Promise<void> };
-    await expect(r.stored).rejects.toThrow('QuotaExceededError');
+    await expect(r.stored).rejects.toThrow('The quota has been exceeded.');
     expect(await db.seen.count()).toBe(0); // rolled back with the rest of the batch
+    // The popup asks for this and says that storage is full.
+    expect(collector.storageProblem).toMatchObject({ full: true });
+    expect(changed).toBeGreaterThan(0);
     write.mockRestore();
     await (collector.receive(sighting({ id: 'msg-0003-cccc' }), YT) as { stored: Promise<void> }).stored;
     expect(await db.events.count()).toBe(1);
+    expect(collector.storageProblem).toBeUndefined(); // cleared by the next successful write
   });
 
   it('stores a burst of 2,000 sightings from many targets without losing one', async () => {
@@ -227,5 +232,15 @@ describe('network helpers', () => {
   it('derives one filter list from the registry', () => {
     expect(networkFilters(DETECTORS)).toContain('*://x.com/i/api/graphql/*');
     expect(networkFilters(DETECTORS)).toContain('*://www.youtube.com/youtubei/v1/*');
+  });
+});
+
+describe('isQuotaError', () => {
+  it('recognises a full disk, also wrapped by Dexie, and nothing else', async () => {
+    const { isQuotaError } = await import('@/lib/background/collector');
+    expect(isQuotaError({ name: 'QuotaExceededError' })).toBe(true);
+    expect(isQuotaError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toBe(true);
+    expect(isQuotaError(new Error('boom'))).toBe(false);
+    expect(isQuotaError(undefined)).toBe(false);
   });
 });
