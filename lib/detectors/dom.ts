@@ -46,3 +46,25 @@ export function prop(v: unknown, key: string): unknown {
 export function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
 }
+
+/** A field of a form-encoded request body (the browser hands those over as name → values). */
+export function formField(body: unknown, name: string): string | undefined {
+  const v = prop(body, name);
+  return Array.isArray(v) ? str(v[0]) : str(v);
+}
+
+/**
+ * Meta's GraphQL (Facebook Comet, Instagram Polaris): the operation's friendly name and its
+ * variables, a JSON string inside the form.
+ */
+export function metaOperation(body: unknown): { name: string; variables: unknown } | null {
+  const name = formField(body, 'fb_api_req_friendly_name');
+  if (!name) return null;
+  let variables: unknown;
+  try {
+    variables = JSON.parse(formField(body, 'variables') ?? 'null');
+  } catch {
+    variables = undefined;
+  }
+  return { name, variables };
+}

@@ -1,4 +1,4 @@
-import { prop, str } from './dom';
+import { metaOperation, prop, str } from './dom';
 import { defineDetector, type NetMatch, type NetRequest } from './types';
 
 /**
@@ -20,24 +20,8 @@ const REACTIONS: Record<string, string> = {
   '444813342392137': 'angry',
 };
 
-/** A form field of a form-encoded body (the browser hands those over as name → values). */
-function field(body: unknown, name: string): string | undefined {
-  const v = prop(body, name);
-  return Array.isArray(v) ? str(v[0]) : str(v);
-}
-
-/** Comet's operation name and its variables (a JSON string inside the form). */
-export function cometOperation(body: unknown): { name: string; variables: unknown } | null {
-  const name = field(body, 'fb_api_req_friendly_name');
-  if (!name) return null;
-  let variables: unknown;
-  try {
-    variables = JSON.parse(field(body, 'variables') ?? 'null');
-  } catch {
-    variables = undefined;
-  }
-  return { name, variables };
-}
+/** Comet's operation name and its variables. */
+export const cometOperation = metaOperation;
 
 const REACT_OPS = new Set([
   'CometUFIFeedbackReactMutation', // Comet (2020 onwards)

@@ -1,4 +1,4 @@
-import { prop, str } from './dom';
+import { metaOperation, prop, str } from './dom';
 import { defineDetector, type NetMatch, type NetRequest } from './types';
 
 /**
@@ -8,26 +8,15 @@ import { defineDetector, type NetMatch, type NetRequest } from './types';
  * serve). The comment box is found by element names.
  */
 
-/** A form field of a form-encoded body (the browser hands those over as name → values). */
-function field(body: unknown, name: string): string | undefined {
-  const v = prop(body, name);
-  return Array.isArray(v) ? str(v[0]) : str(v);
-}
-
 /** The media id of a mutation: top level (likes, comments) or under `input` (reposts). */
 function mediaId(variables: unknown): string | undefined {
   return str(prop(variables, 'media_id')) ?? str(prop(prop(variables, 'input'), 'media_id'));
 }
 
 export function matchGraphql({ body }: NetRequest): NetMatch | null {
-  const name = field(body, 'fb_api_req_friendly_name');
-  if (!name) return null;
-  let variables: unknown;
-  try {
-    variables = JSON.parse(field(body, 'variables') ?? 'null');
-  } catch {
-    variables = undefined;
-  }
+  const op = metaOperation(body);
+  if (!op) return null;
+  const { name, variables } = op;
   const target = mediaId(variables);
   // usePolarisLikeMediaLikeMutation (2024–2025), usePolarisLikeMediaXIGLikeMutation (2026),
   // and their Unlike twins: the prefix and suffix have outlived each rename.

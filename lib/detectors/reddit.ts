@@ -1,4 +1,4 @@
-import { isPressed, prop, queryFirstDeep, str } from './dom';
+import { formField, isPressed, prop, queryFirstDeep, str } from './dom';
 import { defineDetector, type NetMatch } from './types';
 
 // Vote buttons whose state shows as aria-pressed.
@@ -43,12 +43,6 @@ function voteTarget(scope: Element): string | undefined {
     fullname(scope.getAttribute('data-fullname')) ?? // old.reddit .thing
     fullname(scope.id) // shreddit-post and the redesign's post container
   );
-}
-
-/** Form fields as the background parses them (name → values). */
-function field(body: unknown, name: string): string | undefined {
-  const v = prop(body, name);
-  return Array.isArray(v) ? str(v[0]) : undefined;
 }
 
 const SHREDDIT_VOTE: Record<string, NetMatch['op'] | undefined> = { UP: 'add', DOWN: 'add', NONE: 'undo' };
@@ -134,15 +128,15 @@ export default defineDetector({
       match({ url, body }) {
         const endpoint = /^\/api\/(vote|comment|report)$/.exec(url.pathname)?.[1];
         if (endpoint === 'vote') {
-          const dir = field(body, 'dir');
-          const target = fullname(field(body, 'id'));
+          const dir = formField(body, 'dir');
+          const target = fullname(formField(body, 'id'));
           if (dir === '1') return { action: 'up', op: 'add', target };
           if (dir === '-1') return { action: 'down', op: 'add', target };
           if (dir === '0') return { action: 'up', op: 'undo', target };
           return null;
         }
-        if (endpoint === 'comment') return { action: 'comment', op: 'add', target: fullname(field(body, 'thing_id')) };
-        if (endpoint === 'report') return { action: 'report', op: 'add', target: fullname(field(body, 'thing_id')) };
+        if (endpoint === 'comment') return { action: 'comment', op: 'add', target: fullname(formField(body, 'thing_id')) };
+        if (endpoint === 'report') return { action: 'report', op: 'add', target: fullname(formField(body, 'thing_id')) };
         return null;
       },
     },
