@@ -54,5 +54,10 @@ if (!chromium) {
   finish(1);
 }
 process.env.CHROMIUM_PATH = chromium;
-vitestStep('end-to-end tests (headless Chromium)', 'vitest.e2e.config.ts', 'test-results/e2e.json');
+// Firefox ESR runs the core scenarios too when it is installed (CI installs it); without it those
+// tests are skipped with a message saying how to get it.
+const firefox = findBrowser('firefox');
+if (firefox) process.env.FIREFOX_PATH = firefox;
+else console.warn('Firefox not found: the Firefox scenarios will be skipped (apt-get install firefox-esr, or set FIREFOX_PATH).');
+vitestStep('end-to-end tests (headless Chromium, Firefox ESR)', 'vitest.e2e.config.ts', 'test-results/e2e.json');
 finish(0);

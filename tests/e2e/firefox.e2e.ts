@@ -1,0 +1,137 @@
+/**
+ * The core scenarios in Firefox ESR (Debian's firefox-esr), driven by puppeteer-core over WebDriver
+ * BiDi, with the Firefox build installed as a temporary add-on: a like counted, undo nets out, the
+ * popup shows it. Pages are served at their real addresses from the fixtures, as in Chromium.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, root, withEmulator } from './harness';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const BUILD = resolve(root, process.env.CLICKWORK_OUT_DIR ?? '.output', 'firefox-mv2');
+const GECKO_ID = 'clickwork-meter@clickwork.invalid';
+// Pinned so that the test knows the extension's pages' address (random per profile otherwise).
+const UUID = '0c1c4e2a-5b1d-4e0e-9d3a-0c1c0c0ffee0';
+const EXTENSION = `moz-extension://${UUID}`;
+const WATCH = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
+
+const available = existsSync(FIREFOX) && existsSync(resolve(BUILD, 'manifest.json'));
+if (!available)
+  console.warn(
+    `Firefox tests skipped: no ${existsSync(FIREFOX) ? 'Firefox build' : FIREFOX} (apt-get install firefox-esr; npm run build).`,
+  );
+
+let browser: Browser;
+beforeAll(async () => {
+  if (!available) return;
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Without it Firefox refuses to open moz-extension:// pages for the driver.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      'network.dns.disableIPv6': true,
+    },
+  });
+  await browser.installExtension(BUILD);
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A page whose requests are answered from fixtures; anything else is refused. */
+async function platformPage(): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  const html = withEmulator(fixture('youtube/watch-rendered.html'), 'youtube');
+  page.on('request', (req) => {
+    const url = req.url();
+    if (url === WATCH) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (url.startsWith('https://www.youtube.com/youtubei/v1/'))
+      return void req.respond({ status: 200, contentType: 'application/json', body: '{}' });
+    return void req.abort();
+  });
+  await page.goto(WATCH);
+  return page;
+}
+
+/** Opens an extension page: over BiDi its load event never comes, so wait for the document. */
+async function extensionPage(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  const url = `${EXTENSION}/${path}`;
+  page.goto(url).catch(() => {});
+  await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 15_000 }, url);
+  return page;
+}
+
+async function activeEvents(page: Page): Promise<{ kind: string; platform: string; detail: string; signal: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise<{ kind: string; platform: string; detail: string; signal: string; undoneAt?: number }[]>((res, rej) => {
+        const open = indexedDB.open('clickwork');
+        open.onerror = () => rej(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('events')) return res([]);
+          const req = db.transaction('events').objectStore('events').getAll();
+          req.onsuccess = () => res(req.result.filter((e: { undoneAt?: number }) => !e.undoneAt));
+          req.onerror = () => rej(req.error);
+        };
+      }),
+  );
+}
+
+async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  let v = await read();
+  while (!ok(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 200));
+    v = await read();
+  }
+  return v;
+}
+
+describe.skipIf(!available)('Firefox ESR', () => {
+  it('counts a like once, nets out its undo, and shows it in the popup', async () => {
+    const yt = await platformPage();
+    await yt.click('like-button-view-model button');
+    const popup = await extensionPage('popup.html');
+    await popup.waitForSelector('main[data-state="ready"]');
+    const one = await waitFor(
+      () => activeEvents(popup),
+      (e) => e.length === 1 && e[0]?.signal === 'dom+network',
+    );
+    expect(one).toMatchObject([{ kind: 'reaction', platform: 'youtube', detail: 'like', signal: 'dom+network' }]);
+
+    // The popup shows it (it redraws when the background announces the change).
+    await popup.waitForFunction(() => document.querySelector('[data-testid="total"]')?.textContent === '1', { timeout: 10_000 });
+    const platforms = await popup.$eval('[data-testid="by-platform"]', (el) => el.textContent ?? '');
+    expect(platforms).toContain('YouTube');
+
+    // Unlike: nothing is left.
+    await yt.bringToFront();
+    await yt.click('like-button-view-model button');
+    expect(
+      await waitFor(
+        () => activeEvents(popup),
+        (e) => e.length === 0,
+      ),
+    ).toEqual([]);
+    await yt.close();
+    await popup.close();
+  });
+
+  it('counts nothing when the page loads or clicks its own button from script', async () => {
+    const yt = await platformPage();
+    await yt.evaluate(() => (document.querySelector('like-button-view-model button') as HTMLElement).click());
+    await new Promise((r) => setTimeout(r, 2_000));
+    const popup = await extensionPage('popup.html');
+    expect(await activeEvents(popup)).toEqual([]);
+    await yt.close();
+    await popup.close();
+  });
+});
