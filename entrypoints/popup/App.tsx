@@ -95,7 +95,12 @@ export function App() {
       {state.status === 'ready' && <HealthWarnings health={state.health} />}
       {state.status === 'ready' && <Body summary={state.summary} valuation={state.valuation} />}
       {state.status === 'ready' && <HealthDetails health={state.health} />}
-      <footer>{t('privacyNote')}</footer>
+      <footer>
+        <a href={browser.runtime.getURL('/practice.html')} target="_blank" rel="noopener" data-testid="practice-link">
+          {t('practiceLink')}
+        </a>
+        <p>{t('privacyNote')}</p>
+      </footer>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { recordHealth } from '../db/health';
 import { applySighting, RollupBuffer, type Sighting } from '../db/ingest';
 import type { ClickworkDB } from '../db/schema';
+import practice from '../detectors/practice';
 import { detectorFor } from '../detectors/registry';
 import type { Detector } from '../detectors/types';
 import { matchesAny } from '../match-pattern';
@@ -14,6 +15,16 @@ export function isQuotaError(error: unknown): boolean {
     if (e.name) names.push(e.name);
   }
   return names.some((n) => n === 'QuotaExceededError');
+}
+
+function isPracticePage(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'chrome-extension:' || u.protocol === 'moz-extension:') && u.pathname === '/practice.html';
+  } catch {
+    return false;
+  }
 }
 
 /** Who sent a runtime message, as the browser reports it. */
@@ -102,10 +113,13 @@ export class Collector {
     const parsed = parseMessage(raw);
     if (!parsed.ok) return refuse(parsed.error);
     const message: ContentMessage = parsed.value;
-    const detector = detectorFor(message.platform);
+    const detector: Detector | undefined = message.platform === 'practice' ? practice : detectorFor(message.platform);
     if (!detector) return refuse('no detector for platform');
-    // A content script speaks only for the platform whose pages it runs on.
-    if (!sender.url || !matchesAny(detector.matches, sender.url)) return refuse('sender page does not belong to the platform');
+    // A content script speaks only for the platform whose pages it runs on; practice comes only
+    // from the extension's own practice page.
+    if (detector === practice ? !isPracticePage(sender.url) : !sender.url || !matchesAny(detector.matches, sender.url)) {
+      return refuse('sender page does not belong to the platform');
+    }
     const host = hostOf(sender.tab?.url ?? sender.url);
     if (message.type === 'gesture') {
       if (sender.tab?.id !== undefined) this.gestures.set(sender.tab.id, message.ts);

@@ -35,7 +35,15 @@ function zeroKinds(): Record<Kind, number> {
  * Totals for a range of days, read from the per-day rollup: the cost follows the number of days
  * and kinds in the range, not the length of the history.
  */
-export async function summarize(db: ClickworkDB, days: string[]): Promise<Summary> {
+/** Real platforms only: the practice page's actions are kept apart from real click-work. */
+export const realPlatforms = (p: PlatformId) => p !== 'practice';
+export const practiceOnly = (p: PlatformId) => p === 'practice';
+
+export async function summarize(
+  db: ClickworkDB,
+  days: string[],
+  include: (p: PlatformId) => boolean = realPlatforms,
+): Promise<Summary> {
   const first = days[0] as string;
   const last = days[days.length - 1] as string;
   const rows = await db.daily.where('day').between(first, last, true, true).toArray();
@@ -47,7 +55,7 @@ export async function summarize(db: ClickworkDB, days: string[]): Promise<Summar
   let total = 0;
   for (const r of rows) {
     const i = index.get(r.day);
-    if (i === undefined) continue;
+    if (i === undefined || !include(r.platform)) continue;
     (perDay[i] as Record<Kind, number>)[r.kind] += r.count;
     byKind[r.kind] += r.count;
     byPlatform.set(r.platform, (byPlatform.get(r.platform) ?? 0) + r.count);

@@ -100,6 +100,18 @@ describe('collector', () => {
     expect(console.warn).toHaveBeenCalledTimes(6);
   });
 
+  it('takes practice actions only from the extension’s own practice page', async () => {
+    const like = { type: 'sighting', platform: 'practice', action: 'like', op: 'add', target: 'reaction', ts: now() };
+    const from = (url: string): MessageSender => ({ id: EXT, url, tab: { id: 7, url } });
+    expect(collector.receive(like, from('https://www.youtube.com/practice.html')).ok).toBe(false);
+    expect(collector.receive(like, from(`chrome-extension://${EXT}/popup.html`)).ok).toBe(false);
+    expect(collector.receive(like, { ...from(`chrome-extension://${EXT}/practice.html`), id: 'other' }).ok).toBe(false);
+    const ok = collector.receive(like, from(`chrome-extension://${EXT}/practice.html`));
+    expect(ok.ok).toBe(true);
+    await collector.flush();
+    expect(await db.events.toArray()).toMatchObject([{ platform: 'practice', kind: 'reaction', detail: 'like' }]);
+  });
+
   it('merges a DOM sighting with the platform request for the same video', async () => {
     collector.receive({ type: 'gesture', platform: 'youtube', ts: now() }, YT);
     const seen = collector.seeRequest(

@@ -1,0 +1,69 @@
+import { defineDetector, type ToggleControl } from './types';
+
+/**
+ * The practice page's own widgets (entrypoints/practice): one of every kind of click-work, counted by
+ * the same runtime as real platforms, under the `practice` platform, kept apart from real data.
+ * Not in the registry: it runs in an extension page, not as a content script, and needs no host.
+ * Each widget shows its state in `data-state`, as a platform shows it in aria-pressed or a test id.
+ */
+
+/** A widget whose `data-state` names the action that is on ("like"), or is empty. */
+function widget(name: string, watchMs?: number): ToggleControl {
+  return {
+    control: [`[data-practice="${name}"] button`, `[data-practice="${name}"] [role="button"]`],
+    scope: [`[data-practice="${name}"]`],
+    state: (scope) => scope.getAttribute('data-state') || null,
+    target: (scope) => scope.getAttribute('data-target') ?? name,
+    watchMs,
+  };
+}
+
+export default defineDetector({
+  id: 'practice',
+  label: 'Practice',
+  matches: [],
+  testUrls: [],
+  actions: {
+    like: { kind: 'reaction', detail: 'like', slot: 'exclusive' },
+    up: { kind: 'vote', detail: 'up', slot: 'exclusive' },
+    down: { kind: 'vote', detail: 'down', slot: 'exclusive' },
+    stars: { kind: 'rating', detail: 'stars', slot: 'exclusive' },
+    review: { kind: 'review', detail: 'review', slot: 'none' },
+    comment: { kind: 'comment', detail: 'comment', slot: 'none' },
+    share: { kind: 'share', detail: 'share', slot: 'exclusive' },
+    label: { kind: 'tag', detail: 'label', slot: 'exclusive' },
+    challenge: { kind: 'captcha', detail: 'challenge', slot: 'none' },
+    report: { kind: 'report', detail: 'report', slot: 'exclusive' },
+    'thumbs-up': { kind: 'ai-feedback', detail: 'up', slot: 'exclusive' },
+    'thumbs-down': { kind: 'ai-feedback', detail: 'down', slot: 'exclusive' },
+    compare: { kind: 'ai-feedback', detail: 'compare', slot: 'exclusive' },
+  },
+  toggles: [
+    widget('reaction'),
+    widget('vote'),
+    widget('rating'),
+    widget('share', 15_000),
+    widget('tag'),
+    widget('captcha', 120_000),
+    widget('report', 60_000),
+    widget('ai-feedback'),
+    widget('compare'),
+  ],
+  submits: [
+    {
+      action: 'review',
+      control: ['[data-practice="review"] button[type="submit"]'],
+      composer: (button) => button.closest('[data-practice="review"]'),
+      field: ['textarea'],
+      target: () => undefined,
+    },
+    {
+      action: 'comment',
+      control: ['[data-practice="comment"] button[type="submit"]'],
+      composer: (button) => button.closest('[data-practice="comment"]'),
+      field: ['textarea'],
+      target: () => undefined,
+    },
+  ],
+  health: { pages: /^\/practice\.html/, controls: ['[data-practice]'] },
+});

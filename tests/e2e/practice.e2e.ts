@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPopup, resetDb, type Session, settle, storedEvents, waitForEvents } from './harness';
+
+let s: Session;
+beforeAll(async () => {
+  s = await launch();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('practice page', () => {
+  it('counts one of each kind under "practice", apart from real data, and resets', async () => {
+    await resetDb(s);
+    const popup = await openPopup(s);
+    const [page] = await Promise.all([s.context.waitForEvent('page'), popup.getByTestId('practice-link').click()]);
+    await page.waitForLoadState();
+    expect(page.url()).toBe(`chrome-extension://${s.extensionId}/practice.html`);
+    const click = (id: string) => page.getByTestId(id).click();
+
+    await click('p-like');
+    await click('p-up');
+    await click('p-down'); // a changed vote stays one vote
+    await click('p-star-4');
+    await page.getByTestId('p-review-text').pressSequentially('Solid and cheap.', { delay: 40 });
+    await click('p-review-post');
+    await page.getByTestId('p-comment-text').pressSequentially('Nice!', { delay: 40 });
+    await click('p-comment-post');
+    await click('p-share');
+    await click('p-share-now');
+    await click('p-tag-yes');
+    await click('p-captcha');
+    await click('p-tile-1');
+    await click('p-verify');
+    await click('p-report');
+    await click('p-report-send');
+    await click('p-good');
+    await click('p-pick-a');
+
+    const events = await waitForEvents(popup, (e) => e.length === 11, 15_000);
+    expect(events.every((e) => e.platform === 'practice')).toBe(true);
+    expect(events.map((e) => `${e.kind}/${e.detail}`).sort()).toEqual([
+      'ai-feedback/compare',
+      'ai-feedback/up',
+      'captcha/challenge',
+      'comment/comment',
+      'rating/stars',
+      'reaction/like',
+      'report/report',
+      'review/review',
+      'share/share',
+      'tag/label',
+      'vote/down',
+    ]);
+    expect(new Set(events.map((e) => e.kind)).size).toBe(10); // every kind of the taxonomy
+    expect(events.filter((e) => e.kind === 'vote')).toMatchObject([{ detail: 'down' }]);
+    // Measured typing time for the review and the comment.
+    expect(events.filter((e) => e.kind === 'review' || e.kind === 'comment').every((e) => (e.durationMs ?? 0) > 0)).toBe(true);
+
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.screenshot({ path: 'test-results/practice.png', fullPage: true });
+    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/practice.png', fullPage: true });
+
+    // Practice is kept apart: the popup counts no real click-work.
+    await popup.reload();
+    await popup.locator('main[data-state="ready"]').waitFor();
+    expect(await popup.getByTestId('empty').count()).toBe(1);
+
+    // The presentation view shows the totals, large, and they follow the page live.
+    await page.goto(`chrome-extension://${s.extensionId}/practice.html#present`);
+    await page.getByTestId('present-total').filter({ hasText: /^11$/ }).waitFor();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: 'test-results/practice-present.png' });
+    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/practice-present.png' });
+
+    // Reset deletes practice data only.
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('reset').click();
+    await page.getByTestId('present-total').filter({ hasText: /^0$/ }).waitFor();
+    await settle(page, 500);
+    expect((await storedEvents(popup)).filter((e) => e.platform === 'practice')).toEqual([]);
+    await page.close();
+    await popup.close();
+  });
+});
