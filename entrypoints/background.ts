@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { Collector } from '@/lib/background/collector';
 import { networkFilters, type RequestDetails } from '@/lib/background/network';
+import { exportBackup, importBackup } from '@/lib/db/backup';
 import { openDb } from '@/lib/db/open';
 import { DETECTORS } from '@/lib/detectors/registry';
 
@@ -51,7 +52,7 @@ export default defineBackground(() => {
 
   if (import.meta.env.MODE === 'bench') {
     // Only in the benchmark's own build (wxt build --mode bench): lets it drive the intake directly.
-    (globalThis as { clickworkBench?: unknown }).clickworkBench = { collector, db };
+    (globalThis as { clickworkBench?: unknown }).clickworkBench = { collector, db, exportBackup, importBackup };
   }
 
   if (import.meta.env.DEV) {

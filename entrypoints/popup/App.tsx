@@ -99,6 +99,10 @@ export function App() {
         <a href={browser.runtime.getURL('/practice.html')} target="_blank" rel="noopener" data-testid="practice-link">
           {t('practiceLink')}
         </a>
+        {' · '}
+        <a href={browser.runtime.getURL('/data.html')} target="_blank" rel="noopener" data-testid="data-link">
+          {t('dataLink')}
+        </a>
         <p>{t('privacyNote')}</p>
       </footer>
     </main>

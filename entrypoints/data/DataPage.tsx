@@ -1,0 +1,89 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { backupToCsv, exportBackup, importBackup } from '@/lib/db/backup';
+import { openDb } from '@/lib/db/open';
+import { formatNumber, type MessageKey, t } from '@/lib/i18n';
+
+const locale = () => navigator.language || browser.i18n.getUILanguage();
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function DataPage() {
+  const [exported, setExported] = useState('');
+  const [imported, setImported] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (as: 'json' | 'csv') => {
+    const backup = await exportBackup(openDb(), browser.runtime.getManifest().version, locale());
+    const day = new Date().toISOString().slice(0, 10);
+    if (as === 'json') download(`clickwork-backup-${day}.json`, 'application/json', JSON.stringify(backup));
+    else download(`clickwork-history-${day}.csv`, 'text/csv', backupToCsv(backup));
+    setExported(t('dataExported', formatNumber(backup.events.length)));
+  };
+
+  const restore = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const result = await importBackup(openDb(), await file.text(), locale());
+      if (result.ok) {
+        setImported({ ok: true, text: t('dataImported', formatNumber(result.added), formatNumber(result.duplicates)) });
+        browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
+      } else {
+        setImported({
+          ok: false,
+          text: t('dataImportRefused', t(`importErr_${result.error.replaceAll('-', '_')}` as MessageKey)),
+        });
+      }
+    } catch (error) {
+      setImported({ ok: false, text: t('dataImportRefused', String(error)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main>
+      <h1>{t('dataTitle')}</h1>
+      <p>{t('dataIntro')}</p>
+      <section>
+        <h2>{t('dataExportTitle')}</h2>
+        <p class="actions">
+          <button type="button" onClick={() => save('json')} data-testid="export-json">
+            {t('dataExportJson')}
+          </button>{' '}
+          <button type="button" onClick={() => save('csv')} data-testid="export-csv">
+            {t('dataExportCsv')}
+          </button>
+        </p>
+        <p role="status">{exported}</p>
+      </section>
+      <section>
+        <h2>{t('dataImportTitle')}</h2>
+        <p>{t('dataImportHelp')}</p>
+        <label>
+          {t('dataImportFile')}{' '}
+          <input
+            type="file"
+            accept=".json,application/json"
+            disabled={busy}
+            onChange={(e) => restore((e.target as HTMLInputElement).files?.[0])}
+            data-testid="import-file"
+          />
+        </label>
+        {imported && (
+          <p role={imported.ok ? 'status' : 'alert'} class={imported.ok ? 'status' : 'error'} data-testid="import-result">
+            {imported.text}
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BACKUP_FORMAT, backupToCsv, exportBackup, importBackup } from '@/lib/db/backup';
+import { ingest, type Sighting } from '@/lib/db/ingest';
+import { ClickworkDB, dayKey } from '@/lib/db/schema';
+import { saveValuationSettings } from '@/lib/db/settings';
+
+let a: ClickworkDB;
+let b: ClickworkDB;
+let n = 0;
+beforeEach(() => {
+  a = new ClickworkDB(`backup-a-${++n}`);
+  b = new ClickworkDB(`backup-b-${n}`);
+});
+afterEach(async () => {
+  await a.delete();
+  await b.delete();
+});
+
+const T0 = new Date(2026, 10, 2, 9, 0).getTime();
+const s = (over: Partial<Sighting>): Sighting => ({
+  platform: 'youtube',
+  kind: 'reaction',
+  detail: 'like',
+  slot: 'exclusive',
+  op: 'add',
+  signal: 'dom',
+  ts: T0,
+  targetKey: 'k1',
+  ...over,
+});
+
+async function seed(db: ClickworkDB) {
+  await ingest(db, [
+    s({}),
+    s({ targetKey: 'k2', ts: T0 + 1000 }),
+    s({ targetKey: 'k2', op: 'undo', ts: T0 + 2000 }), // stays as an undone row
+    s({
+      platform: 'x',
+      kind: 'comment',
+      detail: 'reply',
+      slot: 'none',
+      targetKey: undefined,
+      ts: T0 + 86_400_000,
+      durationMs: 4200,
+      host: 'x.com',
+    }),
+    s({
+      platform: 'recaptcha',
+      kind: 'captcha',
+      detail: 'challenge',
+      slot: 'none',
+      targetKey: undefined,
+      ts: T0 + 5000,
+      durationMs: 9000,
+      rounds: 2,
+    }),
+  ]);
+  await saveValuationSettings(db, { microPresetId: 'ilo-median', fairPresetId: 'smic' });
+}
+
+const rows = async (db: ClickworkDB) => (await db.events.toArray()).map(({ id: _id, ...e }) => e).sort((x, y) => x.ts - y.ts);
+const rollup = async (db: ClickworkDB) =>
+  (await db.daily.toArray()).sort((x, y) => `${x.day}${x.platform}${x.detail}`.localeCompare(`${y.day}${y.platform}${y.detail}`));
+
+describe('personal backup', () => {
+  it('round-trips the full history, its rollup and the settings', async () => {
+    await seed(a);
+    const backup = await exportBackup(a, '0.1.0', 'en-US');
+    expect(backup.format).toBe(BACKUP_FORMAT);
+    expect(backup.events).toHaveLength(4); // two likes (one undone), a reply, a CAPTCHA
+    const result = await importBackup(b, JSON.stringify(backup), 'en-US');
+    expect(result).toEqual({ ok: true, added: 4, duplicates: 0 });
+    expect(await rows(b)).toEqual(await rows(a));
+    expect(await rollup(b)).toEqual(await rollup(a));
+    expect((await b.meta.get('valuation'))?.value).toEqual({ microPresetId: 'ilo-median', fairPresetId: 'smic' });
+  });
+
+  it('merges without duplicates: the same file twice, and into a history that overlaps it', async () => {
+    await seed(a);
+    const text = JSON.stringify(await exportBackup(a, '0.1.0', 'en'));
+    await ingest(b, [s({ targetKey: 'k9', ts: T0 + 7000 }), s({})]); // one new, one already in the file
+    expect(await importBackup(b, text, 'en')).toEqual({ ok: true, added: 3, duplicates: 1 });
+    expect(await importBackup(b, text, 'en')).toEqual({ ok: true, added: 0, duplicates: 4 });
+    expect(await b.events.count()).toBe(5);
+    const active = (await b.events.toArray()).filter((e) => !e.undoneAt);
+    const counted = (await b.daily.toArray()).reduce((sum, r) => sum + r.count, 0);
+    expect(counted).toBe(active.length);
+  });
+
+  it('writes a CSV with a header and one row per event, quoting where needed', async () => {
+    await seed(a);
+    const csv = backupToCsv(await exportBackup(a, '0.1.0', 'en'));
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('ts,iso_time,kind,platform,detail,duration_ms,rounds,signal,host,undone_at');
+    expect(lines).toHaveLength(5);
+    expect(lines.find((l) => l.includes('recaptcha'))).toMatch(/,captcha,recaptcha,challenge,9000,2,dom,,$/);
+    expect(
+      backupToCsv({
+        ...(await exportBackup(a, '0.1.0', 'en')),
+        events: [{ kind: 'comment', platform: 'x', detail: 'a,"b"', ts: T0, signal: 'dom' }],
+      }),
+    ).toContain('"a,""b"""');
+  });
+
+  it.each([
+    ['not JSON', '{"format": "clickwork', 'not-json'],
+    ['truncated', () => JSON.stringify({ format: BACKUP_FORMAT }).slice(0, 20), 'not-json'],
+    ['foreign', JSON.stringify({ format: 'other-app', events: [] }), 'foreign'],
+    [
+      'a newer format version',
+      JSON.stringify({ format: BACKUP_FORMAT, version: 99, schemaVersion: 2, events: [] }),
+      'unsupported-version',
+    ],
+    ['a newer schema', JSON.stringify({ format: BACKUP_FORMAT, version: 1, schemaVersion: 99, events: [] }), 'newer-schema'],
+    ['no events', JSON.stringify({ format: BACKUP_FORMAT, version: 1, schemaVersion: 2 }), 'no-events'],
+    [
+      'an invalid event',
+      JSON.stringify({
+        format: BACKUP_FORMAT,
+        version: 1,
+        schemaVersion: 2,
+        events: [{ kind: 'like', platform: 'youtube', detail: 'x', ts: T0, signal: 'dom' }],
+      }),
+      'invalid-event',
+    ],
+    ['oversized', () => ' '.repeat(300 * 1024 * 1024 + 1), 'too-large'],
+  ])('refuses a file that is %s, with a reason, and changes nothing', async (_what, input, error) => {
+    await seed(b);
+    const before = [await rows(b), await rollup(b)];
+    const text = typeof input === 'function' ? input() : input;
+    expect(await importBackup(b, text, 'en')).toEqual({ ok: false, error });
+    expect([await rows(b), await rollup(b)]).toEqual(before);
+  });
+
+  it('survives hundreds of mutated and random files: never a crash, never a partial write', async () => {
+    await seed(a);
+    const good = JSON.stringify(await exportBackup(a, '0.1.0', 'en'));
+    await seed(b);
+    let seedValue = 42;
+    const rand = (k: number) => {
+      seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31;
+      return seedValue % k;
+    };
+    const mutations = [
+      (t: string) => t.slice(0, rand(t.length)), // truncated
+      (t: string) => {
+        const i = rand(t.length);
+        return t.slice(0, i) + String.fromCharCode(rand(128)) + t.slice(i + 1); // one character changed
+      },
+      (t: string) => t.replace(/"ts":\d+/, `"ts":${['"x"', 'null', '-1', '1e400', '[]'][rand(5)]}`),
+      (t: string) => t.replace(/"kind":"\w+"/, `"kind":${['"vote"', '1', 'null', '"drop table"'][rand(4)]}`),
+      (t: string) => t.replace('"events":[', `"events":[${['null,', '1,', '"a",', '{},'][rand(4)]}`),
+      () => Array.from({ length: rand(200) }, () => String.fromCharCode(rand(256))).join(''), // random bytes
+    ];
+    let accepted = 0;
+    let refused = 0;
+    for (let i = 0; i < 300; i++) {
+      const text = (mutations[rand(mutations.length)] as (t: string) => string)(good);
+      const before = await b.events.count();
+      const result = await importBackup(b, text, 'en');
+      if (result.ok) {
+        accepted++;
+        expect(await b.events.count()).toBe(before + result.added);
+      } else {
+        refused++;
+        expect(await b.events.count()).toBe(before);
+      }
+      // Whatever happened, the rollup still equals the active events it summarises.
+      const byDay = new Map<string, number>();
+      for (const e of await b.events.toArray()) {
+        if (e.undoneAt) continue;
+        const key = `${dayKey(e.ts)}|${e.platform}|${e.kind}|${e.detail}`;
+        byDay.set(key, (byDay.get(key) ?? 0) + 1);
+      }
+      const fromRollup = new Map((await b.daily.toArray()).map((r) => [`${r.day}|${r.platform}|${r.kind}|${r.detail}`, r.count]));
+      expect(fromRollup).toEqual(byDay);
+    }
+    expect(refused).toBeGreaterThan(100);
+    expect(accepted + refused).toBe(300);
+  });
+});
