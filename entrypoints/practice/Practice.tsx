@@ -315,13 +315,7 @@ function Captcha() {
   const [again, setAgain] = useState(false);
   return (
     <Card name="captcha" title="CAPTCHA" state={state}>
-      <button
-        type="button"
-        role="checkbox"
-        aria-checked={state === 'challenge'}
-        onClick={() => !state && setOpen(true)}
-        data-testid="p-captcha"
-      >
+      <button type="button" aria-pressed={state === 'challenge'} onClick={() => !state && setOpen(true)} data-testid="p-captcha">
         {state ? '☑' : '☐'} {state ? t('pCaptchaPassed') : t('pCaptcha')}
       </button>
       {open && (
