@@ -1,7 +1,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Summary } from '@/lib/db/queries';
-import { countOf, formatDay, formatNumber, kindLabel, t } from '@/lib/i18n';
+import { countOf, formatDay, formatNumber, kindLabel, t, uiLanguage } from '@/lib/i18n';
 import { KIND_COLORS } from './kind-colors';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -22,20 +22,69 @@ export function chartSummary(s: Summary): string {
   );
 }
 
-/** Actions per day stacked by kind, with the same numbers as a table behind a disclosure. */
+/** Above this many days, bars are months: 365 daily bars are too thin to read. */
+const MAX_DAILY_BARS = 62;
+
+interface Bucket {
+  key: string;
+  label: string;
+  counts: Summary['perDay'][number];
+}
+
+/** The bars: one per day, or one per month for long ranges. */
+export function buckets(summary: Summary): Bucket[] {
+  if (summary.days.length <= MAX_DAILY_BARS) {
+    return summary.days.map((day, i) => ({
+      key: day,
+      label: formatDay(day),
+      long: formatDay(day, 'long'),
+      counts: summary.perDay[i] as Bucket['counts'],
+    }));
+  }
+  const byMonth = new Map<string, Bucket>();
+  summary.days.forEach((day, i) => {
+    const key = day.slice(0, 7);
+    const row = summary.perDay[i] as Bucket['counts'];
+    const b = byMonth.get(key);
+    if (!b) {
+      const [y, m] = key.split('-').map(Number) as [number, number];
+      const label = new Intl.DateTimeFormat(uiLanguage(), { month: 'short', year: 'numeric' }).format(new Date(y, m - 1, 1));
+      byMonth.set(key, { key, label, counts: { ...row } });
+    } else for (const k of Object.keys(row) as (keyof typeof row)[]) b.counts[k] += row[k];
+  });
+  return [...byMonth.values()];
+}
+
+/** Actions per day (or month) stacked by kind, with the same numbers as a table behind a disclosure. */
 export function KindChart({ summary }: { summary: Summary }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'> | null>(null);
+  const [scheme, setScheme] = useState(0);
+
+  // Colours are read from the page's theme: redraw when the system switches light/dark.
+  useEffect(() => {
+    const media = matchMedia('(prefers-color-scheme: dark)');
+    const onChange = () => {
+      chart.current?.destroy();
+      chart.current = null;
+      setScheme((n) => n + 1);
+    };
+    media.addEventListener('change', onChange);
+    return () => media.removeEventListener('change', onChange);
+  }, []);
+
+  const bars = buckets(summary);
+  const monthly = summary.days.length > MAX_DAILY_BARS;
 
   useEffect(() => {
     if (!canvas.current) return;
     const text = cssVar('--text', '#1d1d1f');
     const grid = cssVar('--grid', '#d8d8dc');
     const data = {
-      labels: summary.days.map((d) => formatDay(d)),
+      labels: bars.map((b) => b.label),
       datasets: summary.byKind.map(({ kind }) => ({
         label: kindLabel(kind),
-        data: summary.perDay.map((row) => row[kind]),
+        data: bars.map((b) => b.counts[kind]),
         backgroundColor: KIND_COLORS[kind],
         borderColor: text,
         borderWidth: 0.5,
@@ -61,7 +110,7 @@ export function KindChart({ summary }: { summary: Summary }) {
         scales: {
           x: {
             stacked: true,
-            title: { display: true, text: t('chartAxisDay'), color: text, font: { size: 12 } },
+            title: { display: true, text: t(monthly ? 'chartAxisMonth' : 'chartAxisDay'), color: text, font: { size: 12 } },
             ticks: { color: text, maxRotation: 0, autoSkip: true, font: { size: 11 } },
             grid: { display: false },
           },
@@ -78,7 +127,7 @@ export function KindChart({ summary }: { summary: Summary }) {
     chart.current = created;
     // Read by the benchmark (npm run bench): time from opening to the first chart drawn.
     if (!performance.getEntriesByName('clickwork:first-chart').length) performance.mark('clickwork:first-chart');
-  }, [summary]);
+  }, [summary, scheme]);
 
   useEffect(
     () => () => {
@@ -90,7 +139,7 @@ export function KindChart({ summary }: { summary: Summary }) {
 
   return (
     <figure class="chart">
-      <figcaption>{t('chartTitle')}</figcaption>
+      <figcaption>{t(monthly ? 'chartTitleMonths' : 'chartTitle')}</figcaption>
       <div class="chart-box">
         <canvas ref={canvas} role="img" aria-label={chartSummary(summary)} data-testid="kind-chart" />
       </div>
@@ -99,7 +148,7 @@ export function KindChart({ summary }: { summary: Summary }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">{t('tableDay')}</th>
+              <th scope="col">{t(monthly ? 'tableMonth' : 'tableDay')}</th>
               {summary.byKind.map(({ kind }) => (
                 <th scope="col" key={kind}>
                   {kindLabel(kind)}
@@ -109,16 +158,15 @@ export function KindChart({ summary }: { summary: Summary }) {
             </tr>
           </thead>
           <tbody>
-            {summary.days.map((day, i) => {
-              const row = summary.perDay[i] as Summary['perDay'][number];
-              const total = summary.byKind.reduce((n, { kind }) => n + row[kind], 0);
+            {bars.map((b) => {
+              const total = summary.byKind.reduce((n, { kind }) => n + b.counts[kind], 0);
               return (
-                <tr key={day}>
+                <tr key={b.key}>
                   <th scope="row">
-                    <time dateTime={day}>{formatDay(day)}</time>
+                    <time dateTime={b.key}>{b.label}</time>
                   </th>
                   {summary.byKind.map(({ kind }) => (
-                    <td key={kind}>{formatNumber(row[kind])}</td>
+                    <td key={kind}>{formatNumber(b.counts[kind])}</td>
                   ))}
                   <td>{formatNumber(total)}</td>
                 </tr>

@@ -96,6 +96,17 @@ export function App() {
       {state.status === 'ready' && <Body summary={state.summary} valuation={state.valuation} />}
       {state.status === 'ready' && <HealthDetails health={state.health} />}
       <footer>
+        <a
+          href={browser.runtime.getURL('/options.html')}
+          onClick={(e) => {
+            e.preventDefault();
+            browser.runtime.openOptionsPage();
+          }}
+          data-testid="dashboard-link"
+        >
+          {t('dashOpen')}
+        </a>
+        {' · '}
         <a href={browser.runtime.getURL('/practice.html')} target="_blank" rel="noopener" data-testid="practice-link">
           {t('practiceLink')}
         </a>

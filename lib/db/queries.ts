@@ -25,20 +25,42 @@ export interface Summary {
   byPlatform: { platform: PlatformId; count: number }[];
   /** Per kind and detail, with measured time: what the valuation needs. */
   tallies: Tally[];
+  /** Per platform, kind and detail, with measured time: the ledgers' rows. */
+  byDetail: (Tally & { platform: PlatformId })[];
 }
 
 function zeroKinds(): Record<Kind, number> {
   return Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
 }
 
-/**
- * Totals for a range of days, read from the per-day rollup: the cost follows the number of days
- * and kinds in the range, not the length of the history.
- */
 /** Real platforms only: the practice page's actions are kept apart from real click-work. */
 export const realPlatforms = (p: PlatformId) => p !== 'practice';
 export const practiceOnly = (p: PlatformId) => p === 'practice';
 
+/** Every local day from `from` to `to` (YYYY-MM-DD, inclusive), oldest first; at most `max`. */
+export function daysBetween(from: string, to: string, max = 3 * 366): string[] {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  const days: string[] = [];
+  const end = new Date(ty, tm - 1, td, 12).getTime();
+  for (let d = new Date(fy, fm - 1, fd, 12); d.getTime() <= end && days.length < max; d.setDate(d.getDate() + 1)) {
+    days.push(dayKey(d.getTime()));
+  }
+  return days;
+}
+
+/** The period of the same length just before `days`. */
+export function previousPeriod(days: string[]): string[] {
+  const [y, m, d] = (days[0] as string).split('-').map(Number) as [number, number, number];
+  const out: string[] = [];
+  for (let i = days.length; i >= 1; i--) out.push(dayKey(new Date(y, m - 1, d - i, 12).getTime()));
+  return out;
+}
+
+/**
+ * Totals for a range of days, read from the per-day rollup: the cost follows the number of days
+ * and kinds in the range, not the length of the history.
+ */
 export async function summarize(
   db: ClickworkDB,
   days: string[],
@@ -52,6 +74,7 @@ export async function summarize(
   const byKind = zeroKinds();
   const byPlatform = new Map<PlatformId, number>();
   const tallies = new Map<string, Tally>();
+  const byDetail = new Map<string, Tally & { platform: PlatformId }>();
   let total = 0;
   for (const r of rows) {
     const i = index.get(r.day);
@@ -66,6 +89,19 @@ export async function summarize(
     t.measuredCount += r.measuredCount;
     t.measuredMs += r.measuredMs;
     tallies.set(key, t);
+    const pkey = `${r.platform}|${key}`;
+    const p = byDetail.get(pkey) ?? {
+      platform: r.platform,
+      kind: r.kind,
+      detail: r.detail,
+      count: 0,
+      measuredCount: 0,
+      measuredMs: 0,
+    };
+    p.count += r.count;
+    p.measuredCount += r.measuredCount;
+    p.measuredMs += r.measuredMs;
+    byDetail.set(pkey, p);
   }
   return {
     days,
@@ -74,5 +110,6 @@ export async function summarize(
     byKind: KINDS.map((kind) => ({ kind, count: byKind[kind] })).filter((k) => k.count > 0),
     byPlatform: [...byPlatform].map(([platform, count]) => ({ platform, count })).sort((a, b) => b.count - a.count),
     tallies: [...tallies.values()],
+    byDetail: [...byDetail.values()],
   };
 }

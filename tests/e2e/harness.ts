@@ -286,3 +286,67 @@ export function manyPostsPage(n: number): string {
   const copies = Array.from({ length: n }, (_, i) => article.replaceAll(id, String(BigInt(id) + BigInt(i + 1))));
   return page.replace(article, copies.join('\n'));
 }
+
+export interface SeedEvent {
+  kind: string;
+  platform: string;
+  detail: string;
+  ts: number;
+  durationMs?: number;
+}
+
+/** Writes events and their per-day rollup straight into the database, from an extension page. */
+export async function seedEvents(page: Page, events: SeedEvent[]): Promise<void> {
+  await page.evaluate(
+    (rows) =>
+      new Promise<void>((resolveSeed, reject) => {
+        const open = indexedDB.open('clickwork');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['events', 'daily'], 'readwrite');
+          const daily = new Map<
+            string,
+            {
+              day: string;
+              platform: string;
+              kind: string;
+              detail: string;
+              count: number;
+              measuredMs: number;
+              measuredCount: number;
+            }
+          >();
+          const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+          for (const e of rows) {
+            tx.objectStore('events').add({ ...e, signal: 'dom+network' });
+            const d = new Date(e.ts);
+            const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+            const key = `${day}|${e.platform}|${e.kind}|${e.detail}`;
+            const r = daily.get(key) ?? {
+              day,
+              platform: e.platform,
+              kind: e.kind,
+              detail: e.detail,
+              count: 0,
+              measuredMs: 0,
+              measuredCount: 0,
+            };
+            r.count++;
+            if (e.durationMs !== undefined) {
+              r.measuredMs += e.durationMs;
+              r.measuredCount++;
+            }
+            daily.set(key, r);
+          }
+          for (const r of daily.values()) tx.objectStore('daily').put(r);
+          tx.oncomplete = () => {
+            db.close();
+            resolveSeed();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    events,
+  );
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPopup, resetDb, type SeedEvent, type Session, seedEvents } from './harness';
+
+let s: Session;
+beforeAll(async () => {
+  s = await launch();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+/** Noon, `n` days ago: safely inside the day whatever the time of the run. */
+const daysAgo = (n: number) => {
+  const d = new Date();
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() - n, 12).getTime();
+};
+
+/** A known year: counts are chosen so that every total below can be worked out by hand. */
+function year(): SeedEvent[] {
+  const out: SeedEvent[] = [];
+  for (let i = 0; i < 300; i++) out.push({ kind: 'reaction', platform: 'youtube', detail: 'like', ts: daysAgo(i) }); // 1 a day for 300 days
+  for (let i = 0; i < 20; i++) out.push({ kind: 'share', platform: 'x', detail: 'repost', ts: daysAgo(i * 3) }); // days 0..57
+  for (let i = 0; i < 10; i++)
+    out.push({ kind: 'captcha', platform: 'recaptcha', detail: 'challenge', ts: daysAgo(i), durationMs: 12_000 });
+  for (let i = 0; i < 5; i++) out.push({ kind: 'captcha', platform: 'hcaptcha', detail: 'checkbox', ts: daysAgo(40 + i) });
+  for (let i = 0; i < 6; i++)
+    out.push({ kind: 'ai-feedback', platform: 'chatgpt', detail: i % 3 ? 'up' : 'down', ts: daysAgo(i) });
+  out.push({ kind: 'vote', platform: 'reddit', detail: 'up', ts: daysAgo(400) }); // outside the year
+  return out;
+}
+
+describe('dashboard', () => {
+  it('shows the totals of a seeded year for each range, who received the work, and the ledgers', async () => {
+    await resetDb(s);
+    const popup = await openPopup(s);
+    await seedEvents(popup, year());
+    const [page] = await Promise.all([s.context.waitForEvent('page'), popup.getByTestId('dashboard-link').click()]);
+    await page.waitForLoadState();
+    expect(page.url()).toBe(`chrome-extension://${s.extensionId}/options.html`);
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    const total = () => page.getByTestId('total').textContent();
+
+    // Month (30 days: days 0..29): 30 likes + 10 reposts (days 0,3..27) + 10 challenges + 6 thumbs.
+    await page.locator('main[data-state="ready"]').waitFor();
+    expect(await total()).toBe('56');
+    // The 30 days before: 30 likes + 10 reposts (days 30..57) + 5 checkboxes = 45 → +24 %.
+    expect(await page.getByTestId('compare').textContent()).toBe('+24% compared with the previous period (45 actions)');
+    expect(await page.getByTestId('captcha-ledger').locator('tbody tr').allTextContents()).toEqual(['reCAPTCHA0102 min']);
+    expect(await page.getByTestId('ai-ledger').locator('tbody tr').allTextContents()).toEqual(['ChatGPT420']);
+    await page.screenshot({ path: 'test-results/dashboard.png', fullPage: true });
+    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
+
+    // Week: 7 likes + 3 reposts (days 0,3,6) + 7 challenges + 6 thumbs = 23.
+    await page.getByTestId('range-week').click();
+    await page.getByTestId('total').filter({ hasText: /^23$/ }).waitFor();
+
+    // Year (365 days): everything but the vote from 400 days ago: 300 + 20 + 10 + 5 + 6 = 341.
+    await page.getByTestId('range-year').click();
+    await page.getByTestId('total').filter({ hasText: /^341$/ }).waitFor();
+    const beneficiaries = await page.getByTestId('by-beneficiary').locator('li').allTextContents();
+    expect(beneficiaries[0]).toBe('Google (Alphabet)310'); // YouTube 300 + reCAPTCHA 10
+    expect(beneficiaries).toContain('X Corp20');
+    expect(beneficiaries).toContain('Intuition Machines5');
+    expect(beneficiaries).toContain('OpenAI6');
+    expect(await page.getByTestId('captcha-ledger').locator('tbody tr').allTextContents()).toEqual([
+      'reCAPTCHA0102 min',
+      'hCaptcha50—',
+    ]);
+
+    // Dark mode follows the system.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: 'test-results/dashboard-dark.png', fullPage: true });
+    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/dashboard-dark.png', fullPage: true });
+    await page.close();
+    await popup.close();
+  });
+});
