@@ -12,6 +12,7 @@ import { DETECTORS, detectorFor } from '@/lib/detectors/registry';
 import { countOf, formatDuration, formatNumber, kindLabel, type MessageKey, t } from '@/lib/i18n';
 import { BENEFICIARIES, type BeneficiaryId, beneficiaryOf, KINDS, type PlatformId } from '@/lib/taxonomy';
 import { type Valuation, valuate } from '@/lib/valuation';
+import { History } from './History';
 
 type RangeChoice = 'week' | 'month' | 'year' | 'custom';
 const RANGE_LENGTH: Record<Exclude<RangeChoice, 'custom'>, number> = { week: 7, month: 30, year: 365 };
@@ -42,6 +43,8 @@ export function Dashboard() {
   const [from, setFrom] = useState(daysAgo(29));
   const [to, setTo] = useState(today());
   const [data, setData] = useState<Data | null>(null);
+  // Bumped on every reload, so that the history table reloads with the charts.
+  const [version, setVersion] = useState(0);
 
   // Dates as YYYY-MM-DD strings sort as they read; a reversed choice is put in order.
   const [first, last] = [from, to].sort();
@@ -60,6 +63,7 @@ export function Dashboard() {
       ),
     ]);
     setData({ summary, previousTotal: previous.total, valuation: valuate(summary.tallies, settings), health });
+    setVersion((v) => v + 1);
   }, [days.join()]);
 
   useEffect(() => {
@@ -104,6 +108,7 @@ export function Dashboard() {
         </fieldset>
       </header>
       {data && <Body data={data} />}
+      {data && <History onChange={load} version={version} />}
     </main>
   );
 }

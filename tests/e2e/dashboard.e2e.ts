@@ -74,4 +74,39 @@ describe('dashboard', () => {
     await page.close();
     await popup.close();
   });
+
+  it('deleting a row and correcting its kind update every total; delete everything empties it', async () => {
+    await resetDb(s);
+    const popup = await openPopup(s);
+    await seedEvents(
+      popup,
+      [0, 1, 2].map((i) => ({ kind: 'reaction', platform: 'youtube', detail: 'like', ts: daysAgo(0) - i * 60_000 })),
+    );
+    const page = await s.context.newPage();
+    await page.goto(`chrome-extension://${s.extensionId}/options.html`);
+    await page.getByTestId('range-week').click();
+    await page.getByTestId('total').filter({ hasText: /^3$/ }).waitFor();
+    const rows = page.getByTestId('history').locator('tbody tr');
+    await rows.nth(2).waitFor();
+    expect(await rows.count()).toBe(3);
+
+    await rows
+      .first()
+      .getByRole('button', { name: /^Delete this action: Reactions, YouTube/ })
+      .click();
+    await page.getByTestId('total').filter({ hasText: /^2$/ }).waitFor();
+    await rows.first().getByRole('combobox').selectOption('vote');
+    await expect.poll(() => page.getByTestId('kind-chart').getAttribute('aria-label')).toMatch(/Reactions: 1, Votes: 1/);
+    expect(await page.getByTestId('by-platform').textContent()).toContain('2');
+    // The popup shows the same numbers.
+    await popup.reload();
+    await popup.getByTestId('total').filter({ hasText: /^2$/ }).waitFor();
+
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('delete-all').click();
+    await page.getByTestId('total').filter({ hasText: /^0$/ }).waitFor();
+    expect(await page.getByTestId('history').count()).toBe(0);
+    await page.close();
+    await popup.close();
+  });
 });
