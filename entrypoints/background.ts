@@ -11,12 +11,19 @@ export default defineBackground(() => {
     // Open extension pages redraw; with none open, nobody is listening and that is fine.
     browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
   });
+  // The user's tracking choices (pause, platforms, retention, private windows), read at each start.
+  collector.refreshTracking().catch((error) => console.warn('[clickwork] could not read tracking settings', error));
 
   // Answers once the message is stored: the content script resends what was not confirmed.
   // (sendResponse rather than a returned promise: Chromium's native `browser` drops Dexie promises.)
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (type === 'events-changed') return undefined;
+    if (type === 'tracking-changed') {
+      if (sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/')))
+        collector.refreshTracking().catch(() => {});
+      return undefined;
+    }
     if (type === 'status') {
       // Extension pages ask whether writes are failing (a full disk): nothing else is answered.
       if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;

@@ -13,6 +13,7 @@ import { countOf, formatDuration, formatNumber, kindLabel, type MessageKey, t } 
 import { BENEFICIARIES, type BeneficiaryId, beneficiaryOf, KINDS, type PlatformId } from '@/lib/taxonomy';
 import { type Valuation, valuate } from '@/lib/valuation';
 import { History } from './History';
+import { Tracking } from './Tracking';
 
 type RangeChoice = 'week' | 'month' | 'year' | 'custom';
 const RANGE_LENGTH: Record<Exclude<RangeChoice, 'custom'>, number> = { week: 7, month: 30, year: 365 };
@@ -108,6 +109,7 @@ export function Dashboard() {
         </fieldset>
       </header>
       {data && <Body data={data} />}
+      {data && <Tracking />}
       {data && <History onChange={load} version={version} />}
     </main>
   );

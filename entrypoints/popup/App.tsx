@@ -7,6 +7,7 @@ import { healthStatus, type PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
 import { RANGES, type RangeId, rangeDays, type Summary, summarize } from '@/lib/db/queries';
 import { loadValuationSettings } from '@/lib/db/settings';
+import { loadTracking } from '@/lib/db/tracking';
 import { DETECTORS, detectorFor } from '@/lib/detectors/registry';
 import { countOf, formatMoment, formatNumber, type MessageKey, t, uiLanguage } from '@/lib/i18n';
 import { BENEFICIARIES, beneficiaryOf } from '@/lib/taxonomy';
@@ -17,7 +18,14 @@ const RANGE_LABEL: Record<RangeId, MessageKey> = { today: 'rangeToday', '7d': 'r
 type State =
   | { status: 'loading' }
   | { status: 'error'; error: string }
-  | { status: 'ready'; summary: Summary; valuation: Valuation; health: PlatformHealth[]; storage: StorageProblem | null };
+  | {
+      status: 'ready';
+      summary: Summary;
+      valuation: Valuation;
+      health: PlatformHealth[];
+      storage: StorageProblem | null;
+      pausedUntil?: number;
+    };
 
 type StorageProblem = { at: number; full: boolean };
 
@@ -45,7 +53,7 @@ export function App() {
   const load = useCallback(async () => {
     try {
       const db = openDb();
-      const [summary, settings, health, storage] = await Promise.all([
+      const [summary, settings, health, storage, tracking] = await Promise.all([
         summarize(db, rangeDays(range)),
         loadValuationSettings(db, userLocale()),
         healthStatus(
@@ -53,8 +61,11 @@ export function App() {
           DETECTORS.map((d) => d.id),
         ),
         storageStatus(),
+        loadTracking(db),
       ]);
-      setState({ status: 'ready', summary, valuation: valuate(summary.tallies, settings), health, storage });
+      const pausedUntil =
+        tracking.pausedUntil !== undefined && tracking.pausedUntil > Date.now() ? tracking.pausedUntil : undefined;
+      setState({ status: 'ready', summary, valuation: valuate(summary.tallies, settings), health, storage, pausedUntil });
     } catch (error) {
       setState({ status: 'error', error: String(error) });
     }
@@ -90,6 +101,11 @@ export function App() {
       {state.status === 'ready' && state.storage && (
         <p role="alert" class="warnings" data-testid="storage-problem">
           {t(state.storage.full ? 'storageFull' : 'storageError', formatMoment(state.storage.at))}
+        </p>
+      )}
+      {state.status === 'ready' && state.pausedUntil && (
+        <p class="warnings" data-testid="paused">
+          {t('trackPaused', formatMoment(state.pausedUntil))}
         </p>
       )}
       {state.status === 'ready' && <HealthWarnings health={state.health} />}

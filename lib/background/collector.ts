@@ -1,6 +1,7 @@
 import { recordHealth } from '../db/health';
 import { applySighting, RollupBuffer, type Sighting } from '../db/ingest';
 import type { ClickworkDB } from '../db/schema';
+import { applyRetention, DEFAULT_TRACKING, loadTracking, notTracked, type TrackingSettings } from '../db/tracking';
 import practice from '../detectors/practice';
 import { detectorFor } from '../detectors/registry';
 import type { Detector } from '../detectors/types';
@@ -31,7 +32,7 @@ function isPracticePage(url: string | undefined): boolean {
 export interface MessageSender {
   id?: string;
   url?: string;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; incognito?: boolean };
   frameId?: number;
 }
 
@@ -48,7 +49,7 @@ interface Ack {
   reject(error: unknown): void;
 }
 
-type Queued = { id?: string; ack?: Ack } & (
+type Queued = { id?: string; ack?: Ack; incognito?: boolean } & (
   | { kind: 'sighting'; sighting: Sighting; rawTarget?: string }
   | { kind: 'health'; platform: Detector['id']; ok: boolean; ts: number }
   | { kind: 'captcha'; message: CaptchaMessage; tabId: number; host?: string }
@@ -89,6 +90,11 @@ export class Collector {
   /** Last trusted gesture per tab; kept in memory only, like the requests it vouches for. */
   private readonly gestures = new Map<number, number>();
   readonly refused: { error: string; at: number }[] = [];
+  /** The user's tracking choices; refreshed with `refreshTracking()` when they change. */
+  private tracking: TrackingSettings = { ...DEFAULT_TRACKING };
+  /** Settles once the choices are read: a worker just woken must not count during a pause. */
+  private trackingRead: Promise<void> = Promise.resolve();
+  private lastRetention = 0;
   /** Set while writes fail (the disk is full, most often); cleared by the next successful write. */
   storageProblem: { at: number; full: boolean } | undefined;
 
@@ -121,6 +127,11 @@ export class Collector {
       return refuse('sender page does not belong to the platform');
     }
     const host = hostOf(sender.tab?.url ?? sender.url);
+    // Paused, switched off, or a private window: accepted (nothing is wrong) but not counted.
+    // Gestures are dropped too, so that the platform's requests in that tab do not count either.
+    if (message.type !== 'health' && notTracked(this.tracking, detector.id, sender.tab?.incognito === true)) {
+      return { ok: true, stored: Promise.resolve() };
+    }
     if (message.type === 'gesture') {
       if (sender.tab?.id !== undefined) this.gestures.set(sender.tab.id, message.ts);
       return { ok: true, stored: Promise.resolve() };
@@ -130,13 +141,24 @@ export class Collector {
     }
     if (message.type === 'captcha') {
       if (!detector.captcha) return refuse('platform has no captcha');
-      return { ok: true, stored: this.enqueue({ kind: 'captcha', id: message.id, message, tabId: sender.tab?.id ?? -1, host }) };
+      return {
+        ok: true,
+        stored: this.enqueue({
+          kind: 'captcha',
+          id: message.id,
+          incognito: sender.tab?.incognito,
+          message,
+          tabId: sender.tab?.id ?? -1,
+          host,
+        }),
+      };
     }
     const spec = detector.actions[message.action];
     if (!spec) return refuse('unknown action for platform');
     const stored = this.enqueue({
       kind: 'sighting',
       id: message.id,
+      incognito: sender.tab?.incognito,
       rawTarget: message.target,
       sighting: {
         platform: detector.id,
@@ -234,6 +256,23 @@ export class Collector {
     return stored;
   }
 
+  /** Reads the tracking choices again (after the user changed them), and applies retention. */
+  async refreshTracking(): Promise<void> {
+    this.trackingRead = loadTracking(this.db).then((t) => {
+      this.tracking = t;
+    });
+    await this.trackingRead;
+    await this.retain(true);
+  }
+
+  /** Deletes what is older than the retention period, at most once a day unless forced. */
+  private async retain(force = false): Promise<void> {
+    const days = this.tracking.retentionDays;
+    if (days === undefined || (!force && Date.now() - this.lastRetention < 86_400_000)) return;
+    this.lastRetention = Date.now();
+    if ((await applyRetention(this.db, days)) > 0) this.onChanged();
+  }
+
   private getSalt(): Promise<string> {
     this.salt ??= this.db.transaction('rw', this.db.meta, async () => {
       const row = await this.db.meta.get('salt');
@@ -249,7 +288,14 @@ export class Collector {
    * Stores a batch in one transaction, in order. Message ids are recorded in the same transaction,
    * so a message resent after a lost confirmation is recognised and dropped: exactly once.
    */
-  private async store(batch: Queued[]): Promise<void> {
+  private async store(all: Queued[]): Promise<void> {
+    await this.trackingRead.catch(() => {});
+    const now0 = Date.now();
+    const batch = all.filter((item) => {
+      const platform =
+        item.kind === 'sighting' ? item.sighting.platform : item.kind === 'captcha' ? item.message.platform : undefined;
+      return !platform || !notTracked(this.tracking, platform, item.incognito === true, now0);
+    });
     const salt = await this.getSalt();
     // Hashing is asynchronous outside IndexedDB: done before the transaction opens.
     for (const item of batch) {
@@ -290,6 +336,7 @@ export class Collector {
       }
     });
     if (changed) this.onChanged();
+    await this.retain();
   }
 
   /** Tracks one widget from challenge shown to passed; returns the event when it passed. */

@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPopup, resetDb, type SeedEvent, type Session, seedEvents } from './harness';
+import {
+  launch,
+  openPopup,
+  resetDb,
+  type SeedEvent,
+  type Session,
+  seedEvents,
+  settle,
+  storedEvents,
+  URLS,
+  waitForEvents,
+} from './harness';
 
 let s: Session;
 beforeAll(async () => {
@@ -105,8 +116,37 @@ describe('dashboard', () => {
     page.once('dialog', (d) => d.accept());
     await page.getByTestId('delete-all').click();
     await page.getByTestId('total').filter({ hasText: /^0$/ }).waitFor();
-    expect(await page.getByTestId('history').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('history').count()).toBe(0);
     await page.close();
     await popup.close();
+  });
+
+  it('pauses counting and switches a platform off, then counts again', async () => {
+    await resetDb(s);
+    const dash = await s.context.newPage();
+    await dash.goto(`chrome-extension://${s.extensionId}/options.html`);
+    await dash.getByTestId('pause-hour').click();
+    await dash.getByTestId('paused').waitFor();
+    const yt = await s.context.newPage();
+    await yt.goto(URLS.youtube);
+    await yt.locator('like-button-view-model button').click();
+    const popup = await openPopup(s);
+    expect(await popup.getByTestId('paused').textContent()).toMatch(/^Counting is paused until /);
+    await settle(popup, 1_500);
+    expect((await storedEvents(popup)).filter((e) => !e.undoneAt)).toEqual([]);
+
+    // Resumed, with YouTube switched off: a like on X counts, one on YouTube does not.
+    await dash.getByTestId('resume').click();
+    await dash.getByTestId('switch-youtube').uncheck();
+    await yt.reload();
+    await yt.locator('like-button-view-model button').click();
+    await yt.goto(URLS.x);
+    await yt.locator('[data-testid="like"]').click();
+    const events = await waitForEvents(popup, (e) => e.length >= 1 && e.every((x) => x.signal === 'dom+network'));
+    await settle(popup, 1_000);
+    expect((await storedEvents(popup)).filter((e) => !e.undoneAt).map((e) => e.platform)).toEqual(['x']);
+    expect(events).toHaveLength(1);
+    await dash.getByTestId('switch-youtube').check();
+    for (const p of [dash, yt, popup]) await p.close();
   });
 });

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { openDb } from '@/lib/db/open';
+import { loadTracking, RETENTION_CHOICES, saveTracking, type TrackingSettings } from '@/lib/db/tracking';
+import { DETECTORS } from '@/lib/detectors/registry';
+import { formatMoment, formatNumber, t } from '@/lib/i18n';
+
+/** The user's control over counting: pause, platforms, retention, private windows. */
+export function Tracking() {
+  const [s, setS] = useState<TrackingSettings | null>(null);
+  useEffect(() => {
+    loadTracking(openDb()).then(setS);
+  }, []);
+  if (!s) return null;
+
+  const save = async (next: TrackingSettings) => {
+    setS(next);
+    await saveTracking(openDb(), next);
+    // The background reads them again at once (and applies a shorter retention).
+    browser.runtime.sendMessage({ type: 'tracking-changed' }).catch(() => {});
+  };
+  const paused = s.pausedUntil !== undefined && s.pausedUntil > Date.now();
+  const tomorrow = () => {
+    const d = new Date();
+    return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1, 6).getTime();
+  };
+
+  return (
+    <section aria-labelledby="tracking" data-testid="tracking">
+      <h2 id="tracking">{t('trackTitle')}</h2>
+      <p>
+        {paused && (
+          <strong role="status" data-testid="paused">
+            {t('trackPaused', formatMoment(s.pausedUntil as number))}{' '}
+          </strong>
+        )}
+        {paused ? (
+          <button type="button" onClick={() => save({ ...s, pausedUntil: undefined })} data-testid="resume">
+            {t('trackResume')}
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={() => save({ ...s, pausedUntil: Date.now() + 3_600_000 })} data-testid="pause-hour">
+              {t('trackPause1h')}
+            </button>{' '}
+            <button type="button" onClick={() => save({ ...s, pausedUntil: tomorrow() })}>
+              {t('trackPauseDay')}
+            </button>
+          </>
+        )}
+      </p>
+      <fieldset class="platform-switches">
+        <legend>{t('trackPlatforms')}</legend>
+        {DETECTORS.map((d) => (
+          <label key={d.id}>
+            <input
+              type="checkbox"
+              checked={!s.disabled.includes(d.id)}
+              onChange={(e) => {
+                const on = (e.target as HTMLInputElement).checked;
+                save({ ...s, disabled: on ? s.disabled.filter((p) => p !== d.id) : [...s.disabled, d.id] });
+              }}
+              data-testid={`switch-${d.id}`}
+            />{' '}
+            {d.label}
+          </label>
+        ))}
+      </fieldset>
+      <p>
+        <label>
+          {t('trackRetention')}{' '}
+          <select
+            value={s.retentionDays ?? ''}
+            onChange={(e) => {
+              const v = Number((e.target as HTMLSelectElement).value);
+              save({ ...s, retentionDays: v || undefined });
+            }}
+            data-testid="retention"
+          >
+            <option value="">{t('retentionForever')}</option>
+            {RETENTION_CHOICES.map((d) => (
+              <option key={d} value={d}>
+                {t('retentionDays', formatNumber(d))}
+              </option>
+            ))}
+          </select>
+        </label>
+      </p>
+      <p>
+        <label>
+          <input
+            type="checkbox"
+            checked={s.privateWindows}
+            onChange={(e) => save({ ...s, privateWindows: (e.target as HTMLInputElement).checked })}
+          />{' '}
+          {t('trackPrivate')}
+        </label>
+      </p>
+    </section>
+  );
+}

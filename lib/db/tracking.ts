@@ -1,0 +1,62 @@
+import { isPlatformId, type PlatformId } from '../taxonomy';
+import type { ClickworkDB } from './schema';
+
+/** What the user lets the extension count (dashboard, "Tracking"). */
+export interface TrackingSettings {
+  /** Nothing is counted until then (ms since the epoch). */
+  pausedUntil?: number;
+  /** Platforms the user switched off. */
+  disabled: PlatformId[];
+  /** Events older than this many days are deleted; absent = kept until the user deletes them. */
+  retentionDays?: number;
+  /** Count in private windows too (the browser must also allow the extension there). */
+  privateWindows: boolean;
+}
+
+export const DEFAULT_TRACKING: TrackingSettings = { disabled: [], privateWindows: false };
+export const RETENTION_CHOICES = [30, 90, 365, 730] as const;
+
+const KEY = 'tracking';
+
+export function sanitizeTracking(raw: unknown): TrackingSettings {
+  if (raw === null || typeof raw !== 'object') return { ...DEFAULT_TRACKING };
+  const r = raw as Record<string, unknown>;
+  const out: TrackingSettings = {
+    disabled: Array.isArray(r.disabled) ? r.disabled.filter(isPlatformId) : [],
+    privateWindows: r.privateWindows === true,
+  };
+  if (typeof r.pausedUntil === 'number' && Number.isFinite(r.pausedUntil)) out.pausedUntil = r.pausedUntil;
+  if (typeof r.retentionDays === 'number' && (RETENTION_CHOICES as readonly number[]).includes(r.retentionDays))
+    out.retentionDays = r.retentionDays;
+  return out;
+}
+
+export async function loadTracking(db: ClickworkDB): Promise<TrackingSettings> {
+  return sanitizeTracking((await db.meta.get(KEY))?.value);
+}
+
+export async function saveTracking(db: ClickworkDB, settings: TrackingSettings): Promise<void> {
+  await db.meta.put({ key: KEY, value: sanitizeTracking(settings) });
+}
+
+/** Why a sighting from this platform and window would not be counted now, if it would not. */
+export function notTracked(s: TrackingSettings, platform: PlatformId, incognito: boolean, now = Date.now()): string | null {
+  if (s.pausedUntil !== undefined && now < s.pausedUntil) return 'paused';
+  if (s.disabled.includes(platform)) return 'platform switched off';
+  if (incognito && !s.privateWindows) return 'private window';
+  return null;
+}
+
+/** Deletes events (and their day totals) older than the retention period. */
+export async function applyRetention(db: ClickworkDB, retentionDays: number, now = Date.now()): Promise<number> {
+  const d = new Date(now);
+  const cutoff = new Date(d.getFullYear(), d.getMonth(), d.getDate() - retentionDays).getTime();
+  const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+  const c = new Date(cutoff);
+  const cutoffDay = `${c.getFullYear()}-${pad(c.getMonth() + 1)}-${pad(c.getDate())}`;
+  return db.transaction('rw', db.events, db.daily, async () => {
+    const removed = await db.events.where('ts').below(cutoff).delete();
+    await db.daily.where('day').below(cutoffDay).delete();
+    return removed;
+  });
+}
