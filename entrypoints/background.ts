@@ -3,13 +3,25 @@ import { Collector } from '@/lib/background/collector';
 import { networkFilters, type RequestDetails } from '@/lib/background/network';
 import { exportBackup, importBackup } from '@/lib/db/backup';
 import { openDb } from '@/lib/db/open';
+import { rangeDays, summarize } from '@/lib/db/queries';
+import type { ClickworkDB } from '@/lib/db/schema';
 import { DETECTORS } from '@/lib/detectors/registry';
+
+/** Today's count of real click-work on the toolbar button, when the user asked for it. */
+async function updateBadge(db: ClickworkDB, wanted: boolean): Promise<void> {
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  if (!wanted) return action.setBadgeText({ text: '' });
+  const today = (await summarize(db, rangeDays('today'))).total;
+  await action.setBadgeBackgroundColor({ color: '#0b57d0' });
+  await action.setBadgeText({ text: today ? (today > 999 ? '999+' : String(today)) : '' });
+}
 
 export default defineBackground(() => {
   const db = openDb();
-  const collector = new Collector(db, browser.runtime.id, () => {
+  const collector: Collector = new Collector(db, browser.runtime.id, () => {
     // Open extension pages redraw; with none open, nobody is listening and that is fine.
     browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
+    updateBadge(db, collector.badgeWanted).catch(() => {});
   });
   // The user's tracking choices (pause, platforms, retention, private windows), read at each start.
   collector.refreshTracking().catch((error) => console.warn('[clickwork] could not read tracking settings', error));

@@ -90,6 +90,17 @@ export function Tracking() {
         <label>
           <input
             type="checkbox"
+            checked={s.badge === true}
+            onChange={(e) => save({ ...s, badge: (e.target as HTMLInputElement).checked })}
+            data-testid="badge"
+          />{' '}
+          {t('trackBadge')}
+        </label>
+      </p>
+      <p>
+        <label>
+          <input
+            type="checkbox"
             checked={s.privateWindows}
             onChange={(e) => save({ ...s, privateWindows: (e.target as HTMLInputElement).checked })}
           />{' '}

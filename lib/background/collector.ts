@@ -263,6 +263,12 @@ export class Collector {
     });
     await this.trackingRead;
     await this.retain(true);
+    this.onChanged();
+  }
+
+  /** Whether the user wants today's count on the toolbar button. */
+  get badgeWanted(): boolean {
+    return this.tracking.badge === true;
   }
 
   /** Deletes what is older than the retention period, at most once a day unless forced. */

@@ -11,6 +11,8 @@ export interface TrackingSettings {
   retentionDays?: number;
   /** Count in private windows too (the browser must also allow the extension there). */
   privateWindows: boolean;
+  /** Show today's count on the toolbar button. */
+  badge?: boolean;
 }
 
 export const DEFAULT_TRACKING: TrackingSettings = { disabled: [], privateWindows: false };
@@ -25,6 +27,7 @@ export function sanitizeTracking(raw: unknown): TrackingSettings {
     disabled: Array.isArray(r.disabled) ? r.disabled.filter(isPlatformId) : [],
     privateWindows: r.privateWindows === true,
   };
+  if (r.badge === true) out.badge = true;
   if (typeof r.pausedUntil === 'number' && Number.isFinite(r.pausedUntil)) out.pausedUntil = r.pausedUntil;
   if (typeof r.retentionDays === 'number' && (RETENTION_CHOICES as readonly number[]).includes(r.retentionDays))
     out.retentionDays = r.retentionDays;

@@ -147,6 +147,28 @@ describe('dashboard', () => {
     expect((await storedEvents(popup)).filter((e) => !e.undoneAt).map((e) => e.platform)).toEqual(['x']);
     expect(events).toHaveLength(1);
     await dash.getByTestId('switch-youtube').check();
+    await settle(dash, 500); // let the setting be written before the page closes
     for (const p of [dash, yt, popup]) await p.close();
+  });
+
+  it('shows today’s count on the toolbar button when asked to', async () => {
+    await resetDb(s);
+    const dash = await s.context.newPage();
+    await dash.goto(`chrome-extension://${s.extensionId}/options.html`);
+    const badge = () =>
+      s.worker.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+        ).chrome.action.getBadgeText({}),
+      );
+    expect(await badge()).toBe('');
+    await dash.getByTestId('badge').check();
+    const yt = await s.context.newPage();
+    await yt.goto(URLS.youtube);
+    await yt.locator('like-button-view-model button').click();
+    await expect.poll(badge, { timeout: 10_000 }).toBe('1');
+    await dash.getByTestId('badge').uncheck();
+    await expect.poll(badge, { timeout: 10_000 }).toBe('');
+    for (const p of [dash, yt]) await p.close();
   });
 });
