@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HealthDetails, HealthWarnings } from '@/components/HealthPanel';
 import { KindChart } from '@/components/KindChart';
+import { drawPayslip, payslipLines } from '@/components/payslip';
 import { ValueCard } from '@/components/ValueCard';
 import { healthStatus, type PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
@@ -168,6 +169,7 @@ function Body({ data }: { data: Data }) {
         <Change now={summary.total} before={data.previousTotal} />
       </section>
       {summary.total > 0 && <ValueCard valuation={valuation} aboutUrl={browser.runtime.getURL('/about.html')} />}
+      {summary.total > 0 && <Payslip summary={summary} valuation={valuation} />}
       <div class="columns">
         <section>{summary.total > 0 ? <KindChart summary={summary} /> : <p>{t('dashNone')}</p>}</section>
         <section aria-labelledby="by-platform">
@@ -269,4 +271,38 @@ function ledger(summary: Summary, kind: (typeof KINDS)[number]) {
   }
   const total = (r: { details: Record<string, number> }) => Object.values(r.details).reduce((a, b) => a + b, 0);
   return [...rows.values()].sort((a, b) => total(b) - total(a));
+}
+
+/** A shareable image of the period's unpaid work: aggregates only, no host, URL or target. */
+function Payslip({ summary, valuation }: { summary: Summary; valuation: Valuation }) {
+  const [url, setUrl] = useState('');
+  const make = async () => {
+    const blob = await drawPayslip(payslipLines(summary, valuation));
+    const next = URL.createObjectURL(blob);
+    setUrl((old) => {
+      if (old) URL.revokeObjectURL(old);
+      return next;
+    });
+    const a = Object.assign(document.createElement('a'), {
+      href: next,
+      download: `clickwork-payslip-${summary.days.at(-1)}.png`,
+    });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  };
+  return (
+    <section class="payslip">
+      <button type="button" onClick={make} data-testid="payslip">
+        {t('payslipButton')}
+      </button>
+      {url && (
+        <img
+          src={url}
+          alt={t('payslipAlt', `${countOf('actions', summary.total)}, ${formatDuration(valuation.seconds)}`)}
+          data-testid="payslip-image"
+        />
+      )}
+    </section>
+  );
 }

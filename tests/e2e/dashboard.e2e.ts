@@ -1,3 +1,6 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launch,
@@ -60,6 +63,17 @@ describe('dashboard', () => {
     expect(await page.getByTestId('ai-ledger').locator('tbody tr').allTextContents()).toEqual(['ChatGPT420']);
     await page.screenshot({ path: 'test-results/dashboard.png', fullPage: true });
     if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
+
+    // The payslip of the month: a PNG image, shown and downloaded.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('payslip').click()]);
+    const png = join(tmpdir(), `payslip-${Date.now()}.png`);
+    await download.saveAs(png);
+    const bytes = readFileSync(png);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.readUInt32BE(16)).toBe(900); // width from the IHDR chunk
+    expect(await page.getByTestId('payslip-image').getAttribute('alt')).toMatch(/^Payslip image: 56 actions, /);
+    if (process.env.UPDATE_SCREENSHOTS) copyFileSync(png, 'docs/screenshots/payslip.png');
+    copyFileSync(png, 'test-results/payslip.png');
 
     // Week: 7 likes + 3 reposts (days 0,3,6) + 7 challenges + 6 thumbs = 23.
     await page.getByTestId('range-week').click();
