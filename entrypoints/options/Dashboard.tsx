@@ -13,6 +13,7 @@ import { DETECTORS, detectorFor } from '@/lib/detectors/registry';
 import { countOf, formatDuration, formatNumber, kindLabel, type MessageKey, t } from '@/lib/i18n';
 import { BENEFICIARIES, type BeneficiaryId, beneficiaryOf, KINDS, type PlatformId } from '@/lib/taxonomy';
 import { type Valuation, valuate } from '@/lib/valuation';
+import { HeatMap } from './HeatMap';
 import { History } from './History';
 import { Tracking } from './Tracking';
 
@@ -110,6 +111,7 @@ export function Dashboard() {
         </fieldset>
       </header>
       {data && <Body data={data} />}
+      {data && <HeatMap days={days} version={version} />}
       {data && <Tracking />}
       {data && <History onChange={load} version={version} />}
     </main>

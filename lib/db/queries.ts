@@ -113,3 +113,27 @@ export async function summarize(
     byDetail: [...byDetail.values()],
   };
 }
+
+/** Actions per weekday (0 = Monday) and hour of the day, over a range of local days. */
+export async function hourOfWeek(
+  db: ClickworkDB,
+  days: string[],
+  include: (p: PlatformId) => boolean = realPlatforms,
+): Promise<number[][]> {
+  const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  const [fy, fm, fd] = (days[0] as string).split('-').map(Number) as [number, number, number];
+  const [ly, lm, ld] = (days.at(-1) as string).split('-').map(Number) as [number, number, number];
+  const from = new Date(fy, fm - 1, fd).getTime();
+  const to = new Date(ly, lm - 1, ld + 1).getTime();
+  // Read lazily after the first chart: the events of the range, not the rollup, know the hour.
+  await db.events
+    .where('ts')
+    .between(from, to, true, false)
+    .each((e) => {
+      if (e.undoneAt || !include(e.platform)) return;
+      const d = new Date(e.ts);
+      const row = grid[(d.getDay() + 6) % 7] as number[];
+      row[d.getHours()] = (row[d.getHours()] ?? 0) + 1;
+    });
+  return grid;
+}

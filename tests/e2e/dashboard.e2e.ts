@@ -64,6 +64,13 @@ describe('dashboard', () => {
     await page.screenshot({ path: 'test-results/dashboard.png', fullPage: true });
     if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
 
+    // The hour-of-week heat map holds the same 56 actions (all seeded at noon).
+    await expect
+      .poll(async () =>
+        (await page.getByTestId('heatmap').locator('tbody td').allTextContents()).reduce((n, c) => n + Number(c || 0), 0),
+      )
+      .toBe(56);
+
     // The payslip of the month: a PNG image, shown and downloaded.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('payslip').click()]);
     const png = join(tmpdir(), `payslip-${Date.now()}.png`);

@@ -66,3 +66,22 @@ describe('history edits', () => {
     expect(await db.meta.get('valuation')).toBeDefined();
   });
 });
+
+describe('hour of week', () => {
+  it('counts active real events per weekday (Monday first) and hour', async () => {
+    const { hourOfWeek, daysBetween } = await import('@/lib/db/queries');
+    const monday9 = new Date(2026, 10, 23, 9, 30).getTime(); // Monday 23 Nov 2026, 09:30
+    const sunday23 = new Date(2026, 10, 29, 23, 10).getTime();
+    await ingest(db, [
+      like(0, { ts: monday9, targetKey: 'a' }),
+      like(0, { ts: monday9 + 60_000, targetKey: 'b' }),
+      like(0, { ts: sunday23, targetKey: 'c' }),
+      like(0, { ts: sunday23, targetKey: 'd', platform: 'practice' }),
+      like(0, { ts: monday9 + 120_000, targetKey: 'b', op: 'undo' }),
+    ]);
+    const grid = await hourOfWeek(db, daysBetween('2026-11-23', '2026-11-29'));
+    expect(grid[0]?.[9]).toBe(1); // one of the two was undone
+    expect(grid[6]?.[23]).toBe(1); // practice left out
+    expect(grid.flat().reduce((a, b) => a + b, 0)).toBe(2);
+  });
+});
