@@ -19,7 +19,7 @@ type State =
   | { status: 'loading' }
   | { status: 'error'; error: string }
   | {
-      status: 'ready';
+      status: 'partial' | 'ready';
       summary: Summary;
       valuation: Valuation;
       health: PlatformHealth[];
@@ -53,19 +53,25 @@ export function App() {
   const load = useCallback(async () => {
     try {
       const db = openDb();
-      const [summary, settings, health, storage, tracking] = await Promise.all([
+      // The numbers and the chart first; the health checks and the background's status (which may
+      // have to wake the service worker) follow without holding the chart back.
+      const [summary, settings, tracking] = await Promise.all([
         summarize(db, rangeDays(range)),
         loadValuationSettings(db, userLocale()),
+        loadTracking(db),
+      ]);
+      const pausedUntil =
+        tracking.pausedUntil !== undefined && tracking.pausedUntil > Date.now() ? tracking.pausedUntil : undefined;
+      const first = { summary, valuation: valuate(summary.tallies, settings), pausedUntil };
+      setState({ status: 'partial', ...first, health: [], storage: null });
+      const [health, storage] = await Promise.all([
         healthStatus(
           db,
           DETECTORS.map((d) => d.id),
         ),
         storageStatus(),
-        loadTracking(db),
       ]);
-      const pausedUntil =
-        tracking.pausedUntil !== undefined && tracking.pausedUntil > Date.now() ? tracking.pausedUntil : undefined;
-      setState({ status: 'ready', summary, valuation: valuate(summary.tallies, settings), health, storage, pausedUntil });
+      setState({ status: 'ready', ...first, health, storage });
     } catch (error) {
       setState({ status: 'error', error: String(error) });
     }
@@ -103,13 +109,13 @@ export function App() {
           {t(state.storage.full ? 'storageFull' : 'storageError', formatMoment(state.storage.at))}
         </p>
       )}
-      {state.status === 'ready' && state.pausedUntil && (
+      {state.status !== 'loading' && state.status !== 'error' && state.pausedUntil && (
         <p class="warnings" data-testid="paused">
           {t('trackPaused', formatMoment(state.pausedUntil))}
         </p>
       )}
       {state.status === 'ready' && <HealthWarnings health={state.health} />}
-      {state.status === 'ready' && <Body summary={state.summary} valuation={state.valuation} />}
+      {(state.status === 'ready' || state.status === 'partial') && <Body summary={state.summary} valuation={state.valuation} />}
       {state.status === 'ready' && <HealthDetails health={state.health} />}
       <footer>
         <a
