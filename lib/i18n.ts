@@ -13,6 +13,11 @@ export function uiLanguage(): string {
   return browser.i18n.getUILanguage() || 'en';
 }
 
+/** The user's locale with its region where the browser tells it (for defaults such as the fair wage). */
+export function userLocale(): string {
+  return navigator.language || uiLanguage();
+}
+
 /** A count with its noun in the right plural form for the UI language. */
 export function countOf(base: 'actions', n: number): string {
   const form = new Intl.PluralRules(uiLanguage()).select(n) === 'one' ? 'one' : 'other';

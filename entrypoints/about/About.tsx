@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openDb } from '@/lib/db/open';
 import { loadValuationSettings, resetValuationSettings, saveValuationSettings } from '@/lib/db/settings';
-import { formatMoney, formatNumber, kindLabel, t } from '@/lib/i18n';
+import { formatMoney, formatNumber, kindLabel, t, userLocale } from '@/lib/i18n';
 import type { Lens, ValuationSettings } from '@/lib/valuation';
 import {
   CITATIONS,
@@ -15,10 +15,6 @@ import {
 
 const CITATION_IDS = Object.keys(CITATIONS) as CitationId[];
 const CURRENCIES: Currency[] = ['EUR', 'USD', 'GBP'];
-
-function userLocale(): string {
-  return navigator.language || browser.i18n.getUILanguage();
-}
 
 /** A numbered link to a source in the list at the bottom of the page. */
 function Cite({ id }: { id: CitationId }) {

@@ -2,9 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { backupToCsv, exportBackup, importBackup } from '@/lib/db/backup';
 import { openDb } from '@/lib/db/open';
-import { formatNumber, type MessageKey, t } from '@/lib/i18n';
-
-const locale = () => navigator.language || browser.i18n.getUILanguage();
+import { formatNumber, type MessageKey, t, userLocale } from '@/lib/i18n';
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -21,7 +19,7 @@ export function DataPage() {
   const [busy, setBusy] = useState(false);
 
   const save = async (as: 'json' | 'csv') => {
-    const backup = await exportBackup(openDb(), browser.runtime.getManifest().version, locale());
+    const backup = await exportBackup(openDb(), browser.runtime.getManifest().version, userLocale());
     const day = new Date().toISOString().slice(0, 10);
     if (as === 'json') download(`clickwork-backup-${day}.json`, 'application/json', JSON.stringify(backup));
     else download(`clickwork-history-${day}.csv`, 'text/csv', backupToCsv(backup));
@@ -32,7 +30,7 @@ export function DataPage() {
     if (!file) return;
     setBusy(true);
     try {
-      const result = await importBackup(openDb(), await file.text(), locale());
+      const result = await importBackup(openDb(), await file.text(), userLocale());
       if (result.ok) {
         setImported({ ok: true, text: t('dataImported', formatNumber(result.added), formatNumber(result.duplicates)) });
         browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});

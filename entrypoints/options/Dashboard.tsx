@@ -10,7 +10,7 @@ import { daysBetween, previousPeriod, type Summary, summarize } from '@/lib/db/q
 import { dayKey } from '@/lib/db/schema';
 import { loadValuationSettings } from '@/lib/db/settings';
 import { DETECTORS, detectorFor } from '@/lib/detectors/registry';
-import { countOf, formatDuration, formatNumber, kindLabel, type MessageKey, t } from '@/lib/i18n';
+import { countOf, formatDuration, formatNumber, kindLabel, type MessageKey, t, uiLanguage, userLocale } from '@/lib/i18n';
 import { BENEFICIARIES, type BeneficiaryId, beneficiaryOf, KINDS, type PlatformId } from '@/lib/taxonomy';
 import { type Valuation, valuate } from '@/lib/valuation';
 import { HeatMap } from './HeatMap';
@@ -59,7 +59,7 @@ export function Dashboard() {
     const [summary, previous, settings, health] = await Promise.all([
       summarize(db, days),
       summarize(db, previousPeriod(days)),
-      loadValuationSettings(db, navigator.language || browser.i18n.getUILanguage()),
+      loadValuationSettings(db, userLocale()),
       healthStatus(
         db,
         DETECTORS.map((d) => d.id),
@@ -120,7 +120,7 @@ export function Dashboard() {
 
 function Change({ now, before }: { now: number; before: number }) {
   if (before === 0) return <p class="compare">{t('dashNoCompare')}</p>;
-  const pct = new Intl.NumberFormat(navigator.language, {
+  const pct = new Intl.NumberFormat(uiLanguage(), {
     style: 'percent',
     signDisplay: 'exceptZero',
     maximumFractionDigits: 0,

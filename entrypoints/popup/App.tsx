@@ -9,7 +9,7 @@ import { RANGES, type RangeId, rangeDays, type Summary, summarize } from '@/lib/
 import { loadValuationSettings } from '@/lib/db/settings';
 import { loadTracking } from '@/lib/db/tracking';
 import { DETECTORS, detectorFor } from '@/lib/detectors/registry';
-import { countOf, formatMoment, formatNumber, type MessageKey, t, uiLanguage } from '@/lib/i18n';
+import { countOf, formatMoment, formatNumber, type MessageKey, t, userLocale } from '@/lib/i18n';
 import { BENEFICIARIES, beneficiaryOf } from '@/lib/taxonomy';
 import { type Valuation, valuate } from '@/lib/valuation';
 
@@ -39,11 +39,6 @@ async function storageStatus(): Promise<StorageProblem | null> {
   } catch {
     return null;
   }
-}
-
-/** The user's locale with its region where the browser tells it (for the default fair wage). */
-export function userLocale(): string {
-  return navigator.language || uiLanguage();
 }
 
 export function App() {

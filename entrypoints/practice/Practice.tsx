@@ -6,7 +6,7 @@ import { openDb } from '@/lib/db/open';
 import { resetPractice } from '@/lib/db/practice';
 import { practiceOnly, rangeDays, summarize } from '@/lib/db/queries';
 import practice from '@/lib/detectors/practice';
-import { formatDuration, formatNumber, kindLabel, t } from '@/lib/i18n';
+import { formatDuration, formatNumber, kindLabel, t, userLocale } from '@/lib/i18n';
 import { KINDS, type Kind } from '@/lib/taxonomy';
 import { defaultSettings, valuate } from '@/lib/valuation';
 
@@ -40,7 +40,7 @@ function useTotals(): [Totals | null, () => void] {
     const s = await summarize(openDb(), rangeDays('30d'), practiceOnly);
     const byKind = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
     for (const k of s.byKind) byKind[k.kind] = k.count;
-    setTotals({ byKind, total: s.total, seconds: valuate(s.tallies, defaultSettings(navigator.language)).seconds });
+    setTotals({ byKind, total: s.total, seconds: valuate(s.tallies, defaultSettings(userLocale())).seconds });
   }, []);
   useEffect(() => {
     load();
