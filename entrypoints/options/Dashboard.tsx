@@ -17,9 +17,10 @@ import { HeatMap } from './HeatMap';
 import { History } from './History';
 import { Tracking } from './Tracking';
 
-type RangeChoice = 'week' | 'month' | 'year' | 'custom';
-const RANGE_LENGTH: Record<Exclude<RangeChoice, 'custom'>, number> = { week: 7, month: 30, year: 365 };
+type RangeChoice = 'day' | 'week' | 'month' | 'year' | 'custom';
+const RANGE_LENGTH: Record<Exclude<RangeChoice, 'custom'>, number> = { day: 1, week: 7, month: 30, year: 365 };
 const RANGE_LABEL: Record<RangeChoice, MessageKey> = {
+  day: 'rangeToday',
   week: 'rangeWeek',
   month: 'rangeMonth',
   year: 'rangeYear',
@@ -85,7 +86,7 @@ export function Dashboard() {
         <fieldset class="range-picker">
           <legend class="sr-only">{t('rangeLabel')}</legend>
           <div class="ranges">
-            {(['week', 'month', 'year', 'custom'] as const).map((r) => (
+            {(['day', 'week', 'month', 'year', 'custom'] as const).map((r) => (
               <button type="button" key={r} aria-pressed={r === range} onClick={() => setRange(r)} data-testid={`range-${r}`}>
                 {t(RANGE_LABEL[r])}
               </button>
@@ -114,6 +115,19 @@ export function Dashboard() {
       {data && <HeatMap days={days} version={version} />}
       {data && <Tracking />}
       {data && <History onChange={load} version={version} />}
+      <footer class="dash-links">
+        <nav aria-label={t('dashMoreLabel')}>
+          <a href={browser.runtime.getURL('/about.html')}>{t('aboutLink')}</a>
+          {' · '}
+          <a href={browser.runtime.getURL('/data.html')}>{t('dataLink')}</a>
+          {' · '}
+          <a href={browser.runtime.getURL('/research.html')} data-testid="research-link">
+            {t('researchLink')}
+          </a>
+          {' · '}
+          <a href={browser.runtime.getURL('/practice.html')}>{t('practiceLink')}</a>
+        </nav>
+      </footer>
     </main>
   );
 }

@@ -86,6 +86,10 @@ describe('dashboard', () => {
     await page.getByTestId('range-week').click();
     await page.getByTestId('total').filter({ hasText: /^23$/ }).waitFor();
 
+    // Today (day 0): 1 like + 1 repost + 1 challenge + 1 thumbs = 4.
+    await page.getByTestId('range-day').click();
+    await page.getByTestId('total').filter({ hasText: /^4$/ }).waitFor();
+
     // Year (365 days): everything but the vote from 400 days ago: 300 + 20 + 10 + 5 + 6 = 341.
     await page.getByTestId('range-year').click();
     await page.getByTestId('total').filter({ hasText: /^341$/ }).waitFor();

@@ -1,0 +1,139 @@
+import { strToU8, zipSync } from 'fflate';
+import { type ClickworkDB, dayKey } from '../db/schema';
+import { beneficiaryOf, type Kind, type PlatformId } from '../taxonomy';
+import {
+  type AnonymisedExport,
+  DETAIL,
+  dataPackage,
+  EXPORT_FORMAT,
+  EXPORT_SCHEMA_VERSION,
+  type ExportRow,
+  exportBaseName,
+  exportToCsv,
+} from './format';
+import type { Enrolment } from './study';
+
+/** The days an export for this enrolment covers today (inclusive); undefined before it starts. */
+export function exportPeriod(enrolment: Enrolment, now = Date.now()): { from: string; to: string } | undefined {
+  const from = enrolment.study.startDate ?? enrolment.consentDay;
+  const today = dayKey(now);
+  const to = [enrolment.study.endDate, today].sort()[0] as string; // the earlier of two YYYY-MM-DD days
+  return from <= to ? { from, to } : undefined;
+}
+
+/** Local day boundaries as timestamps: [start of `from`, start of the day after `to`). */
+function bounds(from: string, to: string): [number, number] {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return [new Date(fy, fm - 1, fd).getTime(), new Date(ty, tm - 1, td + 1).getTime()];
+}
+
+/** A detail outside the taxonomy's token shape leaves as `other`: never free text. */
+const safeDetail = (detail: string) => (DETAIL.test(detail) ? detail : 'other');
+
+/**
+ * The rows a participant would send: aggregates of their active (not undone) actions on the
+ * study's platforms and kinds, by day or by hour, within the study period. Nothing else is read
+ * into them: no host, target, exact time or text.
+ */
+export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now = Date.now()): Promise<ExportRow[]> {
+  const period = exportPeriod(enrolment, now);
+  if (!period) return [];
+  const { study, pseudonym } = enrolment;
+  const platforms = new Set<PlatformId>(study.platforms);
+  const kinds = new Set<Kind>(study.kinds);
+  const acc = new Map<string, ExportRow & { measured_ms: number }>();
+  const add = (
+    day: string,
+    hour: number | null,
+    platform: PlatformId,
+    kind: Kind,
+    rawDetail: string,
+    count: number,
+    mc: number,
+    ms: number,
+  ) => {
+    if (!platforms.has(platform) || !kinds.has(kind) || count <= 0) return;
+    const detail = safeDetail(rawDetail);
+    const key = `${day}|${hour}|${platform}|${kind}|${detail}`;
+    let row = acc.get(key);
+    if (!row) {
+      row = {
+        study_id: study.id,
+        participant: pseudonym,
+        day,
+        hour,
+        platform,
+        beneficiary: beneficiaryOf(platform),
+        kind,
+        detail,
+        count: 0,
+        measured_count: 0,
+        measured_seconds: 0,
+        measured_ms: 0,
+      };
+      acc.set(key, row);
+    }
+    row.count += count;
+    row.measured_count += mc;
+    row.measured_ms += ms;
+  };
+
+  if (study.granularity === 'day') {
+    // The day rollups are kept in the same transaction as the events: exact, and cheap to read.
+    const rollups = await db.daily.where('day').between(period.from, period.to, true, true).toArray();
+    for (const r of rollups) add(r.day, null, r.platform, r.kind, r.detail, r.count, r.measuredCount, r.measuredMs);
+  } else {
+    const [start, end] = bounds(period.from, period.to);
+    await db.events
+      .where('ts')
+      .between(start, end, true, false)
+      .each((e) => {
+        if (e.undoneAt) return;
+        const measured = e.durationMs !== undefined;
+        add(dayKey(e.ts), new Date(e.ts).getHours(), e.platform, e.kind, e.detail, 1, measured ? 1 : 0, e.durationMs ?? 0);
+      });
+  }
+  const rows = [...acc.values()].map(({ measured_ms, ...row }) => ({
+    ...row,
+    measured_seconds: Math.round(measured_ms / 100) / 10,
+  }));
+  const order = (r: ExportRow) => `${r.day}|${String(r.hour ?? -1).padStart(2, '0')}|${r.platform}|${r.kind}|${r.detail}`;
+  return rows.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+}
+
+/** The file, from the rows the participant kept; `dropped` counts the rows they removed. */
+export function buildExport(
+  enrolment: Enrolment,
+  kept: readonly ExportRow[],
+  dropped: number,
+  extensionVersion: string,
+  now = Date.now(),
+): AnonymisedExport {
+  const period = exportPeriod(enrolment, now) ?? { from: enrolment.consentDay, to: enrolment.consentDay };
+  return {
+    format: EXPORT_FORMAT,
+    schema_version: EXPORT_SCHEMA_VERSION,
+    study_id: enrolment.study.id,
+    participant: enrolment.pseudonym,
+    consent_version: enrolment.study.consent.version,
+    consent_day: enrolment.consentDay,
+    extension_version: extensionVersion,
+    granularity: enrolment.study.granularity,
+    period,
+    dropped_rows: dropped,
+    rows: kept.map((r) => ({ ...r })),
+  };
+}
+
+/** The CSV form: a zip holding the CSV and its datapackage.json. */
+export function exportZip(file: AnonymisedExport): Uint8Array {
+  const base = exportBaseName(file);
+  return zipSync(
+    {
+      'datapackage.json': strToU8(JSON.stringify(dataPackage(file), null, 2)),
+      [`${base}.csv`]: strToU8(exportToCsv(file)),
+    },
+    { level: 6, mtime: new Date(2000, 0, 1) },
+  );
+}

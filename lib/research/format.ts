@@ -1,0 +1,347 @@
+import { type BeneficiaryId, beneficiaryOf, isKind, isPlatformId, type Kind, type PlatformId } from '../taxonomy';
+import type { Granularity } from './study';
+import { STUDY_ID } from './study';
+
+/**
+ * The anonymised research export, schema version 1: aggregates only (see "What may leave the
+ * browser" in the labor taxonomy and docs/research/README.md). JSON, or CSV with a Frictionless
+ * datapackage.json; both forms hold the same rows.
+ */
+export const EXPORT_FORMAT = 'clickwork-meter/anonymised-export';
+export const EXPORT_SCHEMA_VERSION = 1;
+/** Larger export files are refused by the class totals page before parsing. */
+export const MAX_EXPORT_BYTES = 20 * 1024 * 1024;
+
+/** One aggregate: a day (or an hour of a day) × platform × kind × detail. */
+export interface ExportRow {
+  study_id: string;
+  participant: string;
+  /** Local calendar day, YYYY-MM-DD. */
+  day: string;
+  /** Local hour 0–23 for studies by the hour; null for studies by the day. */
+  hour: number | null;
+  platform: PlatformId;
+  beneficiary: BeneficiaryId;
+  kind: Kind;
+  detail: string;
+  count: number;
+  /** How many of the counted actions had a measured duration. */
+  measured_count: number;
+  /** Their summed measured time, in seconds (one decimal). */
+  measured_seconds: number;
+}
+
+export interface AnonymisedExport {
+  format: typeof EXPORT_FORMAT;
+  schema_version: typeof EXPORT_SCHEMA_VERSION;
+  study_id: string;
+  participant: string;
+  consent_version: string;
+  /** Day the participant agreed (YYYY-MM-DD). */
+  consent_day: string;
+  extension_version: string;
+  granularity: Granularity;
+  /** The days the rows cover, inclusive. */
+  period: { from: string; to: string };
+  /** How many rows the participant removed before writing the file (a count, never their content). */
+  dropped_rows: number;
+  rows: ExportRow[];
+}
+
+type FieldType = 'string' | 'date' | 'integer' | 'number';
+interface Field {
+  name: keyof ExportRow;
+  type: FieldType;
+  description: string;
+}
+
+/** The table's columns, in order: the CSV header, the Table Schema and the data dictionary. */
+export const FIELDS: readonly Field[] = [
+  { name: 'study_id', type: 'string', description: 'The study id from the study file.' },
+  { name: 'participant', type: 'string', description: 'Random pseudonym made when the participant joined this study.' },
+  { name: 'day', type: 'date', description: 'Local calendar day of the actions.' },
+  { name: 'hour', type: 'integer', description: 'Local hour (0-23) for studies by the hour; empty for studies by the day.' },
+  { name: 'platform', type: 'string', description: 'Platform id of the labor taxonomy (who received the work).' },
+  { name: 'beneficiary', type: 'string', description: 'Company owning the platform (taxonomy id).' },
+  { name: 'kind', type: 'string', description: 'Action kind id of the labor taxonomy.' },
+  { name: 'detail', type: 'string', description: 'Refinement of the kind (like, up, checkbox, challenge, ...).' },
+  { name: 'count', type: 'integer', description: 'Number of actions (undone actions excluded).' },
+  { name: 'measured_count', type: 'integer', description: 'How many of them had a measured duration.' },
+  { name: 'measured_seconds', type: 'number', description: 'Summed measured active time of those, in seconds.' },
+];
+
+export const DETAIL = /^[a-z0-9][a-z0-9-]{0,39}$/;
+export const PSEUDONYM = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** The rows as CSV with a header row (RFC 4180, UTF-8, LF). */
+export function exportToCsv(file: AnonymisedExport): string {
+  const lines = [FIELDS.map((f) => f.name).join(',')];
+  for (const row of file.rows) lines.push(FIELDS.map((f) => csvCell(row[f.name])).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The file name both forms share: study and pseudonym, so that a folder of them never collides. */
+export function exportBaseName(file: Pick<AnonymisedExport, 'study_id' | 'participant'>): string {
+  return `clickwork-${file.study_id}-${file.participant}`;
+}
+
+const CONSTRAINTS: Record<keyof ExportRow, Record<string, unknown>> = {
+  study_id: { required: true, pattern: STUDY_ID.source.slice(1, -1) },
+  participant: { required: true },
+  day: { required: true },
+  hour: { minimum: 0, maximum: 23 },
+  platform: { required: true },
+  beneficiary: { required: true },
+  kind: { required: true },
+  detail: { required: true },
+  count: { required: true, minimum: 1 },
+  measured_count: { required: true, minimum: 0 },
+  measured_seconds: { required: true, minimum: 0 },
+};
+
+/** A Frictionless Data Package describing the CSV, with the file's metadata as custom properties. */
+export function dataPackage(file: AnonymisedExport) {
+  const csvName = `${exportBaseName(file)}.csv`;
+  const { rows: _rows, format, ...meta } = file;
+  return {
+    profile: 'tabular-data-package',
+    name: exportBaseName(file),
+    title: `Clickwork Meter anonymised export for study ${file.study_id}`,
+    [format]: meta,
+    resources: [
+      {
+        name: 'clickwork-rows',
+        path: csvName,
+        profile: 'tabular-data-resource',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        dialect: { delimiter: ',', header: true, doubleQuote: true, lineTerminator: '\n' },
+        schema: {
+          fields: FIELDS.map((f) => ({
+            name: f.name,
+            type: f.type,
+            description: f.description,
+            constraints: CONSTRAINTS[f.name],
+          })),
+          missingValues: [''],
+          primaryKey: ['study_id', 'participant', 'day', 'hour', 'platform', 'kind', 'detail'],
+        },
+      },
+    ],
+  };
+}
+
+export type ParseError =
+  | 'too-large'
+  | 'not-json'
+  | 'not-csv'
+  | 'foreign'
+  | 'unsupported-version'
+  | 'invalid-metadata'
+  | 'invalid-row'
+  | 'duplicate-row'
+  | 'row-outside-file';
+
+export type ParseResult = { ok: true; file: AnonymisedExport } | { ok: false; error: ParseError; line?: number };
+
+const isDay = (v: unknown): v is string => typeof v === 'string' && DAY.test(v);
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_000_000;
+
+/** Checks one row; the reason is always `invalid-row` (the caller knows the line). */
+function validRow(r: unknown, granularity: Granularity): r is ExportRow {
+  if (r === null || typeof r !== 'object' || Array.isArray(r)) return false;
+  const o = r as Record<string, unknown>;
+  if (typeof o.study_id !== 'string' || typeof o.participant !== 'string') return false;
+  if (!isDay(o.day) || !isPlatformId(o.platform) || !isKind(o.kind)) return false;
+  if (o.beneficiary !== beneficiaryOf(o.platform)) return false;
+  if (typeof o.detail !== 'string' || !DETAIL.test(o.detail)) return false;
+  if (
+    granularity === 'day' ? o.hour !== null : !(Number.isInteger(o.hour) && (o.hour as number) >= 0 && (o.hour as number) <= 23)
+  )
+    return false;
+  if (!isCount(o.count) || o.count === 0 || !isCount(o.measured_count) || o.measured_count > o.count) return false;
+  if (typeof o.measured_seconds !== 'number' || !(o.measured_seconds >= 0 && o.measured_seconds <= 1e9)) return false;
+  return true;
+}
+
+function validMeta(o: Record<string, unknown>): boolean {
+  const text = (v: unknown, max: number) => typeof v === 'string' && v.length > 0 && v.length <= max;
+  const period = o.period as Record<string, unknown> | null | undefined;
+  return (
+    typeof o.study_id === 'string' &&
+    STUDY_ID.test(o.study_id) &&
+    typeof o.participant === 'string' &&
+    PSEUDONYM.test(o.participant) &&
+    text(o.consent_version, 40) &&
+    isDay(o.consent_day) &&
+    text(o.extension_version, 40) &&
+    (o.granularity === 'day' || o.granularity === 'hour') &&
+    typeof period === 'object' &&
+    period !== null &&
+    isDay(period.from) &&
+    isDay(period.to) &&
+    period.from <= period.to &&
+    isCount(o.dropped_rows)
+  );
+}
+
+/** Rows must belong to the file's study, participant and period, and appear once each. */
+function checkRows(meta: Omit<AnonymisedExport, 'rows'>, rows: unknown[], firstLine: number): ParseResult | undefined {
+  const keys = new Set<string>();
+  for (const [i, r] of rows.entries()) {
+    const line = i + firstLine;
+    if (!validRow(r, meta.granularity)) return { ok: false, error: 'invalid-row', line };
+    if (r.study_id !== meta.study_id || r.participant !== meta.participant || r.day < meta.period.from || r.day > meta.period.to)
+      return { ok: false, error: 'row-outside-file', line };
+    const key = `${r.day}|${r.hour}|${r.platform}|${r.kind}|${r.detail}`;
+    if (keys.has(key)) return { ok: false, error: 'duplicate-row', line };
+    keys.add(key);
+  }
+  return undefined;
+}
+
+/** Reads the JSON form of an export; the whole file or, with a reason, nothing. */
+export function parseExportJson(text: string): ParseResult {
+  if (text.length > MAX_EXPORT_BYTES) return { ok: false, error: 'too-large' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not-json' };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, error: 'foreign' };
+  const o = data as Record<string, unknown>;
+  if (o.format !== EXPORT_FORMAT) return { ok: false, error: 'foreign' };
+  if (o.schema_version !== EXPORT_SCHEMA_VERSION) return { ok: false, error: 'unsupported-version' };
+  if (!validMeta(o) || !Array.isArray(o.rows)) return { ok: false, error: 'invalid-metadata' };
+  const file = o as unknown as AnonymisedExport;
+  const bad = checkRows(file, o.rows, 1);
+  if (bad) return bad;
+  return { ok: true, file: normalise(file) };
+}
+
+/** Only the documented fields, in a fresh object: nothing unknown is carried along. */
+function normalise(file: AnonymisedExport): AnonymisedExport {
+  return {
+    format: EXPORT_FORMAT,
+    schema_version: EXPORT_SCHEMA_VERSION,
+    study_id: file.study_id,
+    participant: file.participant,
+    consent_version: file.consent_version,
+    consent_day: file.consent_day,
+    extension_version: file.extension_version,
+    granularity: file.granularity,
+    period: { from: file.period.from, to: file.period.to },
+    dropped_rows: file.dropped_rows,
+    rows: file.rows.map((r) => Object.fromEntries(FIELDS.map((f) => [f.name, r[f.name]])) as unknown as ExportRow),
+  };
+}
+
+/** Splits RFC 4180 CSV into records; undefined when quotes are unbalanced. */
+export function parseCsv(text: string): string[][] | undefined {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else cell += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && cell === '') quoted = true;
+    else if (c === ',') {
+      record.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      record.push(cell);
+      records.push(record);
+      record = [];
+      cell = '';
+    } else cell += c;
+    i++;
+  }
+  if (quoted) return undefined;
+  if (cell !== '' || record.length) {
+    record.push(cell);
+    records.push(record);
+  }
+  return records;
+}
+
+/**
+ * Reads the CSV form: with its datapackage.json (whose metadata it must agree with), or alone,
+ * in which case the metadata the rows cannot tell is marked unknown.
+ */
+export function parseExportCsv(text: string, pkg?: unknown): ParseResult {
+  if (text.length > MAX_EXPORT_BYTES) return { ok: false, error: 'too-large' };
+  const records = parseCsv(text.replace(/^\uFEFF/, ''));
+  if (!records?.length) return { ok: false, error: 'not-csv' };
+  const header = records[0] as string[];
+  if (header.join(',') !== FIELDS.map((f) => f.name).join(',')) return { ok: false, error: 'foreign' };
+  const body = records.slice(1).filter((r) => !(r.length === 1 && r[0] === ''));
+  const rows: Record<string, unknown>[] = [];
+  for (const [i, rec] of body.entries()) {
+    if (rec.length !== FIELDS.length) return { ok: false, error: 'invalid-row', line: i + 2 };
+    const row: Record<string, unknown> = {};
+    for (const [j, f] of FIELDS.entries()) {
+      const v = rec[j] as string;
+      if (f.type === 'integer' || f.type === 'number') {
+        if (v === '' && f.name === 'hour') row[f.name] = null;
+        else if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, error: 'invalid-row', line: i + 2 };
+        else row[f.name] = Number(v);
+      } else row[f.name] = v;
+    }
+    rows.push(row);
+  }
+  let meta: Omit<AnonymisedExport, 'rows'>;
+  if (pkg !== undefined) {
+    const m = (pkg as Record<string, unknown> | null)?.[EXPORT_FORMAT] as Record<string, unknown> | undefined;
+    if (!m || typeof m !== 'object') return { ok: false, error: 'foreign' };
+    if (m.schema_version !== EXPORT_SCHEMA_VERSION) return { ok: false, error: 'unsupported-version' };
+    if (!validMeta(m)) return { ok: false, error: 'invalid-metadata' };
+    meta = { ...(m as unknown as AnonymisedExport), format: EXPORT_FORMAT };
+  } else {
+    // A CSV on its own: study, participant and period come from the rows.
+    const first = rows[0];
+    if (!first) return { ok: false, error: 'invalid-metadata' };
+    const days = rows
+      .map((r) => r.day)
+      .filter(isDay)
+      .sort();
+    meta = {
+      format: EXPORT_FORMAT,
+      schema_version: EXPORT_SCHEMA_VERSION,
+      study_id: String(first.study_id),
+      participant: String(first.participant),
+      consent_version: 'unknown',
+      consent_day: days[0] ?? '1970-01-01',
+      extension_version: 'unknown',
+      granularity: first.hour === null ? 'day' : 'hour',
+      period: { from: days[0] ?? '1970-01-01', to: days.at(-1) ?? '1970-01-01' },
+      dropped_rows: 0,
+    };
+    if (!validMeta(meta as unknown as Record<string, unknown>)) return { ok: false, error: 'invalid-metadata' };
+  }
+  const bad = checkRows(meta, rows, 2);
+  if (bad) return bad;
+  return { ok: true, file: normalise({ ...meta, rows: rows as unknown as ExportRow[] }) };
+}

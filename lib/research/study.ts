@@ -1,0 +1,178 @@
+import type { ClickworkDB } from '../db/schema';
+import { dayKey } from '../db/schema';
+import { isKind, isPlatformId, KINDS, type Kind, PLATFORM_IDS, type PlatformId } from '../taxonomy';
+
+/**
+ * A study: the small JSON file a researcher (or a teacher) publishes, which a participant loads to
+ * join. Everything in it is shown as text, never as HTML. See docs/research/README.md.
+ */
+export const STUDY_FORMAT = 'clickwork-meter/study';
+export const STUDY_VERSION = 1;
+/** Larger study files are refused before parsing. */
+export const MAX_STUDY_BYTES = 64 * 1024;
+
+export type Granularity = 'day' | 'hour';
+
+export interface Study {
+  format: typeof STUDY_FORMAT;
+  version: typeof STUDY_VERSION;
+  /** Lower-case letters, digits and dashes; it names the study in every export. */
+  id: string;
+  title: string;
+  researcher: string;
+  /** How to reach the researcher (an address or a web page), shown as text. */
+  contact: string;
+  consent: { version: string; text: string };
+  granularity: Granularity;
+  /** Platforms of interest; absent: every real platform (the practice page only when listed). */
+  platforms: PlatformId[];
+  /** Kinds of interest; absent: every kind. */
+  kinds: Kind[];
+  /** First day of data (YYYY-MM-DD); absent: the day the participant consents. */
+  startDate?: string;
+  /** Last day of data (YYYY-MM-DD). */
+  endDate: string;
+}
+
+/** Why a study file was refused; `field` names the offending field where there is one. */
+export type StudyError =
+  | 'too-large'
+  | 'not-json'
+  | 'foreign'
+  | 'unsupported-version'
+  | 'missing-field'
+  | 'invalid-field'
+  | 'unknown-platform'
+  | 'unknown-kind'
+  | 'dates-reversed';
+
+export type StudyResult = { ok: true; study: Study } | { ok: false; error: StudyError; field?: string };
+
+export const STUDY_ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const LIMITS = { title: 200, researcher: 200, contact: 200, consentVersion: 40, consentText: 20_000 };
+
+/** Text a researcher wrote: a non-blank string within a length, without control characters but line breaks. */
+function isText(v: unknown, max: number): v is string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  return typeof v === 'string' && v.trim().length > 0 && v.length <= max && !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v);
+}
+
+function isDay(v: unknown): v is string {
+  if (typeof v !== 'string' || !DAY.test(v)) return false;
+  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
+  const date = new Date(y, m - 1, d, 12);
+  return date.getMonth() === m - 1 && date.getDate() === d;
+}
+
+/** Checks a study file field by field; refuses the whole file, with a reason, on the first problem. */
+export function parseStudy(text: string): StudyResult {
+  if (text.length > MAX_STUDY_BYTES) return { ok: false, error: 'too-large' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not-json' };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, error: 'foreign' };
+  const r = data as Record<string, unknown>;
+  if (r.format !== STUDY_FORMAT) return { ok: false, error: 'foreign' };
+  if (r.version !== STUDY_VERSION) return { ok: false, error: 'unsupported-version' };
+  const missing = (field: string): StudyResult => ({ ok: false, error: 'missing-field', field });
+  const invalid = (field: string): StudyResult => ({ ok: false, error: 'invalid-field', field });
+  for (const field of ['id', 'title', 'researcher', 'contact', 'consent', 'granularity', 'endDate'])
+    if (r[field] === undefined || r[field] === null) return missing(field);
+
+  if (typeof r.id !== 'string' || !STUDY_ID.test(r.id)) return invalid('id');
+  if (!isText(r.title, LIMITS.title)) return invalid('title');
+  if (!isText(r.researcher, LIMITS.researcher)) return invalid('researcher');
+  if (!isText(r.contact, LIMITS.contact)) return invalid('contact');
+  const consent = r.consent as Record<string, unknown>;
+  if (typeof consent !== 'object' || Array.isArray(consent)) return invalid('consent');
+  if (consent.version === undefined) return missing('consent.version');
+  if (consent.text === undefined) return missing('consent.text');
+  if (!isText(consent.version, LIMITS.consentVersion)) return invalid('consent.version');
+  if (!isText(consent.text, LIMITS.consentText)) return invalid('consent.text');
+  if (r.granularity !== 'day' && r.granularity !== 'hour') return invalid('granularity');
+  if (!isDay(r.endDate)) return invalid('endDate');
+  if (r.startDate !== undefined && !isDay(r.startDate)) return invalid('startDate');
+  if (typeof r.startDate === 'string' && r.startDate > (r.endDate as string))
+    return { ok: false, error: 'dates-reversed', field: 'startDate' };
+
+  let platforms: PlatformId[] = PLATFORM_IDS.filter((p) => p !== 'practice');
+  if (r.platforms !== undefined) {
+    if (!Array.isArray(r.platforms) || r.platforms.length === 0 || r.platforms.length > PLATFORM_IDS.length)
+      return invalid('platforms');
+    const bad = r.platforms.find((p) => !isPlatformId(p));
+    if (bad !== undefined) return { ok: false, error: 'unknown-platform', field: String(bad).slice(0, 40) };
+    platforms = [...new Set(r.platforms as PlatformId[])];
+  }
+  let kinds: Kind[] = [...KINDS];
+  if (r.kinds !== undefined) {
+    if (!Array.isArray(r.kinds) || r.kinds.length === 0 || r.kinds.length > KINDS.length) return invalid('kinds');
+    const bad = r.kinds.find((k) => !isKind(k));
+    if (bad !== undefined) return { ok: false, error: 'unknown-kind', field: String(bad).slice(0, 40) };
+    kinds = [...new Set(r.kinds as Kind[])];
+  }
+
+  const study: Study = {
+    format: STUDY_FORMAT,
+    version: STUDY_VERSION,
+    id: r.id,
+    title: r.title,
+    researcher: r.researcher,
+    contact: r.contact,
+    consent: { version: consent.version, text: consent.text },
+    granularity: r.granularity,
+    platforms,
+    kinds,
+    endDate: r.endDate,
+  };
+  if (typeof r.startDate === 'string') study.startDate = r.startDate;
+  return { ok: true, study };
+}
+
+/** A study the user joined: the pseudonym exists for this study only. */
+export interface Enrolment {
+  study: Study;
+  /** Random, made at enrolment, deleted when the user leaves. */
+  pseudonym: string;
+  /** Local day the user agreed to the consent text (YYYY-MM-DD). */
+  consentDay: string;
+}
+
+const META_KEY = 'studies';
+
+export async function enrolments(db: ClickworkDB): Promise<Enrolment[]> {
+  const row = await db.meta.get(META_KEY);
+  return Array.isArray(row?.value) ? (row.value as Enrolment[]) : [];
+}
+
+/** A random pseudonym (128 bits), unrelated to anything else the extension stores. */
+export function newPseudonym(): string {
+  return crypto.randomUUID();
+}
+
+export type JoinResult = { ok: true; enrolment: Enrolment } | { ok: false; error: 'already-joined' | 'ended' };
+
+/** Joins a study after the user agreed to its consent text. */
+export async function joinStudy(db: ClickworkDB, study: Study, now = Date.now()): Promise<JoinResult> {
+  const today = dayKey(now);
+  if (study.endDate < today) return { ok: false, error: 'ended' };
+  return db.transaction('rw', db.meta, async () => {
+    const list = await enrolments(db);
+    if (list.some((e) => e.study.id === study.id)) return { ok: false as const, error: 'already-joined' as const };
+    const enrolment: Enrolment = { study, pseudonym: newPseudonym(), consentDay: today };
+    await db.meta.put({ key: META_KEY, value: [...list, enrolment] });
+    return { ok: true as const, enrolment };
+  });
+}
+
+/** Leaves a study: its pseudonym and settings are deleted; the user's own history stays. */
+export async function leaveStudy(db: ClickworkDB, studyId: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const list = (await enrolments(db)).filter((e) => e.study.id !== studyId);
+    if (list.length) await db.meta.put({ key: META_KEY, value: list });
+    else await db.meta.delete(META_KEY);
+  });
+}
