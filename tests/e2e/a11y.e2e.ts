@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPopup, resetDb, type SeedEvent, type Session, seedEvents } from './harness';
+import { launch, openPopup, resetDb, root, type SeedEvent, type Session, seedEvents } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -79,5 +80,31 @@ for (const lang of ['en', 'fr'] as const) {
         });
       }
     }
+
+    it('research page with a study read, joined and under review, light and dark: no serious or critical violation', async () => {
+      const page = await s.context.newPage();
+      await page.goto(`chrome-extension://${s.extensionId}/research.html`);
+      const study = JSON.parse(readFileSync(join(root, 'docs/research/example-study.json'), 'utf8'));
+      await page
+        .getByTestId('study-text')
+        .fill(JSON.stringify({ ...study, id: `a11y-${lang}`, startDate: '2020-01-01', endDate: '2099-12-31' }));
+      await page.getByTestId('study-read').click();
+      await page.getByTestId('study-preview').waitFor();
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        expect(await seriousViolations(page), `preview, ${scheme}`).toEqual([]);
+      }
+      await page.getByTestId('study-agree').check();
+      await page.getByTestId('study-join').click();
+      await page.getByTestId('study-review').click();
+      await page.getByTestId('review-table').waitFor();
+      await page.getByTestId('review-keep').first().uncheck();
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        expect(await seriousViolations(page), `review, ${scheme}`).toEqual([]);
+      }
+      await page.screenshot({ path: `test-results/research-${lang}.png`, fullPage: true });
+      await page.close();
+    });
   });
 }
