@@ -125,6 +125,8 @@ export function Dashboard() {
             {t('researchLink')}
           </a>
           {' · '}
+          <a href={browser.runtime.getURL('/class.html')}>{t('classTotalsLink')}</a>
+          {' · '}
           <a href={browser.runtime.getURL('/practice.html')}>{t('practiceLink')}</a>
         </nav>
       </footer>

@@ -418,6 +418,13 @@ export function ResearchPage() {
           reload();
         }}
       />
+      <footer class="research-links">
+        <p>
+          <a href={browser.runtime.getURL('/class.html')} data-testid="class-link">
+            {t('classLink')}
+          </a>
+        </p>
+      </footer>
     </main>
   );
 }

@@ -152,7 +152,14 @@ export type ParseError =
 
 export type ParseResult = { ok: true; file: AnonymisedExport } | { ok: false; error: ParseError; line?: number };
 
-const isDay = (v: unknown): v is string => typeof v === 'string' && DAY.test(v);
+/** A real calendar day (2026-02-30 is not one): readers such as DuckDB type the column as a date. */
+function isDay(v: unknown): v is string {
+  if (typeof v !== 'string' || !DAY.test(v)) return false;
+  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_000_000;
 
 /** Checks one row; the reason is always `invalid-row` (the caller knows the line). */

@@ -67,6 +67,7 @@ for (const lang of ['en', 'fr'] as const) {
       ['about the numbers', 'about.html'],
       ['practice page', 'practice.html'],
       ['backup page', 'data.html'],
+      ['class totals page', 'class.html'],
     ] as const) {
       for (const scheme of ['light', 'dark'] as const) {
         it(`${name}, ${scheme}: no serious or critical violation`, async () => {

@@ -248,3 +248,14 @@ describe('documented examples', () => {
     expect(r.ok, JSON.stringify(r)).toBe(true);
   });
 });
+
+describe('research docs', () => {
+  it.each(['totals-json.sql', 'totals-csv.sql'])(
+    'docs/research/README.md shows queries/%s verbatim (the query the DuckDB test runs)',
+    (name) => {
+      const doc = readFileSync(resolve(root, 'docs/research/README.md'), 'utf8');
+      const query = readFileSync(resolve(root, 'docs/research/queries', name), 'utf8').trimEnd();
+      expect(doc).toContain(query);
+    },
+  );
+});
