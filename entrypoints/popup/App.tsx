@@ -5,7 +5,7 @@ import { KindChart } from '@/components/KindChart';
 import { ValueCard } from '@/components/ValueCard';
 import { healthStatus, type PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
-import { RANGES, type RangeId, rangeDays, type Summary, summarize } from '@/lib/db/queries';
+import { rangeDays, type Summary, summarize } from '@/lib/db/queries';
 import { loadValuationSettings } from '@/lib/db/settings';
 import { loadTracking } from '@/lib/db/tracking';
 import { DETECTORS, detectorFor } from '@/lib/detectors/registry';
@@ -13,13 +13,22 @@ import { countOf, formatMoment, formatNumber, type MessageKey, t, userLocale } f
 import { BENEFICIARIES, beneficiaryOf } from '@/lib/taxonomy';
 import { type Valuation, valuate } from '@/lib/valuation';
 
-const RANGE_LABEL: Record<RangeId, MessageKey> = { today: 'rangeToday', '7d': 'range7d', '30d': 'range30d' };
+/**
+ * The headline's two periods, as the dashboard's "Today" and "Week" ranges: today, and the 7 days
+ * ending today. Each is also the period the rest of the popup shows.
+ */
+type Period = 'today' | '7d';
+const PERIODS: readonly Period[] = ['today', '7d'];
+const PERIOD_LABEL: Record<Period, MessageKey> = { today: 'rangeToday', '7d': 'range7d' };
 
 type State =
   | { status: 'loading' }
   | { status: 'error'; error: string }
   | {
       status: 'partial' | 'ready';
+      /** Totals of the headline's periods. */
+      totals: Record<Period, number>;
+      /** The chosen period's numbers. */
       summary: Summary;
       valuation: Valuation;
       health: PlatformHealth[];
@@ -42,7 +51,7 @@ async function storageStatus(): Promise<StorageProblem | null> {
 }
 
 export function App() {
-  const [range, setRange] = useState<RangeId>('7d');
+  const [range, setRange] = useState<Period>('7d');
   const [state, setState] = useState<State>({ status: 'loading' });
 
   const load = useCallback(async () => {
@@ -50,14 +59,20 @@ export function App() {
       const db = openDb();
       // The numbers and the chart first; the health checks and the background's status (which may
       // have to wake the service worker) follow without holding the chart back.
-      const [summary, settings, tracking] = await Promise.all([
-        summarize(db, rangeDays(range)),
+      // The week's per-day rollup gives both headline numbers (today is its last day): with the
+      // week chosen, as when the popup opens, one read draws everything.
+      const [week, today, settings, tracking] = await Promise.all([
+        summarize(db, rangeDays('7d')),
+        range === 'today' ? summarize(db, rangeDays('today')) : null,
         loadValuationSettings(db, userLocale()),
         loadTracking(db),
       ]);
+      const summary = today ?? week;
+      const lastDay: Record<string, number> = week.perDay.at(-1) ?? {};
+      const totals = { today: Object.values(lastDay).reduce((n, c) => n + c, 0), '7d': week.total };
       const pausedUntil =
         tracking.pausedUntil !== undefined && tracking.pausedUntil > Date.now() ? tracking.pausedUntil : undefined;
-      const first = { summary, valuation: valuate(summary.tallies, settings), pausedUntil };
+      const first = { totals, summary, valuation: valuate(summary.tallies, settings), pausedUntil };
       setState({ status: 'partial', ...first, health: [], storage: null });
       const [health, storage] = await Promise.all([
         healthStatus(
@@ -86,16 +101,6 @@ export function App() {
     <main data-state={state.status}>
       <header>
         <h1>{t('popupHeading')}</h1>
-        <fieldset class="range-picker">
-          <legend class="sr-only">{t('rangeLabel')}</legend>
-          <div class="ranges">
-            {RANGES.map((r) => (
-              <button type="button" key={r} aria-pressed={r === range} onClick={() => setRange(r)}>
-                {t(RANGE_LABEL[r])}
-              </button>
-            ))}
-          </div>
-        </fieldset>
       </header>
       {state.status === 'loading' && <p>{t('loading')}</p>}
       {state.status === 'error' && <p role="alert">{t('loadError', state.error)}</p>}
@@ -110,7 +115,9 @@ export function App() {
         </p>
       )}
       {state.status === 'ready' && <HealthWarnings health={state.health} />}
-      {(state.status === 'ready' || state.status === 'partial') && <Body summary={state.summary} valuation={state.valuation} />}
+      {(state.status === 'ready' || state.status === 'partial') && (
+        <Body totals={state.totals} range={range} setRange={setRange} summary={state.summary} valuation={state.valuation} />
+      )}
       {state.status === 'ready' && <HealthDetails health={state.health} />}
       <footer>
         <a
@@ -137,14 +144,41 @@ export function App() {
   );
 }
 
-function Body({ summary, valuation }: { summary: Summary; valuation: Valuation }) {
-  if (summary.total === 0) return <Empty />;
+function Body(props: {
+  totals: Record<Period, number>;
+  range: Period;
+  setRange: (r: Period) => void;
+  summary: Summary;
+  valuation: Valuation;
+}) {
+  const { totals, range, setRange, summary, valuation } = props;
+  if (totals['7d'] === 0) return <Empty />;
   return (
     <>
-      <p class="headline" aria-live="polite">
-        <span class="label">{t('totalLabel')}</span>
-        <strong data-testid="total">{formatNumber(summary.total)}</strong>
-      </p>
+      {/* Today and the week side by side; the one pressed is the period shown below. */}
+      <fieldset class="headline">
+        <legend>{t('totalLabel')}</legend>
+        <div class="periods" aria-live="polite">
+          {PERIODS.map((r) => (
+            <button type="button" key={r} aria-pressed={r === range} onClick={() => setRange(r)} data-testid={`period-${r}`}>
+              <span class="label">{t(PERIOD_LABEL[r])}</span>
+              <strong data-testid={r === range ? 'total' : undefined}>{formatNumber(totals[r])}</strong>
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      {summary.total === 0 ? (
+        <p data-testid="none-today">{t('popupNoneToday')}</p>
+      ) : (
+        <Details summary={summary} valuation={valuation} />
+      )}
+    </>
+  );
+}
+
+function Details({ summary, valuation }: { summary: Summary; valuation: Valuation }) {
+  return (
+    <>
       <ValueCard valuation={valuation} aboutUrl={browser.runtime.getURL('/about.html')} />
       <KindChart summary={summary} />
       <section aria-labelledby="by-platform">

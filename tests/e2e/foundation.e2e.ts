@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPopup, resetDb as reset, type Session, settle, storedEvents, URLS, waitForEvents } from './harness';
+import {
+  launch,
+  openPopup,
+  resetDb as reset,
+  type SeedEvent,
+  type Session,
+  seedEvents,
+  settle,
+  storedEvents,
+  URLS,
+  waitForEvents,
+} from './harness';
 
 const resetDb = () => reset(s);
 
@@ -211,6 +222,51 @@ describe('popup', () => {
     expect(lastRow).toMatch(/4$/);
     await popup.screenshot({ path: 'test-results/popup-table.png', fullPage: true });
     for (const p of [yt, x, shop, popup]) await p.close();
+  });
+
+  it('heads with today and the week side by side, the same numbers as the dashboard’s day and week', async () => {
+    await resetDb();
+    const noon = (n: number) => {
+      const d = new Date();
+      return new Date(d.getFullYear(), d.getMonth(), d.getDate() - n, 12).getTime();
+    };
+    const at = (n: number, platform = 'youtube'): SeedEvent => ({ kind: 'reaction', platform, detail: 'like', ts: noon(n) });
+    const popup = await openPopup(s);
+    await seedEvents(popup, [
+      ...[0, 0, 0].map((n) => at(n)), // today: 3
+      ...[1, 1, 3, 6, 6].map((n) => at(n, 'x')), // earlier in the 7 days: 5
+      ...[7, 7, 8, 20].map((n) => at(n)), // before them: not in the week
+      at(0, 'practice'), // the practice page's actions are not real click-work
+    ]);
+    await popup.reload();
+    await popup.locator('main[data-state="ready"]').waitFor();
+    const today = popup.getByTestId('period-today');
+    const week = popup.getByTestId('period-7d');
+    expect(await today.locator('strong').textContent()).toBe('3');
+    expect(await week.locator('strong').textContent()).toBe('8');
+    // The week is shown below when the popup opens; today when its number is pressed.
+    expect(await week.getAttribute('aria-pressed')).toBe('true');
+    expect(await popup.getByTestId('total').textContent()).toBe('8');
+    expect(await popup.getByTestId('kind-chart').getAttribute('aria-label')).toMatch(/^Bar chart of 8 actions/);
+    await today.click();
+    await expect.poll(() => today.getAttribute('aria-pressed')).toBe('true');
+    await popup.getByTestId('kind-chart').and(popup.locator('[aria-label^="Bar chart of 3 actions"]')).waitFor();
+    expect(await popup.getByTestId('total').textContent()).toBe('3');
+    expect(await week.locator('strong').textContent()).toBe('8');
+    await popup.screenshot({ path: 'test-results/popup-today.png', fullPage: true });
+    expect(await popup.getByTestId('by-platform').locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^YouTube.*3 actions$/),
+    ]);
+
+    // The dashboard's "Today" and "Week" ranges say the same.
+    const dash = await s.context.newPage();
+    await dash.goto(`chrome-extension://${s.extensionId}/options.html`);
+    await dash.getByTestId('range-day').click();
+    await dash.getByTestId('total').filter({ hasText: /^3$/ }).waitFor();
+    await dash.getByTestId('range-week').click();
+    await dash.getByTestId('total').filter({ hasText: /^8$/ }).waitFor();
+    await dash.close();
+    await popup.close();
   });
 
   it('the extension itself made no network request', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { networkFilters } from '@/lib/background/network';
 import { DETECTORS } from '@/lib/detectors/registry';
 import { isValidPattern, matchesAny } from '@/lib/match-pattern';
-import { hostPermissions } from '@/lib/permissions';
+import { hostPermissions, platformPatterns, releasablePatterns, shareHost } from '@/lib/permissions';
 import { isKind, isPlatformId, KINDS, PLATFORM_IDS } from '@/lib/taxonomy';
 import { root } from './helpers';
 
@@ -66,6 +66,31 @@ describe('detector registry', () => {
     }
     expect(perms.every((p) => needed.includes(p))).toBe(true);
     expect(perms).not.toContain('<all_urls>');
+  });
+
+  it('gives each platform the patterns of its pages and endpoints, which together are the manifest’s', () => {
+    for (const d of DETECTORS) {
+      const own = platformPatterns(d);
+      for (const p of [...d.matches, ...networkFilters([d])]) {
+        expect(matchesAny(own, p.replace('*://', 'https://').replace(/\*/g, 'sample')), `${d.id}: ${p}`).toBe(true);
+      }
+    }
+    const union = DETECTORS.flatMap(platformPatterns);
+    for (const p of hostPermissions(DETECTORS)) expect(union, p).toContain(p);
+  });
+
+  it('knows which platforms share a host, so that switching one off never takes access another needs', () => {
+    const shared = DETECTORS.flatMap((a) =>
+      DETECTORS.filter(
+        (b) => a.id < b.id && platformPatterns(a).some((p) => platformPatterns(b).some((q) => shareHost(p, q))),
+      ).map((b) => `${a.id}+${b.id}`),
+    );
+    // None today: reCAPTCHA is on www.google.com and www.recaptcha.net, Gemini on gemini.google.com,
+    // YouTube on its own hosts. A platform added on a shared host keeps it for the other (tracking.test.ts).
+    expect(shared).toEqual([]);
+    expect(shareHost('*://www.google.com/recaptcha/api2/*', '*://www.google.com/maps/*')).toBe(true);
+    expect(shareHost('*://www.google.com/recaptcha/api2/*', '*://gemini.google.com/*')).toBe(false);
+    for (const d of DETECTORS) expect(releasablePatterns(d.id, DETECTORS, () => true)).toEqual(platformPatterns(d));
   });
 });
 

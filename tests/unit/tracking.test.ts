@@ -3,6 +3,17 @@ import { Collector, type MessageSender } from '@/lib/background/collector';
 import { ingest, type Sighting } from '@/lib/db/ingest';
 import { ClickworkDB } from '@/lib/db/schema';
 import { applyRetention, notTracked, sanitizeTracking, saveTracking } from '@/lib/db/tracking';
+import { DETECTORS, detectorFor } from '@/lib/detectors/registry';
+import type { Detector } from '@/lib/detectors/types';
+import {
+  type PermissionsApi,
+  platformAccess,
+  platformPatterns,
+  releasablePatterns,
+  releaseAccess,
+  requestAccess,
+} from '@/lib/permissions';
+import type { PlatformId } from '@/lib/taxonomy';
 
 const EXT = 'ext-id';
 const YT: MessageSender = {
@@ -88,5 +99,101 @@ describe('tracking choices', () => {
       disabled: ['youtube'],
       privateWindows: false,
     });
+  });
+});
+
+/**
+ * The browser's permissions as the dashboard sees them. `required` patterns behave as each browser
+ * was measured to treat access granted at installation (Chromium 156: remove rejects; Firefox ESR 153,
+ * manifest v2: remove answers true and keeps it); the others can be given back and asked for again.
+ */
+function fakePermissions(granted: Iterable<string>, required: 'chromium' | 'firefox' | 'none') {
+  const have = new Set(granted);
+  const calls: { remove: string[][]; request: string[][] } = { remove: [], request: [] };
+  const api: PermissionsApi = {
+    contains: async ({ origins }) => origins.every((o) => have.has(o)),
+    remove: async ({ origins }) => {
+      calls.remove.push(origins);
+      if (required === 'chromium') throw new Error('You cannot remove required permissions.');
+      if (required === 'firefox') return true;
+      for (const o of origins) have.delete(o);
+      return true;
+    },
+    request: async ({ origins }) => {
+      calls.request.push(origins);
+      for (const o of origins) have.add(o);
+      return true;
+    },
+  };
+  return { api, have, calls };
+}
+
+const all = () => DETECTORS.flatMap(platformPatterns);
+const yt = detectorFor('youtube') as Detector;
+
+describe('site access of a switched-off platform', () => {
+  it('is given back where the browser allows it, and read back as gone', async () => {
+    const { api, have, calls } = fakePermissions(all(), 'none');
+    const r = await releaseAccess(api, 'youtube', DETECTORS, (p) => p !== 'youtube');
+    expect(r).toEqual({ stillGranted: false });
+    expect(calls.remove).toEqual([platformPatterns(yt)]);
+    expect(platformPatterns(yt)).toEqual(['*://m.youtube.com/*', '*://www.youtube.com/*']);
+    // Nothing of another platform went with it.
+    for (const d of DETECTORS.filter((d) => d.id !== 'youtube'))
+      for (const p of platformPatterns(d)) expect(have.has(p), p).toBe(true);
+    const access = await platformAccess(api, DETECTORS);
+    expect(access.get('youtube')).toBe(false);
+    expect(access.get('x')).toBe(true);
+  });
+
+  it('is reported as kept when Chromium refuses (access granted at installation)', async () => {
+    const { api, calls } = fakePermissions(all(), 'chromium');
+    const r = await releaseAccess(api, 'x', DETECTORS, (p) => p !== 'x');
+    expect(r).toEqual({ stillGranted: true, error: 'You cannot remove required permissions.' });
+    expect(calls.remove).toHaveLength(1);
+  });
+
+  it('is reported as kept when Firefox answers true but keeps it', async () => {
+    const { api } = fakePermissions(all(), 'firefox');
+    expect(await releaseAccess(api, 'x', DETECTORS, (p) => p !== 'x')).toEqual({ stillGranted: true });
+  });
+
+  it('never gives back a host that another switched-on platform needs', () => {
+    // A platform on the same host as reCAPTCHA (www.google.com), as Google Maps would be.
+    const maps = {
+      ...yt,
+      id: 'google-maps',
+      label: 'Google Maps',
+      matches: ['*://www.google.com/maps/*'],
+      network: [],
+    } as Detector;
+    const detectors = [...DETECTORS, maps];
+    const on = new Set<PlatformId>(['google-maps']);
+    const released = releasablePatterns('recaptcha', detectors, (p) => on.has(p));
+    expect(released).toEqual(['*://www.recaptcha.net/recaptcha/api2/*', '*://www.recaptcha.net/recaptcha/enterprise/*']);
+    // With Maps off as well, every reCAPTCHA pattern can go.
+    on.clear();
+    expect(releasablePatterns('recaptcha', detectors, (p) => on.has(p)).sort()).toEqual(
+      platformPatterns(detectorFor('recaptcha') as Detector).sort(),
+    );
+    // A wildcard host covers the hosts under it; other subdomains are other hosts.
+    const wild = { ...maps, id: 'claude', matches: ['*://*.google.com/*'] } as Detector;
+    expect(releasablePatterns('gemini', [...DETECTORS, wild], (p) => p === 'claude')).toEqual([]);
+    expect(releasablePatterns('gemini', DETECTORS, (p) => p === 'recaptcha' || p === 'youtube')).toEqual([
+      '*://gemini.google.com/*',
+    ]);
+  });
+
+  it('asks for every pattern of the platform when switched back on, and a refusal reads as no access', async () => {
+    const { api, have, calls } = fakePermissions([], 'none');
+    expect((await platformAccess(api, DETECTORS)).get('youtube')).toBe(false);
+    expect(await requestAccess(api, yt)).toBe(true);
+    expect(calls.request).toEqual([platformPatterns(yt)]);
+    expect((await platformAccess(api, DETECTORS)).get('youtube')).toBe(true);
+    // Half of a platform's hosts is not access to the platform.
+    have.delete('*://m.youtube.com/*');
+    expect((await platformAccess(api, DETECTORS)).get('youtube')).toBe(false);
+    const refusing: PermissionsApi = { ...api, request: async () => Promise.reject(new Error('user gesture required')) };
+    expect(await requestAccess(refusing, yt)).toBe(false);
   });
 });
