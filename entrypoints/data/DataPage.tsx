@@ -34,6 +34,8 @@ export function DataPage() {
       if (result.ok) {
         setImported({ ok: true, text: t('dataImported', formatNumber(result.added), formatNumber(result.duplicates)) });
         browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
+        // The file's tracking settings (platforms switched off, retention) apply at once.
+        browser.runtime.sendMessage({ type: 'tracking-changed' }).catch(() => {});
       } else {
         setImported({
           ok: false,

@@ -3,6 +3,7 @@ import { sanitizeSettings, type ValuationSettings } from '../valuation';
 import { RollupBuffer } from './ingest';
 import { type ClickworkDB, type LaborEvent, SCHEMA_VERSION } from './schema';
 import { loadValuationSettings, saveValuationSettings } from './settings';
+import { loadTracking, sanitizeTracking, saveTracking, type TrackingSettings } from './tracking';
 
 /**
  * The personal backup: the user's full local history and settings, to keep or move to another
@@ -19,8 +20,13 @@ export interface Backup {
   schemaVersion: number;
   exportedAt: string;
   extensionVersion: string;
-  settings: { valuation: ValuationSettings };
+  /** The chosen rates, and what is tracked (platforms switched off, retention, private windows, badge; a pause is not kept). */
+  settings: { valuation: ValuationSettings; tracking?: Omit<TrackingSettings, 'pausedUntil'> };
   events: Omit<LaborEvent, 'id'>[];
+}
+
+function withoutPause({ pausedUntil: _pause, ...rest }: TrackingSettings): Omit<TrackingSettings, 'pausedUntil'> {
+  return rest;
 }
 
 export async function exportBackup(db: ClickworkDB, extensionVersion: string, locale: string): Promise<Backup> {
@@ -31,7 +37,7 @@ export async function exportBackup(db: ClickworkDB, extensionVersion: string, lo
     schemaVersion: SCHEMA_VERSION,
     exportedAt: new Date().toISOString(),
     extensionVersion,
-    settings: { valuation: await loadValuationSettings(db, locale) },
+    settings: { valuation: await loadValuationSettings(db, locale), tracking: withoutPause(await loadTracking(db)) },
     events,
   };
 }
@@ -138,6 +144,7 @@ export async function importBackup(db: ClickworkDB, text: string, locale: string
     events.push(e);
   }
   const settings = (b.settings as { valuation?: unknown } | undefined)?.valuation;
+  const tracking = (b.settings as { tracking?: unknown } | undefined)?.tracking;
 
   return db.transaction('rw', [db.events, db.daily, db.meta], async () => {
     const present = new Set<string>();
@@ -165,6 +172,12 @@ export async function importBackup(db: ClickworkDB, text: string, locale: string
     for (const e of fresh) if (!e.undoneAt) rollup.bump(e, 1);
     await rollup.flush(db);
     if (settings !== undefined) await saveValuationSettings(db, sanitizeSettings(settings, locale));
+    if (tracking !== undefined) {
+      // The pause of the browser the file came from is not carried over; this browser's pause stays.
+      const { pausedUntil } = await loadTracking(db);
+      const restored = withoutPause(sanitizeTracking(tracking));
+      await saveTracking(db, pausedUntil === undefined ? restored : { ...restored, pausedUntil });
+    }
     return { ok: true as const, added: fresh.length, duplicates: events.length - fresh.length };
   });
 }

@@ -3,6 +3,7 @@ import { BACKUP_FORMAT, backupToCsv, exportBackup, importBackup } from '@/lib/db
 import { ingest, type Sighting } from '@/lib/db/ingest';
 import { ClickworkDB, dayKey } from '@/lib/db/schema';
 import { saveValuationSettings } from '@/lib/db/settings';
+import { loadTracking, saveTracking } from '@/lib/db/tracking';
 
 let a: ClickworkDB;
 let b: ClickworkDB;
@@ -73,6 +74,36 @@ describe('personal backup', () => {
     expect(await rows(b)).toEqual(await rows(a));
     expect(await rollup(b)).toEqual(await rollup(a));
     expect((await b.meta.get('valuation'))?.value).toEqual({ microPresetId: 'ilo-median', fairPresetId: 'smic' });
+  });
+
+  it('carries what is tracked (switched-off platforms, retention, private windows, badge) but not a pause', async () => {
+    await saveTracking(a, {
+      disabled: ['x', 'tiktok'],
+      retentionDays: 365,
+      privateWindows: true,
+      badge: true,
+      pausedUntil: T0 + 1,
+    });
+    const backup = await exportBackup(a, '0.1.0', 'en');
+    expect(backup.settings.tracking).toEqual({
+      disabled: ['x', 'tiktok'],
+      retentionDays: 365,
+      privateWindows: true,
+      badge: true,
+    });
+    await saveTracking(b, { disabled: [], privateWindows: false, pausedUntil: T0 + 99 });
+    expect(await importBackup(b, JSON.stringify(backup), 'en')).toMatchObject({ ok: true });
+    expect(await loadTracking(b)).toEqual({
+      disabled: ['x', 'tiktok'],
+      retentionDays: 365,
+      privateWindows: true,
+      badge: true,
+      pausedUntil: T0 + 99,
+    });
+    // Nonsense in the file's settings is cleaned, not stored.
+    const odd = { ...backup, settings: { ...backup.settings, tracking: { disabled: ['myspace', 'x'], retentionDays: 3 } } };
+    await importBackup(b, JSON.stringify(odd), 'en');
+    expect(await loadTracking(b)).toEqual({ disabled: ['x'], privateWindows: false, pausedUntil: T0 + 99 });
   });
 
   it('merges without duplicates: the same file twice, and into a history that overlaps it', async () => {
