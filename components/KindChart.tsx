@@ -1,7 +1,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Summary } from '@/lib/db/queries';
-import { countOf, formatDay, formatNumber, kindLabel, t, uiLanguage } from '@/lib/i18n';
+import { countOf, formatDay, formatMonth, formatNumber, kindLabel, t } from '@/lib/i18n';
 import { KIND_COLORS } from './kind-colors';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -37,7 +37,6 @@ export function buckets(summary: Summary): Bucket[] {
     return summary.days.map((day, i) => ({
       key: day,
       label: formatDay(day),
-      long: formatDay(day, 'long'),
       counts: summary.perDay[i] as Bucket['counts'],
     }));
   }
@@ -48,8 +47,7 @@ export function buckets(summary: Summary): Bucket[] {
     const b = byMonth.get(key);
     if (!b) {
       const [y, m] = key.split('-').map(Number) as [number, number];
-      const label = new Intl.DateTimeFormat(uiLanguage(), { month: 'short', year: 'numeric' }).format(new Date(y, m - 1, 1));
-      byMonth.set(key, { key, label, counts: { ...row } });
+      byMonth.set(key, { key, label: formatMonth(y, m), counts: { ...row } });
     } else for (const k of Object.keys(row) as (keyof typeof row)[]) b.counts[k] += row[k];
   });
   return [...byMonth.values()];
@@ -76,7 +74,9 @@ export function KindChart({ summary }: { summary: Summary }) {
   const bars = buckets(summary);
   const monthly = summary.days.length > MAX_DAILY_BARS;
 
-  useEffect(() => {
+  // A layout effect runs as soon as the DOM is built, so the chart is drawn in the first frame the
+  // browser paints; a plain effect would wait for that frame and draw one frame later.
+  useLayoutEffect(() => {
     if (!canvas.current) return;
     const text = cssVar('--text', '#1d1d1f');
     const grid = cssVar('--grid', '#d8d8dc');

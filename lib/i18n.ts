@@ -13,6 +13,21 @@ export function uiLanguage(): string {
   return browser.i18n.getUILanguage() || 'en';
 }
 
+const intlCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+
+/**
+ * Intl formatters are slow to build and never change: one per language and options, kept for the
+ * page's life (a chart's table formats hundreds of numbers).
+ */
+function cachedIntl<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(key: string, make: () => T): T {
+  let made = intlCache.get(key) as T | undefined;
+  if (!made) {
+    made = make();
+    intlCache.set(key, made);
+  }
+  return made;
+}
+
 /** The user's locale with its region where the browser tells it (for defaults such as the fair wage). */
 export function userLocale(): string {
   return navigator.language || uiLanguage();
@@ -20,12 +35,14 @@ export function userLocale(): string {
 
 /** A count with its noun in the right plural form for the UI language. */
 export function countOf(base: 'actions', n: number): string {
-  const form = new Intl.PluralRules(uiLanguage()).select(n) === 'one' ? 'one' : 'other';
+  const lang = uiLanguage();
+  const form = cachedIntl(`plural|${lang}`, () => new Intl.PluralRules(lang)).select(n) === 'one' ? 'one' : 'other';
   return t(`${base}_${form}` as MessageKey, formatNumber(n));
 }
 
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(uiLanguage()).format(n);
+  const lang = uiLanguage();
+  return cachedIntl(`number|${lang}`, () => new Intl.NumberFormat(lang)).format(n);
 }
 
 export function kindLabel(kind: Kind): string {
@@ -35,14 +52,27 @@ export function kindLabel(kind: Kind): string {
 /** A YYYY-MM-DD day key as a short local date ("29 Nov"). */
 export function formatDay(day: string, style: 'short' | 'long' = 'short'): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(
-    uiLanguage(),
-    style === 'short' ? { day: 'numeric', month: 'short' } : { dateStyle: 'long' },
+  const lang = uiLanguage();
+  return cachedIntl(
+    `day|${style}|${lang}`,
+    () => new Intl.DateTimeFormat(lang, style === 'short' ? { day: 'numeric', month: 'short' } : { dateStyle: 'long' }),
   ).format(new Date(y, m - 1, d));
 }
 
+/** A month as "Nov 2026" in the UI language. */
+export function formatMonth(year: number, month: number): string {
+  const lang = uiLanguage();
+  return cachedIntl(`month|${lang}`, () => new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric' })).format(
+    new Date(year, month - 1, 1),
+  );
+}
+
 function unit(n: number, u: 'hour' | 'minute' | 'second', maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits }).format(n);
+  const lang = uiLanguage();
+  return cachedIntl(
+    `unit|${u}|${maximumFractionDigits}|${lang}`,
+    () => new Intl.NumberFormat(lang, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits }),
+  ).format(n);
 }
 
 /** A duration as "3 hr 12 min", "12 min 5 sec", "45 sec" or "2.7 sec" (in the UI language). */
@@ -63,14 +93,23 @@ export function formatDuration(seconds: number): string {
 /** Money in its own currency; small amounts keep enough digits to stay visible. */
 export function formatMoney(amount: number, currency: string): string {
   const small = amount > 0 && amount < 1;
-  return new Intl.NumberFormat(uiLanguage(), {
-    style: 'currency',
-    currency,
-    ...(small ? { minimumFractionDigits: 2, maximumFractionDigits: amount < 0.1 ? 4 : 2 } : { maximumFractionDigits: 2 }),
-  }).format(amount);
+  const digits = small && amount < 0.1 ? 4 : 2;
+  const lang = uiLanguage();
+  return cachedIntl(
+    `money|${currency}|${small}|${digits}|${lang}`,
+    () =>
+      new Intl.NumberFormat(lang, {
+        style: 'currency',
+        currency,
+        ...(small ? { minimumFractionDigits: 2, maximumFractionDigits: digits } : { maximumFractionDigits: 2 }),
+      }),
+  ).format(amount);
 }
 
 /** A moment as a short local date and time ("29 Nov 2026, 14:03"). */
 export function formatMoment(ts: number): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ts));
+  const lang = uiLanguage();
+  return cachedIntl(`moment|${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' })).format(
+    new Date(ts),
+  );
 }

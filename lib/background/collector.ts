@@ -287,6 +287,10 @@ export class Collector {
       await this.db.meta.put({ key: 'salt', value });
       return value;
     });
+    // A failed first write (a full disk) is not remembered: the next batch tries again.
+    this.salt.catch(() => {
+      this.salt = undefined;
+    });
     return this.salt;
   }
 

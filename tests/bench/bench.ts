@@ -56,8 +56,17 @@ async function metrics(cdp: CDPSession): Promise<{ TaskDuration: number; ScriptD
   return { TaskDuration: get('TaskDuration'), ScriptDuration: get('ScriptDuration') };
 }
 
-/** Loads the page, then a burst of trusted clicks and one of page mutations; main-thread time and heap. */
-async function pageCosts(s: Session) {
+/** Rounds that alternate between the page with and without the extension (see pageCosts). */
+const ROUNDS = 10;
+
+interface OpenPage {
+  page: Page;
+  cdp: CDPSession;
+  loadScriptMs: number;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+async function openBenchPage(s: Session): Promise<OpenPage> {
   const page = await s.context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { longTasks: number[] };
@@ -71,44 +80,78 @@ async function pageCosts(s: Session) {
   await page.goto(PAGE);
   await page.waitForTimeout(1_500);
   const afterLoad = await metrics(cdp);
-  const box = (await page.locator('[data-testid="tweetText"]').first().boundingBox()) as {
-    x: number;
-    y: number;
-    width: number;
-    height: number;
-  };
-  const before = await metrics(cdp);
-  const longBefore = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
-  for (let i = 0; i < CLICKS; i++) await page.mouse.click(box.x + 5 + (i % 20), box.y + box.height / 2);
-  await page.waitForTimeout(500);
-  const after = await metrics(cdp);
-  const longAfter = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
-  // Five bursts, the median kept: one slow burst (a garbage collection) must not decide the ratio.
-  const mutationMs = await page.evaluate(async (n) => {
-    const host = document.querySelector('article') as HTMLElement;
-    const times: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      const t0 = performance.now();
-      for (let i = 0; i < n; i++) {
-        if (i % 2) host.setAttribute('data-bench', String(i));
-        else host.append(document.createElement('span'));
-      }
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      times.push(performance.now() - t0);
-    }
-    return times.sort((a, b) => a - b)[2] as number;
-  }, MUTATIONS);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  await page.close();
+  const box = (await page.locator('[data-testid="tweetText"]').first().boundingBox()) as OpenPage['box'];
+  return { page, cdp, loadScriptMs: afterLoad.ScriptDuration * 1000, box };
+}
+
+/** One chunk of trusted clicks: main-thread and script time it took. */
+async function clickChunk(p: OpenPage, n: number) {
+  const before = await metrics(p.cdp);
+  for (let i = 0; i < n; i++) await p.page.mouse.click(p.box.x + 5 + (i % 20), p.box.y + p.box.height / 2);
+  await p.page.waitForTimeout(100);
+  const after = await metrics(p.cdp);
   return {
-    loadScriptMs: afterLoad.ScriptDuration * 1000,
-    clickTaskMs: (after.TaskDuration - before.TaskDuration) * 1000,
-    clickScriptMs: (after.ScriptDuration - before.ScriptDuration) * 1000,
-    longTasks: longAfter - longBefore,
-    mutationMs,
-    heapBytes: heap.usedSize,
+    task: (after.TaskDuration - before.TaskDuration) * 1000,
+    script: (after.ScriptDuration - before.ScriptDuration) * 1000,
   };
+}
+
+/** One burst of page mutations (appends and attribute changes), until the next frame has run. */
+function mutationBurst(p: OpenPage): Promise<number> {
+  return p.page.evaluate(async (n) => {
+    const host = document.querySelector('article') as HTMLElement;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      if (i % 2) host.setAttribute('data-bench', String(i));
+      else host.append(document.createElement('span'));
+    }
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, MUTATIONS);
+}
+
+/**
+ * The same page and actions with and without the extension, in two browsers open side by side:
+ * the clicks (in ROUNDS chunks) and the mutation bursts (ROUNDS each) alternate between them, so
+ * that a change in the shared machine's load falls on both. Clicks are summed, mutation bursts
+ * reduced to their median (one slow burst, a garbage collection, must not decide the ratio).
+ */
+async function pageCosts(withExt: Session, without: Session) {
+  const pages = { ext: await openBenchPage(withExt), base: await openBenchPage(without) };
+  const longTasks = (p: OpenPage) => p.page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
+  const longBefore = { ext: await longTasks(pages.ext), base: await longTasks(pages.base) };
+  const clicks = { ext: { task: 0, script: 0 }, base: { task: 0, script: 0 } };
+  const bursts: { ext: number[]; base: number[] } = { ext: [], base: [] };
+  const chunk = Math.ceil(CLICKS / ROUNDS);
+  for (let round = 0; round < ROUNDS; round++) {
+    // Which page goes first alternates too.
+    const order = round % 2 ? (['base', 'ext'] as const) : (['ext', 'base'] as const);
+    for (const which of order) {
+      const c = await clickChunk(pages[which], chunk);
+      clicks[which].task += c.task;
+      clicks[which].script += c.script;
+    }
+  }
+  const longAfter = { ext: await longTasks(pages.ext), base: await longTasks(pages.base) };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 ? (['base', 'ext'] as const) : (['ext', 'base'] as const);
+    for (const which of order) bursts[which].push(await mutationBurst(pages[which]));
+  }
+  const result = async (which: 'ext' | 'base') => {
+    const p = pages[which];
+    await p.cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await p.cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    await p.page.close();
+    return {
+      loadScriptMs: p.loadScriptMs,
+      clickTaskMs: clicks[which].task,
+      clickScriptMs: clicks[which].script,
+      longTasks: longAfter[which] - longBefore[which],
+      mutationMs: median(bursts[which]),
+      heapBytes: heap.usedSize,
+    };
+  };
+  return { ext: await result('ext'), base: await result('base') };
 }
 
 function contentScriptSizes() {
@@ -182,10 +225,53 @@ async function seedHistory(s: Session, total: number): Promise<number> {
   }, total);
 }
 
+/**
+ * The service worker's JavaScript heap after a garbage collection, over the DevTools protocol: the
+ * browser session attaches to the worker's target and speaks to it through Target messages.
+ */
+async function workerHeap(s: Session): Promise<{ before: number; after: number }> {
+  const browser = s.context.browser();
+  if (!browser) throw new Error('no browser to attach to');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${s.extensionId}/`),
+    );
+    if (!target) throw new Error('the service worker is not running');
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+    cdp.on('Target.receivedMessageFromTarget', (e) => {
+      if (e.sessionId !== sessionId) return;
+      const reply = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
+      const w = reply.id === undefined ? undefined : waiting.get(reply.id);
+      if (!w) return;
+      waiting.delete(reply.id as number);
+      if (reply.error) w.reject(new Error(reply.error.message));
+      else w.resolve(reply.result);
+    });
+    let next = 1;
+    const send = (method: string) =>
+      new Promise<unknown>((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) }).catch(reject);
+      });
+    const before = ((await send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    await send('HeapProfiler.collectGarbage');
+    const after = ((await send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    await cdp.send('Target.detachFromTarget', { sessionId });
+    return { before, after };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 async function firstChart(s: Session, path = 'popup.html'): Promise<{ ms: number; heap: number }> {
   const times: number[] = [];
   let heap = 0;
-  for (let i = 0; i < 3; i++) {
+  // The median of five openings: one slow opening (the machine busy elsewhere) does not decide it.
+  for (let i = 0; i < 5; i++) {
     const page: Page = await s.context.newPage();
     await page.setViewportSize({ width: 420, height: 600 });
     const cdp = await s.context.newCDPSession(page);
@@ -199,18 +285,32 @@ async function firstChart(s: Session, path = 'popup.html'): Promise<{ ms: number
   return { ms: median(times), heap };
 }
 
+/**
+ * `wxt build --mode bench` alone makes a development build (NODE_ENV would be "bench"): Preact's
+ * devtools hooks, and the tab opened on install, which hides the first measured page. The
+ * benchmark measures what ships, so it needs NODE_ENV=production (as `npm run bench` sets).
+ */
+function assertProductionBuild() {
+  const dir = join(EXTENSION_DIR, 'chunks');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.js'))) {
+    if (readFileSync(join(dir, f), 'utf8').includes('__PREACT_DEVTOOLS__')) {
+      throw new Error(`${EXTENSION_DIR} is a development build: build it with NODE_ENV=production (npm run bench does).`);
+    }
+  }
+}
+
 it('benchmark', { timeout: 1_800_000 }, async () => {
+  assertProductionBuild();
   contentScriptSizes();
 
-  // Page costs: the same page and actions without, then with, the extension.
+  // Page costs: the same page and actions with and without the extension, interleaved.
   const bare = await launch({ extension: false, routes: [...routes()] as never });
-  const base = await pageCosts(bare);
-  await bare.close();
   const s = await launch({ routes: [...routes()] as never });
   if (!(await s.worker.evaluate(() => 'clickworkBench' in globalThis))) {
     throw new Error('Not the benchmark build: run `npm run bench` (it builds with --mode bench).');
   }
-  const ext = await pageCosts(s);
+  const { ext, base } = await pageCosts(s, bare);
+  await bare.close();
   const ratio = (a: number, b: number) => round(a / b, 3);
   add({
     group: 'page',
@@ -224,7 +324,7 @@ it('benchmark', { timeout: 1_800_000 }, async () => {
   const clickRatio = ratio(ext.clickTaskMs, base.clickTaskMs);
   add({
     group: 'page',
-    metric: `main-thread time, ${CLICKS} trusted clicks`,
+    metric: `main-thread time, ${CLICKS} trusted clicks (${ROUNDS} chunks, alternating with the baseline)`,
     value: round(ext.clickTaskMs, 1),
     unit: 'ms',
     baseline: round(base.clickTaskMs, 1),
@@ -253,7 +353,7 @@ it('benchmark', { timeout: 1_800_000 }, async () => {
   const mutationRatio = ratio(ext.mutationMs, base.mutationMs);
   add({
     group: 'page',
-    metric: `${MUTATIONS} DOM mutations by the page (median of 5 bursts)`,
+    metric: `${MUTATIONS} DOM mutations by the page (median of ${ROUNDS} bursts, alternating with the baseline)`,
     value: round(ext.mutationMs, 1),
     unit: 'ms',
     baseline: round(base.mutationMs, 1),
@@ -324,7 +424,11 @@ it('benchmark', { timeout: 1_800_000 }, async () => {
     pass: ingest.stored === INGEST,
   });
 
-  // Popup with a growing history: its cost must stay flat.
+  // Popup with a growing history: its cost must stay flat. The test harness's request interception
+  // (every request goes through Playwright, extension files included) adds about 20 ms to each
+  // opening of an extension page, which no user has: it is switched off from here on (the platform
+  // pages are done; nothing can leave the machine, the browser resolves no host name).
+  await s.context.unrouteAll();
   for (const n of HISTORY_SIZES) {
     const seedMs = await seedHistory(s, n);
     const usage = await (async () => {
@@ -336,6 +440,8 @@ it('benchmark', { timeout: 1_800_000 }, async () => {
     })();
     const popup = await firstChart(s);
     const dashboard = await firstChart(s, 'options.html');
+    // After the popup and the dashboard asked the worker for its status, and a garbage collection.
+    const swHeap = await workerHeap(s);
     add({
       group: 'popup',
       metric: `first chart with ${n.toLocaleString('en')} events`,
@@ -343,7 +449,7 @@ it('benchmark', { timeout: 1_800_000 }, async () => {
       unit: 'ms',
       budget: n >= 1_000_000 ? '≤ 150 ms' : undefined,
       pass: n >= 1_000_000 ? popup.ms <= 150 : undefined,
-      note: `seeded in ${round(seedMs / 1000, 1)} s`,
+      note: `median of 5 openings; seeded in ${round(seedMs / 1000, 1)} s`,
     });
     add({
       group: 'popup',
@@ -355,11 +461,20 @@ it('benchmark', { timeout: 1_800_000 }, async () => {
     });
     add({
       group: 'dashboard',
-      metric: `first chart with ${n.toLocaleString('en')} events (month view)`,
+      metric: `first chart with ${n.toLocaleString('en')} events (month view, median of 5 openings)`,
       value: round(dashboard.ms, 0),
       unit: 'ms',
       budget: n >= 100_000 ? '≤ 300 ms' : undefined,
       pass: n >= 100_000 ? dashboard.ms <= 300 : undefined,
+    });
+    add({
+      group: 'service worker',
+      metric: `service worker JS heap with ${n.toLocaleString('en')} events`,
+      value: round(swHeap.after / KB / KB, 1),
+      unit: 'MB',
+      budget: n >= 1_000_000 ? '≤ 30 MB' : undefined,
+      pass: n >= 1_000_000 ? swHeap.after <= 30 * KB * KB : undefined,
+      note: `after a garbage collection; before it ${round(swHeap.before / KB / KB, 1)} MB, the garbage of the benchmark's own seeding included`,
     });
     add({
       group: 'storage',
@@ -399,10 +514,6 @@ it('benchmark', { timeout: 1_800_000 }, async () => {
     }
   }
   await s.close();
-
-  for (const missing of ["service worker's JS heap (not measured)"]) {
-    add({ group: 'not measured', metric: missing, value: Number.NaN, unit: '' });
-  }
 
   // The table, and the JSON beside it.
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;

@@ -8,6 +8,7 @@ import {
   openPopup,
   resetDb,
   type Session,
+  seedEvents,
   settle,
   storedEvents,
   URLS,
@@ -61,6 +62,38 @@ async function stopServiceWorker(): Promise<void> {
 
 const likes = <T extends { kind: string; detail: string }>(events: T[]) =>
   events.filter((e) => e.kind === 'reaction' && e.detail === 'like');
+
+/**
+ * Tries one small write from an extension page, in a database of its own: the name of the error
+ * that refused it, or '' when it was stored.
+ */
+async function probeWrite(): Promise<string> {
+  const probe = await s.context.newPage();
+  await probe.goto(`chrome-extension://${s.extensionId}/data.html`);
+  const refused = await probe.evaluate(
+    () =>
+      new Promise<string>((done) => {
+        const open = indexedDB.open('quota-probe', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('probe', { autoIncrement: true });
+        open.onerror = () => done(open.error?.name ?? 'Error');
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('probe', 'readwrite');
+          tx.objectStore('probe').add('x'.repeat(4096));
+          tx.oncomplete = () => {
+            db.close();
+            done('');
+          };
+          tx.onabort = () => {
+            db.close();
+            done(tx.error?.name ?? 'AbortError');
+          };
+        };
+      }),
+  );
+  await probe.close();
+  return refused;
+}
 
 describe('faults survived', () => {
   it('loses no action and doubles none when the service worker is stopped in the middle of a burst', async () => {
@@ -122,6 +155,107 @@ describe('faults survived', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
     await popup.close();
+  });
+
+  it('tells the user when the storage quota is exhausted, keeps what was stored, and leaves the page alone', {
+    timeout: 120_000,
+  }, async () => {
+    await resetDb(s);
+    const page = await s.context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.goto('https://x.com/many/status/1');
+    // Earlier data: a like counted the normal way, and 300 days of history.
+    await page.locator('[data-testid="like"]').first().click();
+    let popup = await openPopup(s);
+    await waitForEvents(popup, (e) => likes(e).some((x) => x.signal === 'dom+network'));
+    const now = Date.now();
+    await seedEvents(
+      popup,
+      Array.from({ length: 300 }, (_, i) => ({ kind: 'vote', platform: 'reddit', detail: 'up', ts: now - (i + 1) * 86_400_000 })),
+    );
+    const before = (await storedEvents(popup)).filter((e) => !e.undoneAt);
+    expect(before).toHaveLength(301);
+    await popup.close();
+
+    // The extension's origin may not use one byte more than it does now.
+    // (Over a DevTools session of an extension page: the browser's own session has no storage to
+    // act on, and the override lasts as long as the session.)
+    const devtools = await s.context.newPage();
+    await devtools.goto(`chrome-extension://${s.extensionId}/data.html`);
+    const cdp = await s.context.newCDPSession(devtools);
+    const origin = `chrome-extension://${s.extensionId}`;
+    const { usage } = (await cdp.send('Storage.getUsageAndQuota', { origin })) as { usage: number };
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
+    expect(((await cdp.send('Storage.getUsageAndQuota', { origin })) as { quota: number }).quota).toBe(usage);
+    // Chromium lends each storage bucket the free space it last saw for up to 30 s before asking
+    // the quota again; wait until a write is really refused.
+    const deadline = Date.now() + 40_000;
+    let refused = '';
+    while (!refused && Date.now() < deadline) {
+      refused = await probeWrite();
+      if (!refused) await page.waitForTimeout(1_000);
+    }
+    expect(refused).toBe('QuotaExceededError');
+
+    try {
+      // A like now: the page reacts as usual, the background cannot store it and says so.
+      await page.locator('[data-testid="like"]').first().click();
+      await expect.poll(() => page.locator('[data-testid="unlike"]').count()).toBe(2);
+      popup = await openPopup(s);
+      await expect
+        .poll(
+          async () => {
+            await popup.reload();
+            await popup.locator('main[data-state="ready"]').waitFor();
+            return popup
+              .getByTestId('storage-problem')
+              .textContent({ timeout: 200 })
+              .catch(() => null);
+          },
+          { timeout: 15_000, interval: 500 },
+        )
+        .toMatch(/^Storage is full: new actions cannot be saved since .+\. Everything counted before is intact\./);
+      // Everything stored before is still there, unchanged, and the chart still shows it.
+      expect((await storedEvents(popup)).filter((e) => !e.undoneAt)).toEqual(before);
+      expect(await popup.getByTestId('kind-chart').getAttribute('aria-label')).toMatch(/Reactions: 1, Votes: 6/);
+      // The page went on working: no error from the extension, its controls still respond.
+      await page.locator('[data-testid="like"]').first().click();
+      await expect.poll(() => page.locator('[data-testid="unlike"]').count()).toBe(3);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin }); // the quota of any origin again
+      await cdp.detach();
+      await devtools.close();
+    }
+    // Space again: counting resumes by itself, and the message goes away with the next stored action.
+    await page.locator('[data-testid="like"]').first().click();
+    await expect
+      .poll(async () => likes((await storedEvents(popup)).filter((e) => !e.undoneAt)).length, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(2);
+    expect((await storedEvents(popup)).filter((e) => !e.undoneAt)).toEqual(expect.arrayContaining(before));
+    await expect
+      .poll(
+        async () => {
+          await popup.reload();
+          await popup.locator('main[data-state="ready"]').waitFor();
+          return popup.getByTestId('storage-problem').count();
+        },
+        { timeout: 10_000, interval: 500 },
+      )
+      .toBe(0);
+    await page.close();
+    await popup.close();
+    // The probe's own database goes.
+    const cleanup = await s.context.newPage();
+    await cleanup.goto(`chrome-extension://${s.extensionId}/data.html`);
+    await cleanup.evaluate(
+      () =>
+        new Promise((done) => {
+          indexedDB.deleteDatabase('quota-probe').onsuccess = done;
+        }),
+    );
+    await cleanup.close();
   });
 
   it('lets a hostile page break nothing and count nothing', async () => {

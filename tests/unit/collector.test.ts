@@ -223,6 +223,20 @@ describe('collector', () => {
     expect(collector.storageProblem).toBeUndefined(); // cleared by the next successful write
   });
 
+  it('recovers when even the first write (the salt for target keys) failed for a full disk', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const full = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const put = vi.spyOn(db.meta, 'put').mockRejectedValueOnce(full);
+    const r = collector.receive(sighting({ id: 'msg-0004-dddd', target: 'v4' }), YT) as { stored: Promise<void> };
+    await expect(r.stored).rejects.toThrow();
+    expect(await db.events.count()).toBe(0);
+    put.mockRestore();
+    // Space is back: the resend is stored, with a salt made now.
+    await (collector.receive(sighting({ id: 'msg-0004-dddd', target: 'v4' }), YT) as { stored: Promise<void> }).stored;
+    expect(await db.events.count()).toBe(1);
+    expect(typeof (await db.meta.get('salt'))?.value).toBe('string');
+  });
+
   it('stores a burst of 2,000 sightings from many targets without losing one', async () => {
     const t = now();
     for (let i = 0; i < 2000; i++) collector.receive(sighting({ target: `video-${i}`, ts: t + i }), YT);
