@@ -116,8 +116,10 @@ function mutationBurst(p: OpenPage): Promise<number> {
  * that a change in the shared machine's load falls on both. Clicks are summed, mutation bursts
  * reduced to their median (one slow burst, a garbage collection, must not decide the ratio).
  */
-async function pageCosts(withExt: Session, without: Session) {
+async function pageCosts(withExt: Session, without: Session, second: Session) {
   const pages = { ext: await openBenchPage(withExt), base: await openBenchPage(without) };
+  // A second browser without the extension: its ratio to the baseline is the noise floor (A/A).
+  const aa = await openBenchPage(second);
   const longTasks = (p: OpenPage) => p.page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
   const longBefore = { ext: await longTasks(pages.ext), base: await longTasks(pages.base) };
   const clicks = { ext: { task: 0, script: 0 }, base: { task: 0, script: 0 } };
@@ -133,10 +135,13 @@ async function pageCosts(withExt: Session, without: Session) {
     }
   }
   const longAfter = { ext: await longTasks(pages.ext), base: await longTasks(pages.base) };
+  const control: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 ? (['base', 'ext'] as const) : (['ext', 'base'] as const);
     for (const which of order) bursts[which].push(await mutationBurst(pages[which]));
+    control.push(await mutationBurst(aa));
   }
+  await aa.page.close();
   const result = async (which: 'ext' | 'base') => {
     const p = pages[which];
     await p.cdp.send('HeapProfiler.collectGarbage');
@@ -151,7 +156,7 @@ async function pageCosts(withExt: Session, without: Session) {
       heapBytes: heap.usedSize,
     };
   };
-  return { ext: await result('ext'), base: await result('base') };
+  return { ext: await result('ext'), base: await result('base'), controlMutationMs: median(control), bursts };
 }
 
 function contentScriptSizes() {
@@ -305,12 +310,14 @@ it('benchmark', { timeout: 1_800_000 }, async () => {
 
   // Page costs: the same page and actions with and without the extension, interleaved.
   const bare = await launch({ extension: false, routes: [...routes()] as never });
+  const bare2 = await launch({ extension: false, routes: [...routes()] as never });
   const s = await launch({ routes: [...routes()] as never });
   if (!(await s.worker.evaluate(() => 'clickworkBench' in globalThis))) {
     throw new Error('Not the benchmark build: run `npm run bench` (it builds with --mode bench).');
   }
-  const { ext, base } = await pageCosts(s, bare);
+  const { ext, base, controlMutationMs, bursts } = await pageCosts(s, bare, bare2);
   await bare.close();
+  await bare2.close();
   const ratio = (a: number, b: number) => round(a / b, 3);
   add({
     group: 'page',
@@ -360,6 +367,15 @@ it('benchmark', { timeout: 1_800_000 }, async () => {
     ratio: mutationRatio,
     budget: 'ratio ≤ 1.05',
     pass: mutationRatio <= 1.05,
+    note: `bursts ${round(Math.min(...bursts.ext), 0)}–${round(Math.max(...bursts.ext), 0)} ms with, ${round(Math.min(...bursts.base), 0)}–${round(Math.max(...bursts.base), 0)} ms without`,
+  });
+  add({
+    group: 'page',
+    metric: `${MUTATIONS} DOM mutations, control: a second browser without the extension against the baseline (A/A; the noise floor of the ratio above)`,
+    value: round(controlMutationMs, 1),
+    unit: 'ms',
+    baseline: round(base.mutationMs, 1),
+    ratio: ratio(controlMutationMs, base.mutationMs),
   });
   const heapDelta = ext.heapBytes - base.heapBytes;
   add({
