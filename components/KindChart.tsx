@@ -1,14 +1,11 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Summary } from '@/lib/db/queries';
 import { countOf, formatDay, formatMonth, formatNumber, kindLabel, t } from '@/lib/i18n';
 import { KIND_COLORS } from './kind-colors';
+import { cssVar, useThemeRedraw } from './theme';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
-
-function cssVar(name: string, fallback: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
 
 /** The chart's content in one sentence, for screen readers. */
 export function chartSummary(s: Summary): string {
@@ -57,19 +54,8 @@ export function buckets(summary: Summary): Bucket[] {
 export function KindChart({ summary }: { summary: Summary }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'> | null>(null);
-  const [scheme, setScheme] = useState(0);
-
   // Colours are read from the page's theme: redraw when the system switches light/dark.
-  useEffect(() => {
-    const media = matchMedia('(prefers-color-scheme: dark)');
-    const onChange = () => {
-      chart.current?.destroy();
-      chart.current = null;
-      setScheme((n) => n + 1);
-    };
-    media.addEventListener('change', onChange);
-    return () => media.removeEventListener('change', onChange);
-  }, []);
+  const scheme = useThemeRedraw(chart);
 
   const bars = buckets(summary);
   const monthly = summary.days.length > MAX_DAILY_BARS;

@@ -1,12 +1,9 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
+import { cssVar, useThemeRedraw } from '@/components/theme';
 import { formatDuration, formatNumber, t } from '@/lib/i18n';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
-
-function cssVar(name: string, fallback: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
 
 export interface ChartLine {
   key: string;
@@ -25,19 +22,8 @@ export interface ChartLine {
 export function ClassChart({ title, lines, testId }: { title: string; lines: ChartLine[]; testId: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'> | null>(null);
-  const [scheme, setScheme] = useState(0);
-
   // Colours come from the page's theme: redraw when the system switches between light and dark.
-  useEffect(() => {
-    const media = matchMedia('(prefers-color-scheme: dark)');
-    const onChange = () => {
-      chart.current?.destroy();
-      chart.current = null;
-      setScheme((n) => n + 1);
-    };
-    media.addEventListener('change', onChange);
-    return () => media.removeEventListener('change', onChange);
-  }, []);
+  const scheme = useThemeRedraw(chart);
 
   useEffect(() => {
     if (!canvas.current) return;

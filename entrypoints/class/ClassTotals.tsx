@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { download } from '@/components/download';
 import { KIND_COLORS } from '@/components/kind-colors';
 import { detectorFor } from '@/lib/detectors/registry';
 import { countOf, formatDuration, formatNumber, kindLabel, type MessageKey, t } from '@/lib/i18n';
@@ -25,15 +26,6 @@ const reasonText = (error: string, line?: number) => {
   const reason = t(`classErr_${error.replaceAll('-', '_')}` as MessageKey);
   return line ? t('classAtLine', reason, line) : reason;
 };
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Reads dropped files one after another (a class is tens of files, each at most 20 MB). */
 async function readAll(files: readonly File[]): Promise<Entry[]> {
@@ -233,7 +225,11 @@ export function ClassTotals() {
               type="button"
               data-testid="download-csv"
               onClick={() =>
-                download(`clickwork-class-totals-${new Date().toISOString().slice(0, 10)}.csv`, classTotalsCsv(totals))
+                download(
+                  `clickwork-class-totals-${new Date().toISOString().slice(0, 10)}.csv`,
+                  'text/csv',
+                  classTotalsCsv(totals),
+                )
               }
             >
               {t('classDownload')}

@@ -1,17 +1,9 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { download } from '@/components/download';
 import { backupToCsv, exportBackup, importBackup } from '@/lib/db/backup';
 import { openDb } from '@/lib/db/open';
 import { formatNumber, type MessageKey, t, userLocale } from '@/lib/i18n';
-
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function DataPage() {
   const [exported, setExported] = useState('');

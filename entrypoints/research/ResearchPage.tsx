@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { download } from '@/components/download';
 import { openDb } from '@/lib/db/open';
 import { dayKey } from '@/lib/db/schema';
 import { detectorFor } from '@/lib/detectors/registry';
@@ -12,15 +13,6 @@ import type { PlatformId } from '@/lib/taxonomy';
 
 const platformLabel = (p: PlatformId) => (p === 'practice' ? t('practicePlatform') : (detectorFor(p)?.label ?? p));
 const PAGE = 100;
-
-function download(name: string, type: string, data: BlobPart) {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** What a study asks for, as text only: nothing the researcher wrote is ever read as HTML. */
 function StudyFacts({ study, children }: { study: Study; children?: ComponentChildren }) {

@@ -1,6 +1,6 @@
 import { type BeneficiaryId, beneficiaryOf, isKind, isPlatformId, type Kind, type PlatformId } from '../taxonomy';
 import type { Granularity } from './study';
-import { STUDY_ID } from './study';
+import { isDay, STUDY_ID } from './study';
 
 /**
  * The anonymised research export, schema version 1: aggregates only (see "What may leave the
@@ -72,7 +72,6 @@ export const FIELDS: readonly Field[] = [
 
 export const DETAIL = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export const PSEUDONYM = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -152,14 +151,6 @@ export type ParseError =
 
 export type ParseResult = { ok: true; file: AnonymisedExport } | { ok: false; error: ParseError; line?: number };
 
-/** A real calendar day (2026-02-30 is not one): readers such as DuckDB type the column as a date. */
-function isDay(v: unknown): v is string {
-  if (typeof v !== 'string' || !DAY.test(v)) return false;
-  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
-  const date = new Date(0);
-  date.setUTCFullYear(y, m - 1, d);
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_000_000;
 
 /** Checks one row; the reason is always `invalid-row` (the caller knows the line). */

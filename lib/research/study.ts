@@ -58,7 +58,8 @@ function isText(v: unknown, max: number): v is string {
   return typeof v === 'string' && v.trim().length > 0 && v.length <= max && !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v);
 }
 
-function isDay(v: unknown): v is string {
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+export function isDay(v: unknown): v is string {
   if (typeof v !== 'string' || !DAY.test(v)) return false;
   const [y, m, d] = v.split('-').map(Number) as [number, number, number];
   const date = new Date(y, m - 1, d, 12);

@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -7,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportZip } from '@/lib/research/export';
 import { type AnonymisedExport, exportBaseName, exportToCsv, parseCsv } from '@/lib/research/format';
 import { rng, sumRows, synthExport } from '../unit/class-fixtures';
-import { launch, type Session } from './harness';
+import { launch, type Session, seriousViolations } from './harness';
 
 /**
  * Class totals: three students' exports (one JSON, one zip, one bare CSV), a damaged file and a
@@ -36,21 +35,6 @@ writeFileSync(files.broken, JSON.stringify(students[2]).slice(0, 300));
 writeFileSync(files.again, exportZip(students[0] as AnonymisedExport));
 const ALL = [files.json, files.zip, files.csv, files.broken, files.again];
 const base = (p: string) => p.split('/').at(-1) as string;
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core on the page as it is (files loaded, tables open): serious and critical violations. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(o: object): Promise<{ violations: unknown[] }> } }).axe
-      .run({ resultTypes: ['violations'] })
-      .then((r) => r.violations),
-  )) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Opens every disclosure (tables and lists), then checks both themes. */
 async function checkA11y(page: Page) {

@@ -7,14 +7,22 @@
  * `permissions.request` shows a prompt — which headless Chromium never answers. The user's side of
  * the browser settings is driven here through chrome://extensions' own API, as its page does.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectorFor } from '@/lib/detectors/registry';
 import type { Detector } from '@/lib/detectors/types';
 import { platformPatterns } from '@/lib/permissions';
-import { launch, openPopup, resetDb, type Session, settle, storedEvents, URLS, waitForEvents } from './harness';
+import {
+  launch,
+  openPopup,
+  resetDb,
+  type Session,
+  seriousViolations,
+  settle,
+  storedEvents,
+  URLS,
+  waitForEvents,
+} from './harness';
 
 const YOUTUBE = platformPatterns(detectorFor('youtube') as Detector);
 const X = platformPatterns(detectorFor('x') as Detector);
@@ -36,21 +44,6 @@ const contains = (page: Page, origins: string[]) =>
       ).chrome.permissions.contains({ origins: o }),
     origins,
   );
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious or critical axe-core violations in the page (as tests/e2e/a11y.e2e.ts checks every page). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(o: object): Promise<{ violations: unknown[] }> } }).axe
-      .run({ resultTypes: ['violations'] })
-      .then((r) => r.violations),
-  )) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Opens a platform page and tells whether the extension's content script ran in it (its own JS world). */
 async function visit(url: string): Promise<{ page: Page; contentScript: boolean }> {
