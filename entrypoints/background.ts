@@ -6,6 +6,7 @@ import { openDb } from '@/lib/db/open';
 import { rangeDays, summarize } from '@/lib/db/queries';
 import type { ClickworkDB } from '@/lib/db/schema';
 import { DETECTORS } from '@/lib/detectors/registry';
+import { candidateRows } from '@/lib/research/export';
 
 /** Today's count of real click-work on the toolbar button, when the user asked for it. */
 async function updateBadge(db: ClickworkDB, wanted: boolean): Promise<void> {
@@ -71,7 +72,7 @@ export default defineBackground(() => {
 
   if (import.meta.env.MODE === 'bench') {
     // Only in the benchmark's own build (wxt build --mode bench): lets it drive the intake directly.
-    (globalThis as { clickworkBench?: unknown }).clickworkBench = { collector, db, exportBackup, importBackup };
+    (globalThis as { clickworkBench?: unknown }).clickworkBench = { collector, db, exportBackup, importBackup, candidateRows };
   }
 
   if (import.meta.env.DEV) {

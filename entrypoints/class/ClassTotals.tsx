@@ -73,7 +73,10 @@ export function ClassTotals() {
   );
   const refused = [
     ...entries.flatMap((e) => (e.result.ok ? [] : [{ name: e.name, text: reasonText(e.result.error, e.result.line) }])),
-    ...totals.refused.map((r) => ({ name: r.name, text: t('classErr_duplicate_participant', r.duplicateOf) })),
+    ...totals.refused.map((r) => ({
+      name: r.name,
+      text: t(r.error === 'older-file' ? 'classErr_older_file' : 'classErr_duplicate_participant', r.duplicateOf),
+    })),
   ];
   const charts = useMemo(
     () => ({

@@ -13,6 +13,7 @@ import type { PlatformId } from '@/lib/taxonomy';
 
 const platformLabel = (p: PlatformId) => (p === 'practice' ? t('practicePlatform') : (detectorFor(p)?.label ?? p));
 const PAGE = 100;
+const rowKey = (r: ExportRow) => `${r.day}|${r.hour}|${r.platform}|${r.kind}|${r.detail}`;
 
 /** What a study asks for, as text only: nothing the researcher wrote is ever read as HTML. */
 function StudyFacts({ study, children }: { study: Study; children?: ComponentChildren }) {
@@ -48,6 +49,13 @@ function Join({ onJoined }: { onJoined: () => void }) {
   const [study, setStudy] = useState<Study | null>(null);
   const [error, setError] = useState('');
   const [agreed, setAgreed] = useState(false);
+  const [joining, setJoining] = useState(false);
+
+  const refuse = (reason: string) => {
+    setStudy(null);
+    setAgreed(false);
+    setError(t('studyRefused', reason));
+  };
 
   const read = (source: string) => {
     setStudy(null);
@@ -57,14 +65,14 @@ function Join({ onJoined }: { onJoined: () => void }) {
       setError('');
       setStudy(r.study);
     } else {
-      const reason = t(`studyErr_${r.error.replaceAll('-', '_')}` as MessageKey, r.field ?? '');
-      setError(t('studyRefused', reason));
+      refuse(t(`studyErr_${r.error.replaceAll('-', '_')}` as MessageKey, r.field ?? ''));
     }
   };
 
   const join = async () => {
-    if (!study) return;
-    const r = await joinStudy(openDb(), study);
+    if (!study || joining) return;
+    setJoining(true);
+    const r = await joinStudy(openDb(), study).finally(() => setJoining(false));
     if (r.ok) {
       setStudy(null);
       setText('');
@@ -85,10 +93,13 @@ function Join({ onJoined }: { onJoined: () => void }) {
             accept=".json,application/json"
             data-testid="study-file"
             onChange={async (e) => {
-              const file = (e.target as HTMLInputElement).files?.[0];
+              const input = e.target as HTMLInputElement;
+              const file = input.files?.[0];
+              // Cleared, so that choosing the same file again (corrected) reads it again.
+              input.value = '';
               if (!file) return;
               // A huge file is refused from its size, without reading it into memory.
-              if (file.size > MAX_STUDY_BYTES) setError(t('studyRefused', t('studyErr_too_large')));
+              if (file.size > MAX_STUDY_BYTES) refuse(t('studyErr_too_large'));
               else read(await file.text());
             }}
           />
@@ -134,7 +145,7 @@ function Join({ onJoined }: { onJoined: () => void }) {
             </label>
           </p>
           <p class="actions">
-            <button type="button" class="primary" disabled={!agreed} onClick={join} data-testid="study-join">
+            <button type="button" class="primary" disabled={!agreed || joining} onClick={join} data-testid="study-join">
               {t('studyJoin')}
             </button>{' '}
             <button type="button" onClick={() => setStudy(null)}>
@@ -149,37 +160,42 @@ function Join({ onJoined }: { onJoined: () => void }) {
 
 function Review({ enrolment, onClose }: { enrolment: Enrolment; onClose: () => void }) {
   const [rows, setRows] = useState<ExportRow[] | null>(null);
-  const [dropped, setDropped] = useState<Set<number>>(new Set());
+  // Removed rows by their key, never their position: rows read again (a new action, another study
+  // joined) must not shift a removal onto another row.
+  const [dropped, setDropped] = useState<Set<string>>(new Set());
   const [platform, setPlatform] = useState<PlatformId | ''>('');
   const [page, setPage] = useState(0);
   const [saved, setSaved] = useState('');
   const hourly = enrolment.study.granularity === 'hour';
 
+  const { id: studyId } = enrolment.study;
+  // Read again for another study or pseudonym only, not for a new object of the same enrolment.
   useEffect(() => {
     candidateRows(openDb(), enrolment).then(setRows, (e) => setSaved(String(e)));
-  }, [enrolment]);
+  }, [studyId, enrolment.pseudonym]);
 
   const shown = useMemo(
-    () => (rows ?? []).map((row, i) => ({ row, i })).filter(({ row }) => !platform || row.platform === platform),
+    () => (rows ?? []).map((row) => ({ row, i: rowKey(row) })).filter(({ row }) => !platform || row.platform === platform),
     [rows, platform],
   );
   if (!rows) return <p>{t('loading')}</p>;
   const pages = Math.max(1, Math.ceil(shown.length / PAGE));
   const visible = shown.slice(page * PAGE, (page + 1) * PAGE);
-  const kept = rows.filter((_, i) => !dropped.has(i));
+  const kept = rows.filter((r) => !dropped.has(rowKey(r)));
+  const droppedCount = rows.length - kept.length;
   const platforms = [...new Set(rows.map((r) => r.platform))];
-  const setMany = (indices: number[], drop: boolean) => {
+  const setMany = (indices: string[], drop: boolean) => {
     const next = new Set(dropped);
     for (const i of indices) drop ? next.add(i) : next.delete(i);
     setDropped(next);
   };
 
   const save = (as: 'json' | 'csv') => {
-    const file = buildExport(enrolment, kept, dropped.size, browser.runtime.getManifest().version);
+    const file = buildExport(enrolment, kept, droppedCount, browser.runtime.getManifest().version);
     const base = exportBaseName(file);
     if (as === 'json') download(`${base}.json`, 'application/json', JSON.stringify(file, null, 1));
     else download(`${base}.zip`, 'application/zip', exportZip(file) as BlobPart);
-    setSaved(t('reviewSaved', formatNumber(kept.length), formatNumber(dropped.size)));
+    setSaved(t('reviewSaved', formatNumber(kept.length), formatNumber(droppedCount)));
   };
 
   return (
@@ -191,7 +207,7 @@ function Review({ enrolment, onClose }: { enrolment: Enrolment; onClose: () => v
       ) : (
         <>
           <p role="status" data-testid="review-counts">
-            {t('reviewCounts', formatNumber(rows.length), formatNumber(kept.length), formatNumber(dropped.size))}
+            {t('reviewCounts', formatNumber(rows.length), formatNumber(kept.length), formatNumber(droppedCount))}
           </p>
           <p class="actions">
             <label>
@@ -261,7 +277,7 @@ function Review({ enrolment, onClose }: { enrolment: Enrolment; onClose: () => v
                       checked={!dropped.has(i)}
                       aria-label={t(
                         'reviewKeepRow',
-                        formatDay(row.day),
+                        hourly ? `${formatDay(row.day)} ${String(row.hour).padStart(2, '0')}:00` : formatDay(row.day),
                         platformLabel(row.platform),
                         kindLabel(row.kind),
                         row.detail,

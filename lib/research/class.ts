@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate } from 'fflate';
 import { type BeneficiaryId, beneficiaryOf, type Kind, type PlatformId } from '../taxonomy';
 import { durationDefault } from '../valuation';
 import { type AnonymisedExport, MAX_EXPORT_BYTES, type ParseError, parseExportCsv, parseExportJson } from './format';
@@ -67,7 +67,7 @@ function crc32(bytes: Uint8Array): number {
  * The CRC-32 of every entry, from the zip's central directory (fflate does not check them: a
  * damaged byte inside a compressed CSV could otherwise change a count and still parse).
  */
-function centralCrcs(bytes: Uint8Array): Map<string, number> | undefined {
+function centralCrcs(bytes: Uint8Array): Map<string, { crc: number; size: number }> | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = bytes.length - 22;
   while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) {
@@ -77,7 +77,7 @@ function centralCrcs(bytes: Uint8Array): Map<string, number> | undefined {
   if (end < 0) return undefined;
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
-  const crcs = new Map<string, number>();
+  const crcs = new Map<string, { crc: number; size: number }>();
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
     const utf8 = (view.getUint16(at + 8, true) & 0x800) !== 0;
@@ -85,7 +85,7 @@ function centralCrcs(bytes: Uint8Array): Map<string, number> | undefined {
     const raw = bytes.subarray(at + 46, at + 46 + nameLength);
     // Decoded as fflate decodes names, so that the keys match.
     const name = utf8 ? new TextDecoder().decode(raw) : String.fromCharCode(...raw);
-    crcs.set(name, view.getUint32(at + 16, true));
+    crcs.set(name, { crc: view.getUint32(at + 16, true), size: view.getUint32(at + 24, true) });
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return crcs;
@@ -96,28 +96,87 @@ const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b
 /** A CSV path inside the zip: a plain relative name, no climbing out of the package's folder. */
 const SAFE_PATH = /^(?!.*(^|\/)\.\.?(\/|$))[\w. -]+(\/[\w. -]+)*\.csv$/i;
 
+/** Compressed bytes handed to the inflater at a time: what it may produce past a limit is bounded by this. */
+const ZIP_CHUNK = 16 * 1024;
+
+/**
+ * The zip's entries, inflated as a stream and stopped as soon as an entry produces more than it
+ * declares, or all of them more than MAX_EXPORT_BYTES: a small file that lies about its sizes (a
+ * "zip bomb") costs at most a chunk's worth of work, not the gigabytes it would inflate to.
+ */
+function unzipBounded(bytes: Uint8Array): Record<string, Uint8Array> {
+  const entries: Record<string, Uint8Array> = {};
+  let count = 0;
+  let declared = 0;
+  let produced = 0;
+  let failure: unknown;
+  const unzip = new Unzip((file) => {
+    if (++count > MAX_ZIP_ENTRIES) throw new ZipRefusal('zip-too-many-entries');
+    if (file.name.endsWith('/') || file.name.startsWith('__MACOSX/')) return;
+    const limit = file.originalSize ?? MAX_EXPORT_BYTES;
+    declared += file.originalSize ?? 0;
+    if (declared > MAX_EXPORT_BYTES || limit < 0) throw new ZipRefusal('too-large');
+    // A stored entry is copied as it is: its two sizes must agree.
+    if (file.compression === 0 && file.size !== undefined && file.size !== file.originalSize)
+      throw new Error('stored sizes differ');
+    const chunks: Uint8Array[] = [];
+    let got = 0;
+    file.ondata = (error, data, final) => {
+      if (failure) return;
+      if (error) {
+        failure = error;
+        return;
+      }
+      got += data.length;
+      produced += data.length;
+      if (got > limit || produced > MAX_EXPORT_BYTES) {
+        failure = new ZipRefusal('too-large');
+        file.terminate();
+        return;
+      }
+      chunks.push(data);
+      if (final) {
+        const whole = new Uint8Array(got);
+        let at = 0;
+        for (const c of chunks) {
+          whole.set(c, at);
+          at += c.length;
+        }
+        entries[file.name] = whole;
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  for (let at = 0; at < bytes.length && !failure; at += ZIP_CHUNK)
+    unzip.push(bytes.subarray(at, at + ZIP_CHUNK), at + ZIP_CHUNK >= bytes.length);
+  if (failure) throw failure;
+  return entries;
+}
+
 function readZip(bytes: Uint8Array): ReadResult {
+  // The central directory first: it must be readable, and what it declares must be within bounds.
+  const central = centralCrcs(bytes);
+  if (!central) return { ok: false, error: 'zip-damaged' };
+  if (central.size > MAX_ZIP_ENTRIES) return { ok: false, error: 'zip-too-many-entries' };
+  let declared = 0;
+  for (const { size } of central.values()) declared += size;
+  if (declared > MAX_EXPORT_BYTES) return { ok: false, error: 'too-large' };
   let entries: Record<string, Uint8Array>;
   try {
-    let count = 0;
-    let declared = 0;
-    entries = unzipSync(bytes, {
-      // Called for every entry before it is inflated: the declared sizes bound what is allocated
-      // (fflate inflates into a buffer of the declared size, so a lying header cannot exceed it).
-      filter(entry) {
-        if (++count > MAX_ZIP_ENTRIES) throw new ZipRefusal('zip-too-many-entries');
-        declared += entry.originalSize;
-        if (declared > MAX_EXPORT_BYTES || entry.originalSize < 0) throw new ZipRefusal('too-large');
-        return !entry.name.endsWith('/') && !entry.name.startsWith('__MACOSX/');
-      },
-    });
+    entries = unzipBounded(bytes);
   } catch (error) {
     if (error instanceof ZipRefusal) return { ok: false, error: error.reason };
     return { ok: false, error: 'zip-damaged' };
   }
-  const crcs = centralCrcs(bytes);
-  for (const [name, data] of Object.entries(entries))
-    if (crcs?.get(name) !== crc32(data)) return { ok: false, error: 'zip-damaged' };
+  // Every entry inflated must be in the directory with the same size and checksum, and every file
+  // the directory lists must have been inflated (fflate does not check checksums itself).
+  for (const [name, data] of Object.entries(entries)) {
+    const c = central.get(name);
+    if (!c || c.size !== data.length || c.crc !== crc32(data)) return { ok: false, error: 'zip-damaged' };
+  }
+  for (const name of central.keys())
+    if (!name.endsWith('/') && !name.startsWith('__MACOSX/') && !entries[name]) return { ok: false, error: 'zip-damaged' };
   // datapackage.json at the top, or in the one folder a re-zipped download puts it in.
   const pkgNames = Object.keys(entries).filter((n) => n === 'datapackage.json' || /^[^/]+\/datapackage\.json$/.test(n));
   if (pkgNames.length !== 1) return { ok: false, error: pkgNames.length ? 'zip-bad-datapackage' : 'zip-no-datapackage' };
@@ -190,7 +249,8 @@ export interface ClassTotals {
   /** Files merged, in the order given. */
   accepted: { name: string; study_id: string; participant: string; rows: number; actions: number }[];
   /** Files left out whole: a second file of a participant already merged. */
-  refused: { name: string; error: 'duplicate-participant'; duplicateOf: string }[];
+  /** Other files of a participant already counted: the same period (a copy, the other form), or an older one. */
+  refused: { name: string; error: 'duplicate-participant' | 'older-file'; duplicateOf: string }[];
   participants: number;
   studies: string[];
   actions: number;
@@ -231,12 +291,23 @@ function table<K extends string, E>(acc: Map<K, Acc & { extra: E }>) {
     .map((r) => r.row);
 }
 
+/** Which of two files of one participant to keep: the later period, then the more rows, then the first. */
+const newer = (a: AnonymisedExport, b: AnonymisedExport) =>
+  a.period.to !== b.period.to ? a.period.to > b.period.to : a.rows.length > b.rows.length;
+
 /**
- * Merges checked exports into class totals. A second file of the same study and participant is
- * refused whole (the first is kept), so a student who hands in both forms counts once.
+ * Merges checked exports into class totals. Of several files of the same study and participant,
+ * one is kept whole — the latest (the one whose period ends last; then the one with more rows;
+ * then the first) — and the others are listed, so a student who hands in both forms, or a file
+ * and a later one, counts once.
  */
 export function mergeClass(files: readonly NamedExport[]): ClassTotals {
-  const seen = new Map<string, string>();
+  const keep = new Map<string, NamedExport>();
+  for (const f of files) {
+    const who = `${f.file.study_id}/${f.file.participant}`;
+    const kept = keep.get(who);
+    if (!kept || newer(f.file, kept.file)) keep.set(who, f);
+  }
   const accepted: ClassTotals['accepted'] = [];
   const refused: ClassTotals['refused'] = [];
   const studies = new Set<string>();
@@ -270,14 +341,15 @@ export function mergeClass(files: readonly NamedExport[]): ClassTotals {
     a.who.add(who);
   };
 
-  for (const { name, file } of files) {
+  for (const f of files) {
+    const { name, file } = f;
     const who = `${file.study_id}/${file.participant}`;
-    const first = seen.get(who);
-    if (first !== undefined) {
-      refused.push({ name, error: 'duplicate-participant', duplicateOf: first });
+    const kept = keep.get(who) as NamedExport;
+    if (kept !== f) {
+      const older = newer(kept.file, file) && kept.file.period.to !== file.period.to;
+      refused.push({ name, error: older ? 'older-file' : 'duplicate-participant', duplicateOf: kept.name });
       continue;
     }
-    seen.set(who, name);
     studies.add(file.study_id);
     let fileActions = 0;
     for (const r of file.rows) {
@@ -304,7 +376,7 @@ export function mergeClass(files: readonly NamedExport[]): ClassTotals {
   return {
     accepted,
     refused,
-    participants: seen.size,
+    participants: keep.size,
     studies: [...studies].sort(),
     actions,
     measuredCount,

@@ -131,7 +131,16 @@ export function dataPackage(file: AnonymisedExport) {
             constraints: CONSTRAINTS[f.name],
           })),
           missingValues: [''],
-          primaryKey: ['study_id', 'participant', 'day', 'hour', 'platform', 'kind', 'detail'],
+          // A key field may not be empty: the hour is part of the key only in studies by the hour.
+          primaryKey: [
+            'study_id',
+            'participant',
+            'day',
+            ...(file.granularity === 'hour' ? ['hour'] : []),
+            'platform',
+            'kind',
+            'detail',
+          ],
         },
       },
     ],

@@ -52,11 +52,23 @@ export const STUDY_ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const LIMITS = { title: 200, researcher: 200, contact: 200, consentVersion: 40, consentText: 20_000 };
 
-/** Text a researcher wrote: a non-blank string within a length, without control characters but line breaks. */
+/**
+ * Text a researcher wrote: a string within a length with something visible in it, without control
+ * characters (line breaks and tabs aside) and without the bidirectional overrides that can make a
+ * title read as something else.
+ */
 function isText(v: unknown, max: number): v is string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  return typeof v === 'string' && v.trim().length > 0 && v.length <= max && !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v);
+  return (
+    typeof v === 'string' &&
+    v.length <= max &&
+    v.replace(/[\p{Cf}\s]/gu, '').length > 0 &&
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+    !/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(v)
+  );
 }
+
+/** An offending value, as a short string to name in the refusal (whatever its type). */
+const shown = (v: unknown) => (typeof v === 'string' ? v.slice(0, 40) : typeof v);
 
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
 export function isDay(v: unknown): v is string {
@@ -105,14 +117,14 @@ export function parseStudy(text: string): StudyResult {
     if (!Array.isArray(r.platforms) || r.platforms.length === 0 || r.platforms.length > PLATFORM_IDS.length)
       return invalid('platforms');
     const bad = r.platforms.find((p) => !isPlatformId(p));
-    if (bad !== undefined) return { ok: false, error: 'unknown-platform', field: String(bad).slice(0, 40) };
+    if (bad !== undefined) return { ok: false, error: 'unknown-platform', field: shown(bad) };
     platforms = [...new Set(r.platforms as PlatformId[])];
   }
   let kinds: Kind[] = [...KINDS];
   if (r.kinds !== undefined) {
     if (!Array.isArray(r.kinds) || r.kinds.length === 0 || r.kinds.length > KINDS.length) return invalid('kinds');
     const bad = r.kinds.find((k) => !isKind(k));
-    if (bad !== undefined) return { ok: false, error: 'unknown-kind', field: String(bad).slice(0, 40) };
+    if (bad !== undefined) return { ok: false, error: 'unknown-kind', field: shown(bad) };
     kinds = [...new Set(r.kinds as Kind[])];
   }
 

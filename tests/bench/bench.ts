@@ -12,6 +12,8 @@ import { it } from 'vitest';
 import type { Collector } from '@/lib/background/collector';
 import type { exportBackup, importBackup } from '@/lib/db/backup';
 import type { ClickworkDB } from '@/lib/db/schema';
+import type { candidateRows } from '@/lib/research/export';
+import type { Enrolment } from '@/lib/research/study';
 import { EXTENSION_DIR, htmlRoute, launch, manyPostsPage, root, type Session, withEmulator } from '../e2e/harness';
 
 /** What the benchmark build exposes in its service worker. */
@@ -20,6 +22,7 @@ interface Bench {
   db: ClickworkDB;
   exportBackup: typeof exportBackup;
   importBackup: typeof importBackup;
+  candidateRows: typeof candidateRows;
 }
 
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 10_000);
@@ -499,6 +502,44 @@ it('benchmark', { timeout: 1_800_000 }, async () => {
       unit: 'B',
       note: 'IndexedDB usage / events, rollup included',
     });
+    if (n === Math.max(...HISTORY_SIZES)) {
+      // A research export of the whole seeded year: by day (from the rollup), and by hour (from the events).
+      for (const granularity of ['day', 'hour'] as const) {
+        const r = await s.worker.evaluate(async (g) => {
+          const { db, candidateRows: rowsOf } = (globalThis as unknown as { clickworkBench: Bench }).clickworkBench;
+          const d = new Date(Date.now() - 366 * 86_400_000);
+          const startDate = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+          const enrolment = {
+            study: {
+              format: 'clickwork-meter/study',
+              version: 1,
+              id: 'bench-study',
+              title: 'bench',
+              researcher: 'bench',
+              contact: 'bench',
+              consent: { version: '1', text: 'bench' },
+              granularity: g,
+              platforms: ['youtube', 'reddit', 'x', 'recaptcha', 'chatgpt'],
+              kinds: ['reaction', 'vote', 'share', 'comment', 'captcha', 'ai-feedback'],
+              startDate,
+              endDate: '2099-12-31',
+            },
+            pseudonym: '00000000-0000-4000-8000-000000000000',
+            consentDay: startDate,
+          } as unknown as Enrolment;
+          const t0 = performance.now();
+          const rows = await rowsOf(db, enrolment);
+          return { ms: performance.now() - t0, rows: rows.length, actions: rows.reduce((sum, x) => sum + x.count, 0) };
+        }, granularity);
+        add({
+          group: 'research',
+          metric: `rows of a year's anonymised export by ${granularity} (${n.toLocaleString('en')} events)`,
+          value: round(r.ms, 0),
+          unit: 'ms',
+          note: `${r.rows.toLocaleString('en')} rows, ${r.actions.toLocaleString('en')} actions`,
+        });
+      }
+    }
     if (n === 100_000) {
       // The personal backup of this history: export to JSON text, then import into an empty database.
       const io = await s.worker.evaluate(async () => {

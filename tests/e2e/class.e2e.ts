@@ -98,7 +98,7 @@ async function checkShownTotals(page: Page) {
   expect(await page.getByTestId('accepted-list').locator('li').count()).toBe(3);
   expect(await page.getByTestId('refused-list').locator('li').allTextContents()).toEqual([
     'broken.json: not readable JSON (damaged or cut short).',
-    `same-student-again.zip: a second file of a participant already counted (from ${base(files.json)}).`,
+    `same-student-again.zip: another file of a participant already counted, covering the same days (${base(files.json)} is counted).`,
   ]);
 }
 

@@ -151,6 +151,18 @@ describe('readExportFile', () => {
     expect(readExportFile('liar.zip', liar)).toEqual({ ok: false, error: 'too-large' });
     expect(readExportFile('big.json', new Uint8Array(MAX_EXPORT_BYTES + 1))).toEqual({ ok: false, error: 'too-large' });
   });
+
+  it('stops inflating an entry as soon as it outgrows the size both its headers declare', () => {
+    // 200 MB of zeros (about 200 KB zipped) whose local header and directory both claim 10 bytes:
+    // inflating it all would block the page for seconds; it is refused after the first chunk.
+    const bomb = zipSync({ 'datapackage.json': new Uint8Array(200 * 1024 * 1024) }, { level: 9 });
+    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+    for (let i = 0; i + 46 < bomb.length; i++) {
+      if (view.getUint32(i, true) === 0x04034b50) view.setUint32(i + 22, 10, true);
+      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 10, true);
+    }
+    expect(readExportFile('bomb.zip', bomb)).toEqual({ ok: false, error: 'too-large' });
+  });
 });
 
 describe('mergeClass', () => {
@@ -225,6 +237,19 @@ describe('mergeClass', () => {
     expect(totals.refused).toEqual([{ name: 'a-again.zip', error: 'duplicate-participant', duplicateOf: 'a.json' }]);
     expect(totals.participants).toBe(2);
     expect(totals.actions).toBe(sumRows([a, otherStudySamePseudonym]).actions);
+  });
+
+  it('keeps the latest of several files of a participant, whatever the order they were dropped in', () => {
+    const later = { ...a, period: { ...a.period, to: '2099-12-31' }, rows: a.rows.slice(0, 1) };
+    for (const order of [
+      [named('a (1).json', a), named('a.json', later)],
+      [named('a.json', later), named('a (1).json', a)],
+    ]) {
+      const totals = mergeClass(order);
+      expect(totals.refused).toEqual([{ name: 'a (1).json', error: 'older-file', duplicateOf: 'a.json' }]);
+      expect(totals.actions).toBe(sumRows([later]).actions);
+      expect(totals.participants).toBe(1);
+    }
   });
 
   it('is empty for no files', () => {

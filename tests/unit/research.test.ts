@@ -84,6 +84,10 @@ describe('study files', () => {
     [studyFile({ platforms: [] }), 'invalid-field', 'platforms'],
     [studyFile({ kinds: ['like'] }), 'unknown-kind', 'like'],
     [studyFile({ title: 'bell\u0007' }), 'invalid-field', 'title'],
+    [studyFile({ title: '\u200b\u200b' }), 'invalid-field', 'title'],
+    [studyFile({ researcher: 'Dr. \u202eelpmaxE' }), 'invalid-field', 'researcher'],
+    [studyFile({ platforms: [{ toString: 1 }] }), 'unknown-platform', 'object'],
+    [studyFile({ kinds: [null] }), 'unknown-kind', 'object'],
     [' '.repeat(70_000), 'too-large', undefined],
   ])('refuses %#: %s', (text, error, field) => {
     expect(parseStudy(text)).toEqual({ ok: false, error, ...(field ? { field } : {}) });
@@ -164,6 +168,7 @@ describe('anonymised export', () => {
     await ingest(db, [
       s({ host: secrets[0], targetKey: secrets[2], ts: at(10, 9, 7) + 123 }),
       s({ host: secrets[1], detail: secrets[3] as string, ts: at(10, 10, 11) + 456 }),
+      s({ detail: 'acme-secret-project', ts: at(10, 11) }), // token-shaped, but no detector reports it
       s({ platform: 'recaptcha', kind: 'captcha', detail: 'challenge', host: secrets[0], durationMs: 3210, ts: at(11, 8) }),
     ]);
     for (const granularity of ['day', 'hour']) {
@@ -177,8 +182,9 @@ describe('anonymised export', () => {
         for (const field of ['host', 'targetKey', 'target', 'url', 'ts', 'undoneAt', 'durationMs'])
           expect(out).not.toMatch(new RegExp(`"${field}"`));
       }
-      // The free-text detail left as "other", counted but not written.
-      expect(rows.find((r) => r.detail === 'other')?.count).toBe(1);
+      // The free-text and the unknown details left as "other", counted but not written.
+      expect(rows.filter((r) => r.detail === 'other').reduce((n, r) => n + r.count, 0)).toBe(2);
+      expect(JSON.stringify(rows)).not.toContain('acme');
       expect(Object.keys(file.rows[0] ?? {}).sort()).toEqual(FIELDS.map((f) => f.name).sort());
     }
   });
@@ -224,6 +230,8 @@ describe('anonymised export', () => {
       const file = buildExport(e, await candidateRows(db, e, NOW), 0, '0.1.0', NOW);
       expect(parseExportJson(JSON.stringify(file))).toEqual({ ok: true, file });
       expect(parseExportCsv(exportToCsv(file), dataPackage(file))).toEqual({ ok: true, file });
+      // Table Schema: a primary-key field may not be empty, so the hour is in the key only by the hour.
+      expect(dataPackage(file).resources[0]?.schema.primaryKey.includes('hour')).toBe(granularity === 'hour');
       const alone = parseExportCsv(exportToCsv(file));
       expect(alone.ok && alone.file.rows).toEqual(file.rows);
       const { unzipSync, strFromU8 } = await import('fflate');
