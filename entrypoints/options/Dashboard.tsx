@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HealthDetails, HealthWarnings } from '@/components/HealthPanel';
 import { KindChart } from '@/components/KindChart';
@@ -49,6 +49,7 @@ export function Dashboard() {
   const [data, setData] = useState<Data | null>(null);
   // Bumped on every reload, so that the history table reloads with the charts.
   const [version, setVersion] = useState(0);
+  const latest = useRef(0);
 
   // Dates as YYYY-MM-DD strings sort as they read; a reversed choice is put in order.
   const [first, last] = [from, to].sort();
@@ -56,6 +57,8 @@ export function Dashboard() {
     range === 'custom' ? daysBetween(first as string, last as string) : daysBetween(daysAgo(RANGE_LENGTH[range] - 1), today());
 
   const load = useCallback(async () => {
+    // Loads overlap (quick changes, a range picked while one runs): only the latest may draw.
+    const mine = ++latest.current;
     const db = openDb();
     const [summary, previous, settings, health] = await Promise.all([
       summarize(db, days),
@@ -66,6 +69,7 @@ export function Dashboard() {
         DETECTORS.map((d) => d.id),
       ),
     ]);
+    if (mine !== latest.current) return;
     setData({ summary, previousTotal: previous.total, valuation: valuate(summary.tallies, settings), health });
     setVersion((v) => v + 1);
   }, [days.join()]);

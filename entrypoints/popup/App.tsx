@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HealthDetails, HealthWarnings } from '@/components/HealthPanel';
 import { KindChart } from '@/components/KindChart';
@@ -53,8 +53,13 @@ async function storageStatus(): Promise<StorageProblem | null> {
 export function App() {
   const [range, setRange] = useState<Period>('7d');
   const [state, setState] = useState<State>({ status: 'loading' });
+  // Loads overlap when events arrive quickly: only the latest may draw, or a slow earlier read
+  // would put older numbers back on screen.
+  const latest = useRef(0);
 
   const load = useCallback(async () => {
+    const mine = ++latest.current;
+    const current = () => mine === latest.current;
     try {
       const db = openDb();
       // The numbers and the chart first; the health checks and the background's status (which may
@@ -73,6 +78,7 @@ export function App() {
       const pausedUntil =
         tracking.pausedUntil !== undefined && tracking.pausedUntil > Date.now() ? tracking.pausedUntil : undefined;
       const first = { totals, summary, valuation: valuate(summary.tallies, settings), pausedUntil };
+      if (!current()) return;
       setState({ status: 'partial', ...first, health: [], storage: null });
       const [health, storage] = await Promise.all([
         healthStatus(
@@ -81,9 +87,9 @@ export function App() {
         ),
         storageStatus(),
       ]);
-      setState({ status: 'ready', ...first, health, storage });
+      if (current()) setState({ status: 'ready', ...first, health, storage });
     } catch (error) {
-      setState({ status: 'error', error: String(error) });
+      if (current()) setState({ status: 'error', error: String(error) });
     }
   }, [range]);
 
