@@ -1,3 +1,4 @@
+import { csvCell } from '../csv';
 import { isKind, isPlatformId, SIGNALS } from '../taxonomy';
 import { sanitizeSettings, type ValuationSettings } from '../valuation';
 import { RollupBuffer } from './ingest';
@@ -54,12 +55,6 @@ const CSV_COLUMNS = [
   'host',
   'undone_at',
 ] as const;
-
-function csvCell(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 /** The history as CSV (one row per event, a header row), for spreadsheets. */
 export function backupToCsv(backup: Backup): string {

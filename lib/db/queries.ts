@@ -49,6 +49,13 @@ export function daysBetween(from: string, to: string, max = 3 * 366): string[] {
   return days;
 }
 
+/** Local days `from`..`to` (YYYY-MM-DD, inclusive) as timestamps: [start of `from`, start of the day after `to`). */
+export function dayBounds(from: string, to: string): [number, number] {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return [new Date(fy, fm - 1, fd).getTime(), new Date(ty, tm - 1, td + 1).getTime()];
+}
+
 /** The period of the same length just before `days`. */
 export function previousPeriod(days: string[]): string[] {
   const [y, m, d] = (days[0] as string).split('-').map(Number) as [number, number, number];
@@ -121,10 +128,7 @@ export async function hourOfWeek(
   include: (p: PlatformId) => boolean = realPlatforms,
 ): Promise<number[][]> {
   const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  const [fy, fm, fd] = (days[0] as string).split('-').map(Number) as [number, number, number];
-  const [ly, lm, ld] = (days.at(-1) as string).split('-').map(Number) as [number, number, number];
-  const from = new Date(fy, fm - 1, fd).getTime();
-  const to = new Date(ly, lm - 1, ld + 1).getTime();
+  const [from, to] = dayBounds(days[0] as string, days.at(-1) as string);
   // Read lazily after the first chart: the events of the range, not the rollup, know the hour.
   await db.events
     .where('ts')

@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
+import { dayBounds } from '../db/queries';
 import { type ClickworkDB, dayKey } from '../db/schema';
 import { beneficiaryOf, type Kind, type PlatformId } from '../taxonomy';
 import { knownDetails } from './details';
@@ -20,13 +21,6 @@ export function exportPeriod(enrolment: Enrolment, now = Date.now()): { from: st
   const today = dayKey(now);
   const to = [enrolment.study.endDate, today].sort()[0] as string; // the earlier of two YYYY-MM-DD days
   return from <= to ? { from, to } : undefined;
-}
-
-/** Local day boundaries as timestamps: [start of `from`, start of the day after `to`). */
-function bounds(from: string, to: string): [number, number] {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  return [new Date(fy, fm - 1, fd).getTime(), new Date(ty, tm - 1, td + 1).getTime()];
 }
 
 const WEEK_MS = 7 * 86_400_000;
@@ -87,7 +81,7 @@ export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now =
     const rollups = await db.daily.where('day').between(period.from, period.to, true, true).toArray();
     for (const r of rollups) add(r.day, null, r.platform, r.kind, r.detail, r.count, r.measuredCount, r.measuredMs);
   } else {
-    const [start, end] = bounds(period.from, period.to);
+    const [start, end] = dayBounds(period.from, period.to);
     // A week of events at a time (bulk reads are many times faster than a cursor, and a week is
     // small), and the local hour computed once per hour, not per event.
     let hourStart = 0;

@@ -1,3 +1,4 @@
+import { csvCell, parseCsv } from '../csv';
 import { type BeneficiaryId, beneficiaryOf, isKind, isPlatformId, type Kind, type PlatformId } from '../taxonomy';
 import type { Granularity } from './study';
 import { isDay, STUDY_ID } from './study';
@@ -72,12 +73,6 @@ export const FIELDS: readonly Field[] = [
 
 export const DETAIL = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export const PSEUDONYM = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 /** The rows as CSV with a header row (RFC 4180, UTF-8, LF). */
 export function exportToCsv(file: AnonymisedExport): string {
@@ -250,48 +245,6 @@ function normalise(file: AnonymisedExport): AnonymisedExport {
     dropped_rows: file.dropped_rows,
     rows: file.rows.map((r) => Object.fromEntries(FIELDS.map((f) => [f.name, r[f.name]])) as unknown as ExportRow),
   };
-}
-
-/** Splits RFC 4180 CSV into records; undefined when quotes are unbalanced. */
-export function parseCsv(text: string): string[][] | undefined {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else cell += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') {
-      record.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      record.push(cell);
-      records.push(record);
-      record = [];
-      cell = '';
-    } else cell += c;
-    i++;
-  }
-  if (quoted) return undefined;
-  if (cell !== '' || record.length) {
-    record.push(cell);
-    records.push(record);
-  }
-  return records;
 }
 
 /**

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '@/lib/csv';
 import { exportZip } from '@/lib/research/export';
-import { type AnonymisedExport, exportBaseName, exportToCsv, parseCsv } from '@/lib/research/format';
+import { type AnonymisedExport, exportBaseName, exportToCsv } from '@/lib/research/format';
 import { rng, sumRows, synthExport } from '../unit/class-fixtures';
 import { launch, type Session, seriousViolations } from './harness';
 

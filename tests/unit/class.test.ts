@@ -1,15 +1,9 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '@/lib/csv';
 import { classTotalsCsv, MAX_ZIP_ENTRIES, mergeClass, type NamedExport, readExportFile } from '@/lib/research/class';
 import { exportZip } from '@/lib/research/export';
-import {
-  type AnonymisedExport,
-  dataPackage,
-  exportBaseName,
-  exportToCsv,
-  MAX_EXPORT_BYTES,
-  parseCsv,
-} from '@/lib/research/format';
+import { type AnonymisedExport, dataPackage, exportBaseName, exportToCsv, MAX_EXPORT_BYTES } from '@/lib/research/format';
 import { durationDefault } from '@/lib/valuation';
 import { rng, sumRows, synthExport } from './class-fixtures';
 
