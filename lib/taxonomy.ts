@@ -33,6 +33,7 @@ export const BENEFICIARIES = {
   'intuition-machines': 'Intuition Machines',
   cloudflare: 'Cloudflare',
   'arkose-labs': 'Arkose Labs',
+  valve: 'Valve',
   nobody: 'nobody',
 } as const;
 export type BeneficiaryId = keyof typeof BENEFICIARIES;
@@ -61,6 +62,7 @@ export const PLATFORM_BENEFICIARY = {
   hcaptcha: 'intuition-machines',
   turnstile: 'cloudflare',
   arkose: 'arkose-labs',
+  steam: 'valve',
   practice: 'nobody',
 } as const satisfies Record<string, BeneficiaryId>;
 export type PlatformId = keyof typeof PLATFORM_BENEFICIARY;

@@ -94,8 +94,11 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
           if (now === watch.last) return;
           const before = watch.last;
           watch.last = now;
-          const beforeSlot = before ? detector.actions[before]?.slot : undefined;
-          if (before && (beforeSlot !== 'exclusive' || !now)) emit(before, 'undo', watch.target);
+          // An exclusive state is replaced by the next one of the same kind (ingest does that); any
+          // other change takes it back (Steam's "funny" clears a helpful vote).
+          const was = before ? detector.actions[before] : undefined;
+          const replaced = was?.slot === 'exclusive' && now !== null && detector.actions[now]?.kind === was.kind;
+          if (before && !replaced) emit(before, 'undo', watch.target);
           if (now) emit(now, 'add', watch.target);
         }),
       ),

@@ -13,6 +13,7 @@ import recaptcha from './recaptcha';
 import reddit from './reddit';
 import spotify from './spotify';
 import stackoverflow from './stackoverflow';
+import steam from './steam';
 import tiktok from './tiktok';
 import turnstile from './turnstile';
 import type { Detector } from './types';
@@ -44,6 +45,7 @@ export const DETECTORS: readonly Detector[] = [
   amazon,
   netflix,
   spotify,
+  steam,
 ];
 
 export function detectorFor(id: string): Detector | undefined {
