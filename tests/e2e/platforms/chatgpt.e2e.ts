@@ -59,6 +59,20 @@ describe('ChatGPT', () => {
     const both = await waitForEvents(popup, (e) => e.length === 2 && e.every((x) => x.signal === 'dom+network'));
     expect(both.map((e) => e.detail).sort()).toEqual(['down', 'up']);
     expect(new Set(both.map((e) => e.targetKey)).size).toBe(2);
+    // "Sites checked" tells that the choice between two answers is not confirmed on the site.
+    await expect
+      .poll(
+        async () => {
+          await popup.reload();
+          await popup.locator('main[data-state="ready"]').waitFor();
+          return popup.getByTestId('health-details').locator('li', { hasText: 'ChatGPT' }).count();
+        },
+        { timeout: 10_000, interval: 500 },
+      )
+      .toBe(1);
+    await popup.getByTestId('health-details').locator('summary').click();
+    const line = popup.getByTestId('health-details').locator('li', { hasText: 'ChatGPT' });
+    expect(await line.locator('[data-unconfirmed]').textContent()).toMatch(/unconfirmed: compare/);
     await page.close();
     await popup.close();
   });
