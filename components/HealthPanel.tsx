@@ -4,6 +4,13 @@ import { formatMoment, t } from '@/lib/i18n';
 
 const label = (h: PlatformHealth) => detectorFor(h.platform)?.label ?? h.platform;
 
+/** The platform's actions whose signal is not confirmed on the site, named by their detail. */
+export function unconfirmedNote(platform: string): string | null {
+  const d = detectorFor(platform);
+  const details = (d?.unconfirmed ?? []).map((a) => d?.actions[a]?.detail ?? a);
+  return details.length ? t('healthUnconfirmed', details.join(', ')) : null;
+}
+
 /** A visible warning per platform whose controls are no longer recognised (instead of silent zeros). */
 export function HealthWarnings({ health }: { health: PlatformHealth[] }) {
   const broken = health.filter((h) => h.brokenSince);
@@ -27,17 +34,21 @@ export function HealthDetails({ health }: { health: PlatformHealth[] }) {
     <details class="health" data-testid="health-details">
       <summary>{t('healthTitle')}</summary>
       <ul>
-        {health.map((h) => (
-          <li key={h.platform}>
-            <strong>{label(h)}</strong>{' '}
-            {[
-              h.lastOk ? t('healthLastOk', formatMoment(h.lastOk)) : null,
-              h.lastEvent ? t('healthLastEvent', formatMoment(h.lastEvent)) : null,
-            ]
-              .filter(Boolean)
-              .join(' · ') || t('healthNotYet')}
-          </li>
-        ))}
+        {health.map((h) => {
+          const note = unconfirmedNote(h.platform);
+          return (
+            <li key={h.platform}>
+              <strong>{label(h)}</strong>{' '}
+              {[
+                h.lastOk ? t('healthLastOk', formatMoment(h.lastOk)) : null,
+                h.lastEvent ? t('healthLastEvent', formatMoment(h.lastEvent)) : null,
+              ]
+                .filter(Boolean)
+                .join(' · ') || t('healthNotYet')}
+              {note ? <em data-unconfirmed=""> · {note}</em> : null}
+            </li>
+          );
+        })}
       </ul>
     </details>
   );

@@ -56,9 +56,10 @@ export function networkFilters(detectors: readonly Detector[]): string[] {
   return [...new Set(detectors.flatMap((d) => (d.network ?? []).flatMap((r) => r.urls)))];
 }
 
-/** Runs the rules whose filters match the request; the first match wins. */
+const DEFAULT_METHODS: readonly string[] = ['POST'];
+
+/** Runs the rules whose filters and methods match the request; the first match wins. */
 export function matchRequest(detectors: readonly Detector[], d: RequestDetails): { detector: Detector; match: NetMatch } | null {
-  if (d.method !== 'POST') return null;
   let url: URL;
   try {
     url = new URL(d.url);
@@ -69,7 +70,7 @@ export function matchRequest(detectors: readonly Detector[], d: RequestDetails):
   let parsed = false;
   for (const detector of detectors) {
     for (const rule of detector.network ?? []) {
-      if (!matchesAny(rule.urls, url)) continue;
+      if (!(rule.methods ?? DEFAULT_METHODS).includes(d.method) || !matchesAny(rule.urls, url)) continue;
       if (!parsed) {
         body = parseBody(d.requestBody);
         parsed = true;

@@ -1,5 +1,5 @@
 import { isPressed, prop, queryFirst, str } from './dom';
-import { defineDetector } from './types';
+import { defineDetector, type NetMatch } from './types';
 
 // Thumbs under an answer; their state is aria-pressed, never their labels.
 const UP = [
@@ -25,6 +25,21 @@ export function answerId(turn: Element): string | undefined {
 
 const RATINGS: Record<string, 'up' | 'down'> = { thumbsUp: 'up', thumbsDown: 'down' };
 
+/**
+ * "Which response do you prefer?" (two answers side by side) and "Was this response better or
+ * worse?" (after a regeneration) post the same comparison feedback; its markup was not found, so
+ * only the request counts. The pair of answers compared is the target: a resent choice counts once.
+ */
+export function comparison(url: URL, body: unknown): NetMatch | null {
+  if (!/\/backend-api\/conversation\/message_comparison_feedback$/.test(url.pathname)) return null;
+  // completion_comparison_rating: "new" | "original" | "same" (2023); "same" (neither) is a judgement too.
+  if (!str(prop(body, 'completion_comparison_rating'))) return null;
+  const pair = [str(prop(body, 'original_message_id')), str(prop(body, 'new_message_id'))].filter(Boolean);
+  const conversation = str(prop(body, 'conversation_id'));
+  const target = pair.length ? `compare:${pair.join('|')}` : conversation && `compare:${conversation}`;
+  return { action: 'compare', op: 'add', ...(target ? { target } : {}) };
+}
+
 export default defineDetector({
   id: 'chatgpt',
   label: 'ChatGPT',
@@ -33,7 +48,11 @@ export default defineDetector({
   actions: {
     up: { kind: 'ai-feedback', detail: 'up', slot: 'exclusive' },
     down: { kind: 'ai-feedback', detail: 'down', slot: 'exclusive' },
+    // Its own target (the pair compared), so it never replaces a thumb on either answer.
+    compare: { kind: 'ai-feedback', detail: 'compare', slot: 'per-detail' },
   },
+  // The comparison request is known from public code only (see `comparison`), not from a capture.
+  unconfirmed: ['compare'],
   toggles: [
     {
       control: [...UP, ...DOWN],
@@ -62,6 +81,19 @@ export default defineDetector({
         if (!action) return null;
         return { action, op: 'add', target: str(prop(body, 'message_id')) };
       },
+    },
+    {
+      // POST /backend-api/conversation/message_comparison_feedback, JSON body with
+      // completion_comparison_rating, original_message_id, new_message_id, conversation_id:
+      // - the web app's API module, deobfuscated (2023, chat.openai.com; idx 49005061164, 49834309498);
+      // - a reverse-engineered API write-up with the body of the regeneration prompt (2023-03;
+      //   idx 49135349969, 13365817330);
+      // - a parser of the user's data export telling the pairwise "which do you prefer" choice
+      //   (placement left/right) from the regeneration prompt (placement "not-applicable") (idx 19239301727);
+      // - the ChatGPT Android app still names the endpoint (decompiled, 2025-26; idx 58569111702).
+      // The chatgpt.com path is assumed to follow message_feedback's move from chat.openai.com.
+      urls: ['*://chatgpt.com/backend-api/*', '*://chat.openai.com/backend-api/*'],
+      match: ({ url, body }) => comparison(url, body),
     },
   ],
 });

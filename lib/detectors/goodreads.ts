@@ -20,6 +20,8 @@ export function bookId(url: URL): string | undefined {
 export default defineDetector({
   id: 'goodreads',
   label: 'Goodreads',
+  // The rated state is assumed (no signed-in capture shows it): see the README row.
+  unconfirmed: ['stars'],
   matches: ['*://www.goodreads.com/*'],
   testUrls: ['https://www.goodreads.com/book/show/5776788-sandman-slim'],
   actions: {

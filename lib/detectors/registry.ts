@@ -1,5 +1,6 @@
 import amazon from './amazon';
 import chatgpt from './chatgpt';
+import claude from './claude';
 import facebook from './facebook';
 import gemini from './gemini';
 import github from './github';
@@ -46,6 +47,7 @@ export const DETECTORS: readonly Detector[] = [
   netflix,
   spotify,
   steam,
+  claude,
 ];
 
 export function detectorFor(id: string): Detector | undefined {

@@ -87,6 +87,8 @@ export interface NetMatch {
 export interface NetworkRule {
   /** webRequest URL filter patterns. */
   urls: readonly string[];
+  /** HTTP methods the rule reads; POST when absent (an update may arrive as PUT or PATCH). */
+  methods?: readonly string[];
   match(req: NetRequest): NetMatch | null;
 }
 
@@ -114,6 +116,11 @@ export interface Detector {
   captcha?: CaptchaSpec;
   network?: readonly NetworkRule[];
   health: HealthCheck;
+  /**
+   * Actions (ids of `actions`) whose signal was not seen in a saved page or a recorded request:
+   * it rests on hand-written markup or on public code only. Users see these marked unconfirmed.
+   */
+  unconfirmed?: readonly string[];
 }
 
 /** Helper that keeps literal types and checks the shape of a detector. */

@@ -15,6 +15,14 @@ export function chromiumPath(): string {
 }
 
 export const fixture = (p: string) => readFileSync(resolve(root, 'tests/fixtures', p), 'utf8');
+/**
+ * A saved real page from ../shared/fixtures/captures, read at run time (never copied into the
+ * project); undefined when absent, so the test can skip and say why.
+ */
+export const capture = (name: string): string | undefined => {
+  const path = resolve(root, '../shared/fixtures/captures', name);
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+};
 const emulator = (name: string) => readFileSync(resolve(root, 'tests/e2e/emulators', `${name}.js`), 'utf8');
 
 /** A fixture page with the platform emulator appended, as the platform's own script. */

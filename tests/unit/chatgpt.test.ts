@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { unconfirmedNote } from '@/components/HealthPanel';
 import { runDetector } from '@/lib/content/runtime';
-import chatgpt, { answerId } from '@/lib/detectors/chatgpt';
+import chatgpt, { answerId, comparison } from '@/lib/detectors/chatgpt';
 import { closestOf } from '@/lib/detectors/dom';
 import type { ContentMessage } from '@/lib/messages';
 import { collect, fakeHost, fixture, loadPage, tick, trustedClick } from './helpers';
@@ -154,6 +156,70 @@ describe('chatgpt detector', () => {
       action: 'up',
       op: 'add',
       target: 'm2',
+    });
+  });
+
+  describe('"which response do you prefer" (comparison feedback)', () => {
+    const COMPARE = 'https://chatgpt.com/backend-api/conversation/message_comparison_feedback';
+    // The shape of the 2023 requests (regeneration prompt and pairwise choice), timings left out.
+    const body = (rating: string, extra: object = {}) => ({
+      conversation_id: 'c7f0',
+      original_message_id: 'eb-e2',
+      new_message_id: '7b-4a',
+      completion_comparison_rating: rating,
+      new_completion_placement: 'left',
+      feedback_version: 'comparison_feedback_modal:a:1.0',
+      rating: 'none',
+      tags: [],
+      text: '',
+      ...extra,
+    });
+
+    it.each(['new', 'original', 'same'])('counts a choice of %s once per pair of answers', (rating) => {
+      expect(comparison(new URL(COMPARE), body(rating))).toEqual({ action: 'compare', op: 'add', target: 'compare:eb-e2|7b-4a' });
+    });
+
+    it('is its own action, on its own target: it never replaces a thumb on either answer', () => {
+      expect(chatgpt.actions.compare).toEqual({ kind: 'ai-feedback', detail: 'compare', slot: 'per-detail' });
+      const hit = comparison(new URL(COMPARE), body('new'));
+      expect(hit?.target).not.toBe('7b-4a');
+    });
+
+    it('falls back to the conversation when the pair is not named', () => {
+      const hit = comparison(new URL(COMPARE), {
+        conversation_id: 'c9',
+        completion_comparison_rating: 'new',
+      });
+      expect(hit).toEqual({ action: 'compare', op: 'add', target: 'compare:c9' });
+      expect(comparison(new URL(COMPARE), { completion_comparison_rating: 'same' })).toEqual({ action: 'compare', op: 'add' });
+    });
+
+    it.each([
+      [{ conversation_id: 'c1', original_message_id: 'a', new_message_id: 'b' }],
+      [{ completion_comparison_rating: '' }],
+      [undefined],
+    ])('counts nothing without a choice: %j', (b) => {
+      expect(comparison(new URL(COMPARE), b)).toBeNull();
+    });
+
+    it('is matched by the network rules on both addresses, and only there', () => {
+      const find = (address: string) =>
+        chatgpt.network.map((r) => r.match({ url: new URL(address), method: 'POST', body: body('new') })).find(Boolean) ?? null;
+      expect(find(COMPARE)).toMatchObject({ action: 'compare' });
+      expect(find('https://chat.openai.com/backend-api/conversation/message_comparison_feedback')).toMatchObject({
+        action: 'compare',
+      });
+      expect(find(`${COMPARE}/extra`)).toBeNull();
+      expect(find('https://chatgpt.com/backend-api/conversation/message_feedback')).toBeNull();
+    });
+
+    it('is marked unconfirmed where users see it: no capture shows its request or its markup', () => {
+      expect(chatgpt.unconfirmed).toEqual(['compare']);
+      const spy = vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((k, subs) => `${k}(${subs})`);
+      expect(unconfirmedNote('chatgpt')).toBe('healthUnconfirmed(compare)');
+      spy.mockRestore();
+      expect(unconfirmedNote('gemini')).toBeNull();
+      expect(unconfirmedNote('claude')).toBeNull();
     });
   });
 });

@@ -49,3 +49,15 @@ export function collect(into: ContentMessage[]): (m: ContentMessage) => void {
     if (m.type !== 'gesture' && m.type !== 'health') into.push(m);
   };
 }
+
+/**
+ * A saved real page from ../shared/fixtures/captures, read at run time (captures are never copied
+ * into the project); undefined when it is not there, so the test can skip and say why.
+ */
+export function capture(name: string): string | undefined {
+  try {
+    return readFileSync(resolve(root, '../shared/fixtures/captures', name), 'utf8');
+  } catch {
+    return undefined;
+  }
+}

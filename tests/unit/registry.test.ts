@@ -49,6 +49,12 @@ describe('detector registry', () => {
       it('has a row in the README platform table', () => {
         expect(readme).toMatch(new RegExp(`^\\| ${d.label} \\(\`${d.id}\`\\) +\\|`, 'm'));
       });
+
+      it('marks what is unconfirmed where users see it: declared actions, and the README row says so', () => {
+        for (const a of d.unconfirmed ?? []) expect(d.actions[a], a).toBeDefined();
+        const row = readme.split('\n').find((l) => l.startsWith(`| ${d.label} (\`${d.id}\`)`)) ?? '';
+        expect(row.includes('**unconfirmed**'), row.slice(0, 60)).toBe(Boolean(d.unconfirmed?.length));
+      });
     });
   }
 

@@ -28,3 +28,40 @@
     }).catch(() => {});
   });
 })();
+
+// The "which response do you prefer" choice: the chosen answer stays in the thread, the other is
+// removed, and the comparison feedback is posted with the 2023 body shape (see lib/detectors/chatgpt.ts).
+(() => {
+  const conversation = /\/c\/([\w-]+)/.exec(location.pathname)?.[1] ?? '';
+  document.addEventListener('click', (e) => {
+    const button = e.target.closest('[data-compare-choice]');
+    const panel = button?.closest('[data-compare-panel]');
+    if (!panel) return;
+    const choice = button.getAttribute('data-compare-choice');
+    const now = Date.now() / 1000;
+    fetch('/backend-api/conversation/message_comparison_feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        compare_step_start_time: now - 5,
+        completion_comparison_rating: choice,
+        conversation_id: conversation,
+        feedback_start_time: now - 5,
+        feedback_version: 'comparison_feedback_modal:a:1.0',
+        frontend_submission_time: now,
+        new_completion_placement: 'right',
+        new_message_id: panel.getAttribute('data-new'),
+        original_message_id: panel.getAttribute('data-original'),
+        rating: 'none',
+        tags: [],
+        text: '',
+      }),
+    }).catch(() => {});
+    for (const side of panel.querySelectorAll('[data-compare-side]')) {
+      if (side.getAttribute('data-compare-side') !== choice) side.remove();
+    }
+    panel.querySelector('h2')?.remove();
+    for (const b of panel.querySelectorAll('[data-compare-choice]')) b.remove();
+    panel.setAttribute('data-chosen', choice);
+  });
+})();
