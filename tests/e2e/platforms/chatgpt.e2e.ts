@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realPages } from '../../real-pages';
+import { withoutTurns } from '../../real-trims';
 import {
   fixture,
   htmlRoute,
   idleVisit,
   jsonRoute,
   launch,
+  lazyHtmlRoute,
   openPopup,
   resetDb,
   type Session,
@@ -18,6 +21,8 @@ const REAL = 'https://chatgpt.com/c/67c0a1b2-1234-8000-9000-0123456789ab';
 const FR = 'https://chatgpt.com/c/67c0a1b2-1234-8000-9000-0123456789fr';
 const UP = '[data-testid="good-response-turn-action-button"]';
 const DOWN = '[data-testid="bad-response-turn-action-button"]';
+const CHATGPT = 'chatgpt_conversation_2026-02-27.html';
+const real = realPages(CHATGPT);
 
 let s: Session;
 beforeAll(async () => {
@@ -25,7 +30,7 @@ beforeAll(async () => {
     routes: [
       [
         /^https:\/\/chatgpt\.com\/c\/[\w-]+ab$/,
-        htmlRoute(withEmulator(fixture('chatgpt/conversation-2026-02-27.real.html'), 'chatgpt')),
+        lazyHtmlRoute(() => withEmulator(withoutTurns(real.read(CHATGPT), 5, 11), 'chatgpt')),
       ],
       [/^https:\/\/chatgpt\.com\/c\/[\w-]+fr$/, htmlRoute(withEmulator(fixture('chatgpt/conversation.fr.html'), 'chatgpt'))],
       [/^https:\/\/chatgpt\.com\/backend-api\//, jsonRoute()],
@@ -37,7 +42,9 @@ afterAll(async () => {
 });
 
 describe('ChatGPT', () => {
-  it('counts a thumb up on the real page once (DOM and request merged); switching to down replaces it', async () => {
+  it('counts a thumb up on the real page once (DOM and request merged); switching to down replaces it', {
+    skip: real.skip,
+  }, async () => {
     await resetDb(s);
     const page = await s.context.newPage();
     await page.goto(REAL);
@@ -75,8 +82,13 @@ describe('ChatGPT', () => {
     await popup.close();
   });
 
-  it('counts nothing on load, hover and scroll', async () => {
+  it('counts nothing on load, hover and scroll of the hand-written page', async () => {
     await resetDb(s);
-    expect(await idleVisit(s, [REAL, FR])).toEqual([]);
+    expect(await idleVisit(s, [FR])).toEqual([]);
+  });
+
+  it('counts nothing on load, hover and scroll of the real page', { skip: real.skip }, async () => {
+    await resetDb(s);
+    expect(await idleVisit(s, [REAL])).toEqual([]);
   });
 });
