@@ -45,9 +45,9 @@ export interface RealPages {
 export function realPages(...names: string[]): RealPages {
   const missing = names.filter((n) => !locate(n));
   if (missing.length) {
-    const line = `Real pages missing (${missing.join(', ')}) in ${SHARED}: the tests on them are skipped.`;
-    if (process.env.CI && process.env.CI !== 'false') throw new Error(`CI must run every real-page test. ${line}`);
-    console.warn(line);
+    const line = `Real pages missing (${missing.join(', ')}) in ${SHARED}`;
+    if (process.env.CI && process.env.CI !== 'false') throw new Error(`${line}: CI must run every real-page test.`);
+    console.warn(`${line}: the tests on them are skipped.`);
   }
   return {
     missing,
