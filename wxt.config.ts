@@ -7,6 +7,11 @@ export default defineConfig({
   // A separate output folder lets builds run side by side (CLICKWORK_OUT_DIR); .output by default.
   ...(process.env.CLICKWORK_OUT_DIR ? { outDir: process.env.CLICKWORK_OUT_DIR } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
+  zip: {
+    // Saved third-party pages never ship, not even in the sources zip: tests read them from ../shared
+    // at run time (tests/real-pages.ts); these keep any stray local copy out of the archive.
+    excludeSources: ['**/*.real.html', '**/*.html.gz', '**/captures/**', '**/holdout-captures/**', 'shared/**'],
+  },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

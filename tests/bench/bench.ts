@@ -15,6 +15,8 @@ import type { ClickworkDB } from '@/lib/db/schema';
 import type { candidateRows } from '@/lib/research/export';
 import type { Enrolment } from '@/lib/research/study';
 import { EXTENSION_DIR, htmlRoute, launch, manyPostsPage, root, type Session, withEmulator } from '../e2e/harness';
+import { readRealPage } from '../real-pages';
+import { X_ARTICLE } from '../real-trims';
 
 /** What the benchmark build exposes in its service worker. */
 interface Bench {
@@ -51,7 +53,9 @@ const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 const PAGE = 'https://x.com/bench/status/1';
-const routes = () => [[/^https:\/\/x\.com\/bench\/status\/\d+$/, htmlRoute(withEmulator(manyPostsPage(60), 'x'))]] as const;
+// 60 copies of X's real article (read from ../shared; the benchmark needs it).
+const routes = () =>
+  [[/^https:\/\/x\.com\/bench\/status\/\d+$/, htmlRoute(withEmulator(manyPostsPage(60, readRealPage(X_ARTICLE)), 'x'))]] as const;
 
 async function metrics(cdp: CDPSession): Promise<{ TaskDuration: number; ScriptDuration: number }> {
   const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };

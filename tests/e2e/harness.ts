@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Request, type Route, type Worker } from 'playwright-core';
+import { readRealPage, realPages } from '../real-pages';
+import { withoutScripts, X_ARTICLE_ID } from '../real-trims';
 
 export const root = resolve(import.meta.dirname, '../..');
 /** The built extension; CLICKWORK_OUT_DIR selects another build folder (as for `wxt build`). */
@@ -15,13 +17,10 @@ export function chromiumPath(): string {
 }
 
 export const fixture = (p: string) => readFileSync(resolve(root, 'tests/fixtures', p), 'utf8');
-/**
- * A saved real page from ../shared/fixtures/captures, read at run time (never copied into the
- * project); undefined when absent, so the test can skip and say why.
- */
+/** A saved real page from ../shared, or undefined when absent (see tests/real-pages.ts: CI fails instead). */
 export const capture = (name: string): string | undefined => {
-  const path = resolve(root, '../shared/fixtures/captures', name);
-  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  const pages = realPages(name);
+  return pages.skip ? undefined : pages.read(name);
 };
 const emulator = (name: string) => readFileSync(resolve(root, 'tests/e2e/emulators', `${name}.js`), 'utf8');
 
@@ -32,6 +31,9 @@ export function withEmulator(html: string, name: string): string {
 }
 
 const bframeBody = () => /<body>([\s\S]*)<\/body>/.exec(fixture('recaptcha/bframe.html'))?.[1] ?? '';
+
+/** The real YouTube watch page (server HTML, logged out, 2024-06) served at URLS.youtubeSsr. */
+export const YOUTUBE_SSR = 'youtube_watch_ssr_loggedout_2024-06.html';
 
 export const URLS = {
   youtube: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
@@ -49,6 +51,12 @@ export const htmlRoute =
   (body: string): Handler =>
   (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+
+/** Serves HTML made when the page is visited: real pages are read from ../shared only by the tests that visit them. */
+export const lazyHtmlRoute =
+  (body: () => string): Handler =>
+  (route, request) =>
+    htmlRoute(body())(route, request);
 
 /** Answers an endpoint with JSON (`{}` unless given), as the platform accepting the action. */
 export const jsonRoute =
@@ -69,11 +77,9 @@ function routes(): RouteEntry[] {
       /^https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ$/,
       html(withEmulator(fixture('youtube/watch-rendered.html'), 'youtube')),
     ],
-    // The real server-rendered page, its own scripts removed (they would fetch the player from the network).
-    [
-      /^https:\/\/www\.youtube\.com\/watch\?v=eiHXASgRTcA$/,
-      html(fixture('youtube/watch-ssr-loggedout-2024-06.real.html').replace(/<script\b[\s\S]*?<\/script>/g, '')),
-    ],
+    // The real server-rendered page, read from ../shared when visited (tests that visit it declare it
+    // with realPages(YOUTUBE_SSR)), its own scripts removed (they would fetch the player from the network).
+    [/^https:\/\/www\.youtube\.com\/watch\?v=eiHXASgRTcA$/, lazyHtmlRoute(() => withoutScripts(readRealPage(YOUTUBE_SSR)))],
     [/^https:\/\/www\.youtube\.com\/youtubei\/v1\//, json],
     [/^https:\/\/x\.com\/TestUser123\/status\/\d+$/, html(withEmulator(fixture('x/timeline.html'), 'x'))],
     [/^https:\/\/x\.com\/i\/api\/graphql\//, json],
@@ -287,13 +293,12 @@ export async function idleVisit(s: Session, urls: string[]): Promise<StoredEvent
   return events;
 }
 
-/** An X status page with `n` posts: the real article repeated, each with its own id. */
-export function manyPostsPage(n: number): string {
-  const id = '1981398750557065646';
-  const page = fixture('x/timeline.html');
-  const article = fixture('x/tweet-article-2025-10.real.html');
-  const copies = Array.from({ length: n }, (_, i) => article.replaceAll(id, String(BigInt(id) + BigInt(i + 1))));
-  return page.replace(article, copies.join('\n'));
+/** An X status page with `n` posts: X's real article (readRealPage(X_ARTICLE)) repeated, each with its own id. */
+export function manyPostsPage(n: number, article: string): string {
+  const copies = Array.from({ length: n }, (_, i) =>
+    article.replaceAll(X_ARTICLE_ID, String(BigInt(X_ARTICLE_ID) + BigInt(i + 1))),
+  );
+  return fixture('x/timeline.html').replace(/<article\b[\s\S]*?<\/article>/, () => copies.join('\n'));
 }
 
 export interface SeedEvent {

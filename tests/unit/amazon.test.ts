@@ -5,11 +5,14 @@ import amazon, { reviewId } from '@/lib/detectors/amazon';
 import { closestOf } from '@/lib/detectors/dom';
 import { matchesAny } from '@/lib/match-pattern';
 import type { ContentMessage } from '@/lib/messages';
+import { realPages } from '../real-pages';
 import { collect, fakeHost, fixture, loadPage, tick, trustedClick } from './helpers';
 
 const REVIEWS = 'https://www.amazon.com/Dawn-Ultra-Dishwashing-Liquid-Original/product-reviews/B0BBPNPZTC';
 const REVIEWS_FR = 'https://www.amazon.fr/product-reviews/B0BBPNPZTC';
 const toggle = amazon.toggles[0];
+const CAPTURE = 'amazon_product_reviews_loggedout_2024-07.html';
+const real = realPages(CAPTURE);
 
 /** What Amazon's script does once the vote is recorded: hide the button, show the success message. */
 function accept(widget: Element) {
@@ -31,8 +34,8 @@ describe('amazon detector', () => {
       expect(matchesAny(amazon.matches, u), u).toBe(false);
   });
 
-  it('finds every vote widget, its review id and no vote in the real signed-out capture', () => {
-    const doc = loadPage(fixture('amazon/product-reviews-loggedout-2024-07.real.html'), REVIEWS);
+  it.skipIf(real.skip)('finds every vote widget, its review id and no vote in the real signed-out capture', () => {
+    const doc = loadPage(real.read(CAPTURE), REVIEWS);
     const buttons = [...doc.querySelectorAll('[data-hook="vote-helpful-button"]')];
     expect(buttons).toHaveLength(10);
     const ids = buttons.map((b) => {
@@ -46,8 +49,8 @@ describe('amazon detector', () => {
     for (const id of ids) expect(id).toMatch(/^R[A-Z0-9]+$/);
   });
 
-  it('counts nothing when a signed-out click only leads to the sign-in page', async () => {
-    const doc = loadPage(fixture('amazon/product-reviews-loggedout-2024-07.real.html'), REVIEWS);
+  it.skipIf(real.skip)('counts nothing when a signed-out click only leads to the sign-in page', async () => {
+    const doc = loadPage(real.read(CAPTURE), REVIEWS);
     const sent: ContentMessage[] = [];
     runDetector(amazon, host, collect(sent));
     const link = doc.querySelector('[data-hook="vote-helpful-button"]') as HTMLElement;

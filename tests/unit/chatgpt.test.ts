@@ -6,19 +6,33 @@ import { runDetector } from '@/lib/content/runtime';
 import chatgpt, { answerId, comparison } from '@/lib/detectors/chatgpt';
 import { closestOf } from '@/lib/detectors/dom';
 import type { ContentMessage } from '@/lib/messages';
+import { realPages } from '../real-pages';
+import { withoutTurns } from '../real-trims';
 import { collect, fakeHost, fixture, loadPage, tick, trustedClick } from './helpers';
 
 const CONVERSATION = 'https://chatgpt.com/c/67c0a1b2-1234-8000-9000-0123456789ab';
 const toggle = chatgpt.toggles[0];
+const CAPTURE = 'chatgpt_conversation_2026-02-27.html';
+const real = realPages(CAPTURE);
+/** The real conversation with turns 5 to 11 removed (the same markup as turns 1 to 4). */
+const realConversation = () => withoutTurns(real.read(CAPTURE), 5, 11);
 
 const FILES = [
   // Real capture (2026-02-27): the first answer is message d6c3824e-…, the second 000c2552-….
   {
-    file: 'conversation-2026-02-27.real.html',
+    file: CAPTURE,
+    html: realConversation,
+    skip: real.skip,
     first: 'd6c3824e-9c23-4bfe-b8fb-9127dfc0ee9a',
     second: '000c2552-861d-4a46-917c-beb81415a068',
   },
-  { file: 'conversation.fr.html', first: 'bbbb2222-0000-4000-8000-000000000002', second: 'dddd4444-0000-4000-8000-000000000004' },
+  {
+    file: 'conversation.fr.html',
+    html: () => fixture('chatgpt/conversation.fr.html'),
+    skip: false,
+    first: 'bbbb2222-0000-4000-8000-000000000002',
+    second: 'dddd4444-0000-4000-8000-000000000004',
+  },
 ];
 
 function thumbs(doc: Document, nth: number) {
@@ -45,9 +59,9 @@ describe('chatgpt detector', () => {
     host = fakeHost();
   });
 
-  for (const { file, first, second } of FILES) {
-    it(`finds each answer's turn, its id and its thumbs' state in ${file}`, () => {
-      const doc = loadPage(fixture(`chatgpt/${file}`), CONVERSATION);
+  for (const { file, html, skip, first, second } of FILES) {
+    it.skipIf(skip)(`finds each answer's turn, its id and its thumbs' state in ${file}`, () => {
+      const doc = loadPage(html(), CONVERSATION);
       const { up, down } = thumbs(doc, 0);
       const turn = closestOf(up, toggle.scope) as Element;
       expect(turn.getAttribute('data-turn')).toBe('assistant');
@@ -61,8 +75,8 @@ describe('chatgpt detector', () => {
       expect(toggle.state(turn)).toBe('down');
     });
 
-    it(`counts a thumb up, a switch to down and its release, each on its own answer, in ${file}`, async () => {
-      const doc = loadPage(fixture(`chatgpt/${file}`), CONVERSATION);
+    it.skipIf(skip)(`counts a thumb up, a switch to down and its release, each on its own answer, in ${file}`, async () => {
+      const doc = loadPage(html(), CONVERSATION);
       const sent: ContentMessage[] = [];
       runDetector(chatgpt, host, collect(sent));
       const a = thumbs(doc, 0);
@@ -83,8 +97,8 @@ describe('chatgpt detector', () => {
     });
   }
 
-  it('does not depend on label text: the same with every aria-label and text removed', async () => {
-    const doc = loadPage(fixture('chatgpt/conversation-2026-02-27.real.html'), CONVERSATION);
+  it.skipIf(real.skip)('does not depend on label text: the same with every aria-label and text removed', async () => {
+    const doc = loadPage(realConversation(), CONVERSATION);
     for (const el of doc.querySelectorAll('[aria-label]')) el.removeAttribute('aria-label');
     for (const el of doc.querySelectorAll('.sr-only')) el.textContent = '';
     const sent: ContentMessage[] = [];
@@ -96,8 +110,8 @@ describe('chatgpt detector', () => {
     expect(sightings(sent)).toEqual(['up:add:d6c3824e-9c23-4bfe-b8fb-9127dfc0ee9a']);
   });
 
-  it('counts nothing for untrusted clicks, pressed rendering, or a click the page ignores', async () => {
-    const doc = loadPage(fixture('chatgpt/conversation-2026-02-27.real.html'), CONVERSATION);
+  it.skipIf(real.skip)('counts nothing for untrusted clicks, pressed rendering, or a click the page ignores', async () => {
+    const doc = loadPage(realConversation(), CONVERSATION);
     const sent: ContentMessage[] = [];
     runDetector(chatgpt, host, collect(sent));
     const a = thumbs(doc, 0);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RuntimeHost } from '@/lib/content/runtime';
 import type { ContentMessage } from '@/lib/messages';
+import { realPages } from '../real-pages';
 
 export const root = resolve(import.meta.dirname, '../..');
 
@@ -50,14 +51,8 @@ export function collect(into: ContentMessage[]): (m: ContentMessage) => void {
   };
 }
 
-/**
- * A saved real page from ../shared/fixtures/captures, read at run time (captures are never copied
- * into the project); undefined when it is not there, so the test can skip and say why.
- */
+/** A saved real page from ../shared, or undefined when absent (see tests/real-pages.ts: CI fails instead). */
 export function capture(name: string): string | undefined {
-  try {
-    return readFileSync(resolve(root, '../shared/fixtures/captures', name), 'utf8');
-  } catch {
-    return undefined;
-  }
+  const pages = realPages(name);
+  return pages.skip ? undefined : pages.read(name);
 }

@@ -16,7 +16,8 @@
     pending = onConfirm;
   };
   document.addEventListener('click', (e) => {
-    const el = e.target.closest('[data-testid]');
+    // X acts on a click anywhere in a control, its count included (a span with its own test id).
+    const el = e.target.closest('button[data-testid], [role="menuitem"][data-testid]');
     if (!el) return;
     const id = el.getAttribute('data-testid');
     const article = el.closest('article');

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realPages } from '../../real-pages';
+import { withoutTurns } from '../../real-trims';
 import {
   fixture,
   htmlRoute,
   idleVisit,
   jsonRoute,
   launch,
+  lazyHtmlRoute,
   openPopup,
   resetDb,
   type Session,
@@ -20,6 +23,8 @@ const COMPARE = 'https://chatgpt.com/c/67c0a1b2-1234-8000-9000-0123456789cp';
 const COMPARE_FR = 'https://chatgpt.com/c/67c0a1b2-1234-8000-9000-012345678cfr';
 const UP = '[data-testid="good-response-turn-action-button"]';
 const DOWN = '[data-testid="bad-response-turn-action-button"]';
+const CHATGPT = 'chatgpt_conversation_2026-02-27.html';
+const real = realPages(CHATGPT);
 
 let s: Session;
 beforeAll(async () => {
@@ -27,7 +32,7 @@ beforeAll(async () => {
     routes: [
       [
         /^https:\/\/chatgpt\.com\/c\/[\w-]+ab$/,
-        htmlRoute(withEmulator(fixture('chatgpt/conversation-2026-02-27.real.html'), 'chatgpt')),
+        lazyHtmlRoute(() => withEmulator(withoutTurns(real.read(CHATGPT), 5, 11), 'chatgpt')),
       ],
       [/^https:\/\/chatgpt\.com\/c\/[\w-]+cfr$/, htmlRoute(withEmulator(fixture('chatgpt/compare.fr.html'), 'chatgpt'))],
       [/^https:\/\/chatgpt\.com\/c\/[\w-]+fr$/, htmlRoute(withEmulator(fixture('chatgpt/conversation.fr.html'), 'chatgpt'))],
@@ -41,7 +46,9 @@ afterAll(async () => {
 });
 
 describe('ChatGPT', () => {
-  it('counts a thumb up on the real page once (DOM and request merged); switching to down replaces it', async () => {
+  it('counts a thumb up on the real page once (DOM and request merged); switching to down replaces it', {
+    skip: real.skip,
+  }, async () => {
     await resetDb(s);
     const page = await s.context.newPage();
     await page.goto(REAL);
@@ -117,8 +124,13 @@ describe('ChatGPT', () => {
     });
   }
 
-  it('counts nothing on load, hover and scroll', async () => {
+  it('counts nothing on load, hover and scroll of the hand-written page', async () => {
     await resetDb(s);
-    expect(await idleVisit(s, [REAL, FR, COMPARE, COMPARE_FR])).toEqual([]);
+    expect(await idleVisit(s, [FR, COMPARE, COMPARE_FR])).toEqual([]);
+  });
+
+  it('counts nothing on load, hover and scroll of the real page', { skip: real.skip }, async () => {
+    await resetDb(s);
+    expect(await idleVisit(s, [REAL])).toEqual([]);
   });
 });

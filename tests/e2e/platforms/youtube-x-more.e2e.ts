@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realPages } from '../../real-pages';
+import { inStatusPage, X_ARTICLE } from '../../real-trims';
 import {
   fixture,
   htmlRoute,
   idleVisit,
   launch,
+  lazyHtmlRoute,
   openPopup,
   resetDb,
   type Session,
@@ -16,6 +19,9 @@ import {
 
 const COMMENTS = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=comments';
 const X_REPLY = 'https://x.com/TestUser123/status/1981398750557065646?replies=1';
+// The same page with X's real article (2025-10) as the focal post and the reply.
+const X_REPLY_REAL = 'https://x.com/TestUser123/status/1981398750557065646?replies=real';
+const real = realPages(X_ARTICLE);
 
 let s: Session;
 beforeAll(async () => {
@@ -28,6 +34,10 @@ beforeAll(async () => {
       [
         /^https:\/\/x\.com\/TestUser123\/status\/\d+\?replies=1$/,
         htmlRoute(withEmulator(fixture('x/status-with-reply.html'), 'x')),
+      ],
+      [
+        /^https:\/\/x\.com\/TestUser123\/status\/\d+\?replies=real$/,
+        lazyHtmlRoute(() => withEmulator(inStatusPage(fixture('x/status-with-reply.html'), real.read(X_ARTICLE)), 'x')),
       ],
     ],
   });
@@ -85,29 +95,36 @@ describe('YouTube comments and reports', () => {
 });
 
 describe('X replies', () => {
-  it('counts a like on a reply once, under the reply, beside a like on the focal post', async () => {
-    await resetDb(s);
-    const page = await s.context.newPage();
-    await page.goto(X_REPLY);
-    const articles = page.locator('article[data-testid="tweet"]');
-    await articles.nth(1).locator('[data-testid="like"]').click();
-    const popup = await openPopup(s);
-    const [reply] = await waitForEvents(popup, (e) => e.length === 1 && e[0]?.signal === 'dom+network');
-    expect(reply && line(reply)).toBe('x/reaction/like/dom+network');
-    await page.bringToFront();
-    await articles.nth(0).locator('[data-testid="like"]').click();
-    const both = await waitForEvents(popup, (e) => e.length === 2 && e.every((x) => x.signal === 'dom+network'));
-    expect(both.map(line)).toEqual(['x/reaction/like/dom+network', 'x/reaction/like/dom+network']);
-    expect(new Set(both.map((e) => e.targetKey)).size).toBe(2);
-    // Unliking the reply leaves the focal post's like.
-    await page.bringToFront();
-    await articles.nth(1).locator('[data-testid="unlike"]').click();
-    const left = await waitForEvents(popup, (e) => e.length === 1);
-    expect(left).toHaveLength(1);
-    expect(left[0]?.targetKey).not.toBe(reply?.targetKey);
-    await page.close();
-    await popup.close();
-  });
+  for (const [what, url] of [
+    ['hand-written article', X_REPLY],
+    ['real article', X_REPLY_REAL],
+  ] as const) {
+    it(`counts a like on a reply once, under the reply, beside a like on the focal post (${what})`, {
+      skip: url === X_REPLY_REAL && real.skip,
+    }, async () => {
+      await resetDb(s);
+      const page = await s.context.newPage();
+      await page.goto(url);
+      const articles = page.locator('article[data-testid="tweet"]');
+      await articles.nth(1).locator('[data-testid="like"]').click();
+      const popup = await openPopup(s);
+      const [reply] = await waitForEvents(popup, (e) => e.length === 1 && e[0]?.signal === 'dom+network');
+      expect(reply && line(reply)).toBe('x/reaction/like/dom+network');
+      await page.bringToFront();
+      await articles.nth(0).locator('[data-testid="like"]').click();
+      const both = await waitForEvents(popup, (e) => e.length === 2 && e.every((x) => x.signal === 'dom+network'));
+      expect(both.map(line)).toEqual(['x/reaction/like/dom+network', 'x/reaction/like/dom+network']);
+      expect(new Set(both.map((e) => e.targetKey)).size).toBe(2);
+      // Unliking the reply leaves the focal post's like.
+      await page.bringToFront();
+      await articles.nth(1).locator('[data-testid="unlike"]').click();
+      const left = await waitForEvents(popup, (e) => e.length === 1);
+      expect(left).toHaveLength(1);
+      expect(left[0]?.targetKey).not.toBe(reply?.targetKey);
+      await page.close();
+      await popup.close();
+    });
+  }
 });
 
 describe('nothing without an action', () => {
