@@ -7,7 +7,9 @@ export default defineConfig({
   // A separate output folder lets builds run side by side (CLICKWORK_OUT_DIR); .output by default.
   ...(process.env.CLICKWORK_OUT_DIR ? { outDir: process.env.CLICKWORK_OUT_DIR } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // The class-totals page's worker is an ES module (new Worker(…, { type: 'module' })), bundled whole
+  // into the extension and loaded from its own origin: the default extension CSP allows it.
+  vite: () => ({ plugins: [preact()], worker: { format: 'es' } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
