@@ -1,12 +1,17 @@
+import { useState } from 'preact/hooks';
 import { formatDuration, formatNumber, kindLabel, t } from '@/lib/i18n';
 import type { DetailRow } from '@/lib/research/class';
 import { beneficiaryLabel, platformLabel } from './labels';
 
-/** Every platform × kind × detail line, behind a disclosure. */
+/**
+ * Every platform × kind × detail line, behind a disclosure; its rows (hundreds for a year of
+ * many platforms) are only drawn once it is opened, so that the totals appear without blocking.
+ */
 export function AllLines({ rows }: { rows: DetailRow[] }) {
+  const [open, setOpen] = useState(false);
   return (
     <section aria-labelledby="all-lines">
-      <details>
+      <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>
           <h2 id="all-lines">{t('classAllLines')}</h2>
         </summary>
@@ -32,7 +37,7 @@ export function AllLines({ rows }: { rows: DetailRow[] }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {(open ? rows : []).map((r) => (
               <tr key={`${r.platform}|${r.kind}|${r.detail}`}>
                 <th scope="row">{platformLabel(r.platform)}</th>
                 <td>{beneficiaryLabel(r.beneficiary)}</td>

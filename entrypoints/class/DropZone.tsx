@@ -9,7 +9,7 @@ const MB = 1024 * 1024;
 
 /** What the live region says: files being read, or how the last reading ended. */
 function statusText(progress: DropProgress | null, outcome: Outcome): string {
-  if (progress) return t('classReading', formatNumber(progress.total));
+  if (progress) return outcome === 'cancelling' ? t('classCancelling') : t('classReading', formatNumber(progress.total));
   if (outcome === 'cancelled') return t('classCancelled');
   if (outcome === 'failed') return t('classFailed');
   return '';
@@ -82,7 +82,9 @@ export function DropZone(props: {
       <p class="limits" data-testid="limits">
         {t('classLimits', formatNumber(MAX_CLASS_FILES), formatNumber(MAX_EXPORT_BYTES / MB), formatNumber(MAX_CLASS_BYTES / MB))}
       </p>
-      {props.progress && <ProgressPanel progress={props.progress} onCancel={props.onCancel} />}
+      {props.progress && (
+        <ProgressPanel progress={props.progress} onCancel={props.onCancel} cancelling={props.outcome === 'cancelling'} />
+      )}
       <p role="status" class="reading" data-testid="reading-status">
         {statusText(props.progress, props.outcome)}
       </p>

@@ -7,7 +7,8 @@ const mb = (bytes: number) => formatNumber(Math.round((bytes / (1024 * 1024)) * 
  * The reading's progress: "n of N files" and the megabytes read (the bar follows the bytes, so
  * that one large file moves it too), with a button that cancels the drop.
  */
-export function ProgressPanel({ progress, onCancel }: { progress: DropProgress; onCancel: () => void }) {
+export function ProgressPanel(props: { progress: DropProgress; onCancel: () => void; cancelling: boolean }) {
+  const { progress, onCancel } = props;
   const { done, total, bytesDone, bytesTotal } = progress;
   return (
     <div class="progress" data-testid="progress">
@@ -21,7 +22,7 @@ export function ProgressPanel({ progress, onCancel }: { progress: DropProgress; 
         max={bytesTotal || total || 1}
         value={bytesTotal ? bytesDone : done}
       />
-      <button type="button" data-testid="cancel" onClick={onCancel}>
+      <button type="button" data-testid="cancel" onClick={onCancel} disabled={props.cancelling}>
         {t('classCancel')}
       </button>
     </div>
