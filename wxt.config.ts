@@ -12,7 +12,9 @@ export default defineConfig({
     // at run time (tests/real-pages.ts); these keep any stray local copy out of the archive.
     excludeSources: ['**/*.real.html', '**/*.html.gz', '**/captures/**', '**/holdout-captures/**', 'shared/**'],
   },
-  vite: () => ({ plugins: [preact()] }),
+  // The class-totals page's worker is an ES module (new Worker(…, { type: 'module' })), bundled whole
+  // into the extension and loaded from its own origin: the default extension CSP allows it.
+  vite: () => ({ plugins: [preact()], worker: { format: 'es' } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

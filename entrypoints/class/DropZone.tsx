@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatNumber, t } from '@/lib/i18n';
+import { type DropProgress, MAX_CLASS_BYTES, MAX_CLASS_FILES } from '@/lib/research/class-drop';
+import { MAX_EXPORT_BYTES } from '@/lib/research/format';
+import { ProgressPanel } from './ProgressPanel';
+import type { Outcome } from './useClassWorker';
+
+const MB = 1024 * 1024;
+
+/** What the live region says: files being read, or how the last reading ended. */
+function statusText(progress: DropProgress | null, outcome: Outcome): string {
+  if (progress) return outcome === 'cancelling' ? t('classCancelling') : t('classReading', formatNumber(progress.total));
+  if (outcome === 'cancelled') return t('classCancelled');
+  if (outcome === 'failed') return t('classFailed');
+  return '';
+}
+
+/** A file dropped beside the zone must not make the browser open it in place of the page. */
+function useNoDropBesideZone() {
+  useEffect(() => {
+    const stop = (e: DragEvent) => e.preventDefault();
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => {
+      window.removeEventListener('dragover', stop);
+      window.removeEventListener('drop', stop);
+    };
+  }, []);
+}
+
+/** The drop zone and file chooser, with the page's limits, the reading's progress and its status. */
+export function DropZone(props: {
+  onFiles: (files: File[]) => void;
+  onCancel: () => void;
+  progress: DropProgress | null;
+  outcome: Outcome;
+}) {
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useNoDropBesideZone();
+  const take = (files: FileList | null | undefined) => {
+    props.onFiles([...(files ?? [])]);
+    // The files are handed over: the same files can be chosen again.
+    if (input.current) input.current.value = '';
+  };
+  const enter = (e: DragEvent) => {
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    setOver(true);
+  };
+
+  return (
+    <section
+      class={`drop${over ? ' over' : ''}`}
+      aria-labelledby="drop-title"
+      data-testid="drop-zone"
+      onDragEnter={enter}
+      onDragOver={enter}
+      onDragLeave={(e) => {
+        if (!(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node | null)) setOver(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        take(e.dataTransfer?.files);
+      }}
+    >
+      <p id="drop-title" class="drop-title">
+        {t('classDropHere')}
+      </p>
+      <label>
+        {t('classChooseFiles')}{' '}
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept=".json,.zip,.csv,application/json,application/zip,text/csv"
+          onChange={(e) => take((e.target as HTMLInputElement).files)}
+          data-testid="class-files"
+        />
+      </label>
+      <p class="limits" data-testid="limits">
+        {t('classLimits', formatNumber(MAX_CLASS_FILES), formatNumber(MAX_EXPORT_BYTES / MB), formatNumber(MAX_CLASS_BYTES / MB))}
+      </p>
+      {props.progress && (
+        <ProgressPanel progress={props.progress} onCancel={props.onCancel} cancelling={props.outcome === 'cancelling'} />
+      )}
+      <p role="status" class="reading" data-testid="reading-status">
+        {statusText(props.progress, props.outcome)}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { countOf, formatNumber, t } from '@/lib/i18n';
+import type { ClassView, DropNotice } from '@/lib/research/class-drop';
+import { MAX_CLASS_BYTES, MAX_CLASS_FILES } from '@/lib/research/class-drop';
+import { CappedList } from './CappedList';
+import { reasonText } from './labels';
+
+const noticeText = (n: DropNotice) =>
+  n.error === 'too-many-files'
+    ? t('classNotice_too_many_files', formatNumber(n.count), formatNumber(MAX_CLASS_FILES), n.first)
+    : t('classNotice_too_much_data', formatNumber(n.count), formatNumber(MAX_CLASS_BYTES / (1024 * 1024)), n.first);
+
+/** Every refused file with its reason: unreadable or damaged first, then other files of a participant. */
+function refusedLines(view: ClassView) {
+  return [
+    ...view.readRefused.map((r) => ({ name: r.name, text: reasonText(r.error, r.line) })),
+    ...view.totals.refused.map((r) => ({
+      name: r.name,
+      text: t(r.error === 'older-file' ? 'classErr_older_file' : 'classErr_duplicate_participant', r.duplicateOf),
+    })),
+  ];
+}
+
+/** The files merged (behind a disclosure), and those refused, each with its reason. */
+export function FileLists({ view }: { view: ClassView | null }) {
+  if (!view?.files && !view?.notices.length)
+    return (
+      <section class="files" aria-label={t('classFilesTitle')}>
+        <p>{t('classNoFiles')}</p>
+      </section>
+    );
+  const { accepted } = view.totals;
+  const refused = refusedLines(view);
+  const unread = view.notices.reduce((n, x) => n + x.count, 0);
+  return (
+    <section class="files" aria-label={t('classFilesTitle')}>
+      {accepted.length > 0 && (
+        <details>
+          <summary>
+            <h2>{t('classAcceptedTitle', formatNumber(accepted.length))}</h2>
+          </summary>
+          <CappedList
+            items={accepted}
+            testId="accepted-list"
+            line={(f, i) => (
+              <li key={`${i}-${f.name}`}>
+                <span class="name">{f.name}</span> — {countOf('actions', f.actions)}
+              </li>
+            )}
+          />
+        </details>
+      )}
+      {refused.length + unread > 0 && (
+        <div class="refused">
+          <h2>{t('classRefusedTitle', formatNumber(refused.length + unread))}</h2>
+          {view.notices.length > 0 && (
+            <ul data-testid="drop-notices">
+              {view.notices.map((n, i) => (
+                <li key={`${i}-${n.error}`} data-error={n.error}>
+                  {noticeText(n)}
+                </li>
+              ))}
+            </ul>
+          )}
+          {refused.length > 0 && (
+            <CappedList
+              items={refused}
+              testId="refused-list"
+              line={(r, i) => (
+                <li key={`${i}-${r.name}`} data-name={r.name}>
+                  {t('classRefusedLine', r.name, r.text)}
+                </li>
+              )}
+            />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { KIND_COLORS } from '@/components/kind-colors';
+import { detectorFor } from '@/lib/detectors/registry';
+import { kindLabel, type MessageKey, t } from '@/lib/i18n';
+import type { ClassTotals } from '@/lib/research/class';
+import { BENEFICIARIES, type BeneficiaryId, type PlatformId } from '@/lib/taxonomy';
+import type { ChartLine } from './ClassChart';
+
+/** Names of the taxonomy's platforms that have no detector yet (an export may still name them). */
+const OTHER_NAMES: Partial<Record<PlatformId, string>> = {
+  'google-maps': 'Google Maps',
+  claude: 'Claude',
+  arkose: 'Arkose Labs',
+};
+
+export const platformLabel = (p: PlatformId) =>
+  p === 'practice' ? t('classPractice') : (detectorFor(p)?.label ?? OTHER_NAMES[p] ?? p);
+
+export const beneficiaryLabel = (b: BeneficiaryId) => (b === 'nobody' ? t('classNobody') : BENEFICIARIES[b]);
+
+/** Why a file was refused, in the UI language (reasons are ids such as `zip-damaged`). */
+export const reasonText = (error: string, line?: number) => {
+  const reason = t(`classErr_${error.replaceAll('-', '_')}` as MessageKey);
+  return line ? t('classAtLine', reason, line) : reason;
+};
+
+/** The three charts' lines: by kind, platform and beneficiary. */
+export function chartLines(totals: ClassTotals): Record<'kind' | 'platform' | 'beneficiary', ChartLine[]> {
+  const line = (r: { count: number; participants: number; measured_seconds: number }) => ({
+    count: r.count,
+    participants: r.participants,
+    measuredSeconds: r.measured_seconds,
+  });
+  return {
+    kind: totals.byKind.map((r) => ({ key: r.kind, label: kindLabel(r.kind), color: KIND_COLORS[r.kind], ...line(r) })),
+    platform: totals.byPlatform.map((r) => ({ key: r.platform, label: platformLabel(r.platform), ...line(r) })),
+    beneficiary: totals.byBeneficiary.map((r) => ({ key: r.beneficiary, label: beneficiaryLabel(r.beneficiary), ...line(r) })),
+  };
+}

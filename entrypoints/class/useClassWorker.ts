@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ClassView, DropProgress, FromWorker, ToWorker } from '@/lib/research/class-drop';
+
+/** How the last reading ended when it did not end with its files added (or that a cancel is on its way). */
+export type Outcome = 'cancelling' | 'cancelled' | 'failed' | undefined;
+
+/** Files handed to the worker per message, one message per task (cloning ten thousand File handles at once blocks the page). */
+const FILES_PER_MESSAGE = 250;
+
+/**
+ * The page's side of the worker that reads and merges the files (entrypoints/class/worker.ts,
+ * bundled with the extension and loaded from its own origin). The page only shows what it sends.
+ */
+export function useClassWorker() {
+  const worker = useRef<Worker | null>(null);
+  const pending = useRef<ReturnType<typeof setTimeout>[]>([]);
+  const [view, setView] = useState<ClassView | null>(null);
+  const [progress, setProgress] = useState<DropProgress | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(undefined);
+
+  useEffect(() => {
+    let w: Worker;
+    try {
+      w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      setOutcome('failed');
+      return;
+    }
+    w.onmessage = ({ data }: MessageEvent<FromWorker>) => {
+      if (data.type === 'progress') return setProgress(data.progress);
+      setView(data.view);
+      setProgress(null);
+      setOutcome(data.cancelled ? 'cancelled' : data.failed ? 'failed' : undefined);
+    };
+    w.onerror = () => {
+      setProgress(null);
+      setOutcome('failed');
+    };
+    worker.current = w;
+    return () => w.terminate();
+  }, []);
+
+  const post = (message: ToWorker) => worker.current?.postMessage(message);
+  /** Files not yet handed over are dropped with the rest. */
+  const stop = (message: ToWorker) => {
+    for (const timer of pending.current) clearTimeout(timer);
+    pending.current = [];
+    post(message);
+  };
+  return {
+    view,
+    progress,
+    outcome,
+    add(files: File[]) {
+      if (!files.length) return;
+      setOutcome(undefined);
+      for (let at = 0; at < files.length; at += FILES_PER_MESSAGE) {
+        const timer = setTimeout(() => {
+          pending.current = pending.current.filter((t) => t !== timer);
+          post({ type: 'add', files: files.slice(at, at + FILES_PER_MESSAGE) });
+        });
+        pending.current.push(timer);
+      }
+    },
+    cancel() {
+      // The worker stops between two files (a 20 MB file takes seconds to check): say so at once.
+      setOutcome('cancelling');
+      stop({ type: 'cancel' });
+    },
+    clear: () => stop({ type: 'clear' }),
+  };
+}

@@ -1,0 +1,19 @@
+import type { FromWorker, ToWorker } from '@/lib/research/class-drop';
+import { ClassSession } from '@/lib/research/class-session';
+
+/**
+ * The class-totals page's worker: reads, checks and merges the dropped files away from the page,
+ * so that the page stays responsive. All the work is in lib/research (tested in Node); this only
+ * passes messages.
+ */
+const scope = self as unknown as {
+  postMessage(message: FromWorker): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+};
+const session = new ClassSession((message) => scope.postMessage(message));
+
+scope.onmessage = ({ data }) => {
+  if (data.type === 'add') session.add(data.files);
+  else if (data.type === 'cancel') session.cancel();
+  else if (data.type === 'clear') session.clear();
+};

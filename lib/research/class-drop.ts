@@ -1,0 +1,131 @@
+import { type ReadError, readExportFile } from './class';
+import { type ClassTotals, type FileSummary, summarise } from './class-merge';
+import { MAX_EXPORT_BYTES } from './format';
+
+/**
+ * The class-totals page's reading of dropped files, away from the page (in a Web Worker): files
+ * are read in chunks, checked and merged one after another, with progress, a cancel that leaves
+ * the totals as they were before the drop, and limits on how many files and bytes a class may take.
+ * Plain code with no browser API beyond Blob, so that it runs and is tested in Node.
+ */
+
+/** At most this many files on the page (a school year of a large course, many times over). */
+export const MAX_CLASS_FILES = 10_000;
+/** At most this many bytes read on the page in all (each file at most MAX_EXPORT_BYTES). */
+export const MAX_CLASS_BYTES = 500 * 1024 * 1024;
+
+/** A file refused whole, with the reason: the reader's, or that it could not be read at all. */
+export interface ReadRefusal {
+  name: string;
+  error: ReadError | 'unreadable';
+  line?: number;
+}
+
+/** Files of a drop left unread because a limit of the page was reached (one notice per drop and limit). */
+export interface DropNotice {
+  error: 'too-many-files' | 'too-much-data';
+  count: number;
+  /** The first file left unread. */
+  first: string;
+}
+
+/** Everything the page shows. */
+export interface ClassView {
+  totals: ClassTotals;
+  readRefused: ReadRefusal[];
+  notices: DropNotice[];
+  /** Files taken (merged or refused) and bytes read, counted against the limits. */
+  files: number;
+  bytes: number;
+}
+
+export interface DropProgress {
+  done: number;
+  total: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+/** Messages between the page and its worker. */
+export type ToWorker = { type: 'add'; files: File[] } | { type: 'cancel' } | { type: 'clear' };
+export type FromWorker =
+  | { type: 'progress'; progress: DropProgress }
+  | { type: 'view'; view: ClassView; cancelled?: boolean; failed?: string };
+
+interface Used {
+  files: number;
+  bytes: number;
+}
+
+/**
+ * Which files of a drop are taken, in order, given what the page already holds: every file counts
+ * against the file limit; only files small enough to be read count against the byte limit (a
+ * file over MAX_EXPORT_BYTES is taken, to be refused on its own line, without being read).
+ */
+export function admit<F extends { name: string; size: number }>(files: readonly F[], used: Used) {
+  const taken: F[] = [];
+  const left = { 'too-many-files': [] as F[], 'too-much-data': [] as F[] };
+  let { files: n, bytes } = used;
+  for (const f of files) {
+    if (n >= MAX_CLASS_FILES) left['too-many-files'].push(f);
+    else if (f.size <= MAX_EXPORT_BYTES && bytes + f.size > MAX_CLASS_BYTES) left['too-much-data'].push(f);
+    else {
+      taken.push(f);
+      n++;
+      if (f.size <= MAX_EXPORT_BYTES) bytes += f.size;
+    }
+  }
+  const notices = (['too-many-files', 'too-much-data'] as const).flatMap((error): DropNotice[] => {
+    const first = left[error][0];
+    return first ? [{ error, count: left[error].length, first: first.name }] : [];
+  });
+  return { taken, notices, used: { files: n, bytes } };
+}
+
+/**
+ * A file's bytes, read a chunk at a time (a 20 MB file is never copied whole more than once).
+ * `onChunk` is told each chunk's length; `stop` is asked before each chunk.
+ */
+export async function readBytes(
+  blob: Blob,
+  onChunk?: (length: number) => void,
+  stop?: () => boolean,
+): Promise<Uint8Array | 'too-large' | 'unreadable' | 'stopped'> {
+  if (blob.size > MAX_EXPORT_BYTES) return 'too-large';
+  const out = new Uint8Array(blob.size);
+  let at = 0;
+  try {
+    const reader = blob.stream().getReader();
+    for (;;) {
+      if (stop?.()) {
+        await reader.cancel();
+        return 'stopped';
+      }
+      const { done, value } = await reader.read();
+      if (done) break;
+      // A file that changed on disk since it was chosen: not the file that was chosen.
+      if (at + value.length > out.length) {
+        await reader.cancel();
+        return 'unreadable';
+      }
+      out.set(value, at);
+      at += value.length;
+      onChunk?.(value.length);
+    }
+  } catch {
+    return 'unreadable';
+  }
+  return at === out.length ? out : 'unreadable';
+}
+
+export type Item = { summary: FileSummary } | { refusal: ReadRefusal };
+
+/** One file's outcome: its summary when it is a good export, else why it was refused. */
+export async function readOne(file: File, onChunk?: (n: number) => void, stop?: () => boolean): Promise<Item | undefined> {
+  const bytes = await readBytes(file, onChunk, stop);
+  if (bytes === 'stopped') return undefined;
+  if (typeof bytes === 'string') return { refusal: { name: file.name, error: bytes } };
+  const read = readExportFile(file.name, bytes);
+  if (read.ok) return { summary: summarise({ name: file.name, file: read.file }) };
+  return { refusal: { name: file.name, error: read.error, ...(read.line ? { line: read.line } : {}) } };
+}

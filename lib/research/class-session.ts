@@ -1,0 +1,152 @@
+import {
+  admit,
+  type ClassView,
+  type DropNotice,
+  type DropProgress,
+  type FromWorker,
+  type Item,
+  type ReadRefusal,
+  readOne,
+} from './class-drop';
+import { ClassMerger } from './class-merge';
+import { MAX_EXPORT_BYTES } from './format';
+
+/** The files of the drops being read; nothing of them reaches the totals before they are all read. */
+interface Batch {
+  queue: File[];
+  items: Item[];
+  notices: DropNotice[];
+  /** Files and bytes of the page once this batch is added. */
+  used: { files: number; bytes: number };
+  progress: DropProgress;
+  cancelled: boolean;
+}
+
+/** Progress is sent at most this often (a drop of 10,000 small files would otherwise send 10,000 messages). */
+const PROGRESS_EVERY_MS = 100;
+/** The reading loop lets other messages in (a cancel) at least this often. */
+const REST_EVERY_MS = 50;
+
+const rest = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The class totals held by the worker: drops are added to a batch that is read file by file and
+ * merged only once whole (a drop made while one is being read joins it); a cancel drops the batch
+ * and leaves the totals as they were. Every change is sent with `emit`.
+ */
+export class ClassSession {
+  private merger = new ClassMerger();
+  private readRefused: ReadRefusal[] = [];
+  private notices: DropNotice[] = [];
+  private used = { files: 0, bytes: 0 };
+  private batch: Batch | undefined;
+  private lastProgress = Number.NEGATIVE_INFINITY;
+  private view: ClassView;
+
+  constructor(
+    private readonly emit: (message: FromWorker) => void,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    this.view = this.makeView();
+  }
+
+  add(files: readonly File[]): void {
+    const fresh = !this.batch;
+    const batch: Batch = this.batch ?? {
+      queue: [],
+      items: [],
+      notices: [],
+      used: { ...this.used },
+      progress: { done: 0, total: 0, bytesDone: 0, bytesTotal: 0 },
+      cancelled: false,
+    };
+    this.batch = batch;
+    const { taken, notices, used } = admit(files, batch.used);
+    batch.queue.push(...taken);
+    batch.notices.push(...notices);
+    batch.used = used;
+    batch.progress.total += taken.length;
+    for (const f of taken) if (f.size <= MAX_EXPORT_BYTES) batch.progress.bytesTotal += f.size;
+    this.sendProgress(batch, true);
+    if (fresh) void this.run(batch);
+  }
+
+  /** Forgets the files being read; the totals stay as they were before them. */
+  cancel(): void {
+    if (!this.batch) return;
+    this.batch.cancelled = true;
+    this.batch = undefined;
+    this.emit({ type: 'view', view: this.view, cancelled: true });
+  }
+
+  /** Forgets everything. */
+  clear(): void {
+    if (this.batch) this.batch.cancelled = true;
+    this.batch = undefined;
+    this.merger = new ClassMerger();
+    this.readRefused = [];
+    this.notices = [];
+    this.used = { files: 0, bytes: 0 };
+    this.view = this.makeView();
+    this.emit({ type: 'view', view: this.view });
+  }
+
+  private async run(batch: Batch): Promise<void> {
+    let rested = this.clock();
+    try {
+      while (batch.items.length < batch.queue.length) {
+        const file = batch.queue[batch.items.length] as File;
+        const onChunk = (n: number) => {
+          batch.progress.bytesDone += n;
+          this.sendProgress(batch);
+        };
+        const item = await readOne(file, onChunk, () => batch.cancelled);
+        if (batch.cancelled || !item) return;
+        batch.items.push(item);
+        batch.progress.done++;
+        this.sendProgress(batch);
+        if (this.clock() - rested >= REST_EVERY_MS) {
+          await rest();
+          rested = this.clock();
+          if (batch.cancelled) return;
+        }
+      }
+    } catch (error) {
+      // Not expected (reading never throws): the batch is dropped whole and the page told.
+      if (batch.cancelled) return;
+      this.batch = undefined;
+      this.emit({ type: 'view', view: this.view, failed: String(error) });
+      return;
+    }
+    this.commit(batch);
+  }
+
+  private commit(batch: Batch): void {
+    for (const item of batch.items) {
+      if ('summary' in item) this.merger.add(item.summary);
+      else this.readRefused.push(item.refusal);
+    }
+    this.notices.push(...batch.notices);
+    this.used = batch.used;
+    this.batch = undefined;
+    this.view = this.makeView();
+    this.emit({ type: 'view', view: this.view });
+  }
+
+  private sendProgress(batch: Batch, now = false): void {
+    if (batch.cancelled) return;
+    const at = this.clock();
+    if (!now && at - this.lastProgress < PROGRESS_EVERY_MS) return;
+    this.lastProgress = at;
+    this.emit({ type: 'progress', progress: { ...batch.progress } });
+  }
+
+  private makeView(): ClassView {
+    return {
+      totals: this.merger.totals(),
+      readRefused: [...this.readRefused],
+      notices: [...this.notices],
+      ...this.used,
+    };
+  }
+}
