@@ -9,6 +9,7 @@ import imdb from './imdb';
 import instagram from './instagram';
 import linkedin from './linkedin';
 import netflix from './netflix';
+import pinterest from './pinterest';
 import recaptcha from './recaptcha';
 import reddit from './reddit';
 import spotify from './spotify';
@@ -44,6 +45,7 @@ export const DETECTORS: readonly Detector[] = [
   amazon,
   netflix,
   spotify,
+  pinterest,
 ];
 
 export function detectorFor(id: string): Detector | undefined {
