@@ -10,6 +10,7 @@ import imdb from './imdb';
 import instagram from './instagram';
 import linkedin from './linkedin';
 import netflix from './netflix';
+import pinterest from './pinterest';
 import recaptcha from './recaptcha';
 import reddit from './reddit';
 import spotify from './spotify';
@@ -48,6 +49,7 @@ export const DETECTORS: readonly Detector[] = [
   spotify,
   steam,
   claude,
+  pinterest,
 ];
 
 export function detectorFor(id: string): Detector | undefined {
