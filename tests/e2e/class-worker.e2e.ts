@@ -65,21 +65,22 @@ function report(what: string, m: MainThread) {
 }
 
 describe('class totals in a worker', () => {
-  it('the measurement itself sees a page blocked for a second (control)', async () => {
+  it('the measurement itself sees a page blocked for two seconds (control)', async () => {
     const page = await openClass(s);
     const { before: m } = await measureMainThread(page, '#never', async () => {
       await page.evaluate(() =>
         setTimeout(() => {
-          const end = performance.now() + 1000;
+          const end = performance.now() + 2000;
           while (performance.now() < end);
         }),
       );
-      await page.waitForTimeout(1500);
+      await page.waitForTimeout(2500);
     });
-    expect(longest(m.longTasks)).toBeGreaterThanOrEqual(990);
-    expect(longest(m.wall)).toBeGreaterThanOrEqual(990);
-    // The CPU time of the loop (on a loaded machine the thread gets only part of that second).
-    expect(longest(m.cpu)).toBeGreaterThanOrEqual(100);
+    expect(longest(m.longTasks)).toBeGreaterThanOrEqual(1990);
+    expect(longest(m.wall)).toBeGreaterThanOrEqual(1990);
+    // The CPU time of the loop: on the loaded test machine the thread got as little as 76 ms of a
+    // second; 50 ms (the limit the other tests check) must be seen.
+    expect(longest(m.cpu)).toBeGreaterThanOrEqual(50);
     await page.close();
   });
 
