@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RuntimeHost } from '@/lib/content/runtime';
 import type { ContentMessage } from '@/lib/messages';
@@ -48,4 +48,13 @@ export function collect(into: ContentMessage[]): (m: ContentMessage) => void {
   return (m) => {
     if (m.type !== 'gesture' && m.type !== 'health') into.push(m);
   };
+}
+
+/**
+ * A real saved page from ../shared (third-party: read at run time, never copied into the project),
+ * or undefined when this checkout has no ../shared; the caller skips with a message.
+ */
+export function sharedCapture(path: string): string | undefined {
+  const file = resolve(root, '..', 'shared', path);
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
