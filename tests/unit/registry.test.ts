@@ -49,6 +49,15 @@ describe('detector registry', () => {
       it('has a row in the README platform table', () => {
         expect(readme).toMatch(new RegExp(`^\\| ${d.label} \\(\`${d.id}\`\\) +\\|`, 'm'));
       });
+
+      it('names every kind and detail it counts in its README row', () => {
+        const row = readme.split('\n').find((l) => l.startsWith(`| ${d.label} (\`${d.id}\`)`)) ?? '';
+        const counted = row.split(' | ')[1] ?? '';
+        for (const a of Object.values(d.actions)) {
+          expect(counted, `${a.kind}/${a.detail}`).toContain(`\`${a.kind}\`/`);
+          expect(counted, `${a.kind}/${a.detail}`).toContain(`\`${a.detail}\``);
+        }
+      });
     });
   }
 
