@@ -12,4 +12,5 @@ export const KIND_COLORS: Record<Kind, string> = {
   captcha: '#6B6B6B',
   report: '#882255',
   'ai-feedback': '#44AA99',
+  moderation: '#332288', // Tol's indigo; the lead may take the taxonomy helper's choice
 };

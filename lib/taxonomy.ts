@@ -14,6 +14,7 @@ export const KINDS = [
   'captcha',
   'report',
   'ai-feedback',
+  'moderation',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

@@ -1,4 +1,5 @@
 import { prop, str } from './dom';
+import { graphqlReactionRule, toolbarToggle } from './github-toolbar';
 import { type ActionSpec, defineDetector, type ToggleControl } from './types';
 
 /** GitHub's reaction contents (the GraphQL ReactionContent enum) and the detail each is stored under. */
@@ -63,6 +64,8 @@ export default defineDetector({
   },
   toggles: [
     {
+      // Still the repository header's star control in 2026: a HAR capture of 2026-04-19 (code-search
+      // idx 53281529541) reads `form[action$="/unstar"]`'s token and posts to /star and /unstar.
       control: [
         '.starring-container form[action$="/star"] button', // star button (2014 onwards)
         '.starring-container form[action$="/unstar"] button', // its starred twin, shown after starring
@@ -77,6 +80,7 @@ export default defineDetector({
         /^\/([\w.-]+\/[\w.-]+)/.exec(url.pathname)?.[1],
     },
     ...CONTENTS.map(reactionToggle),
+    ...CONTENTS.map(toolbarToggle),
   ],
   health: {
     // A repository's home page shows the star button to everyone.
@@ -108,5 +112,6 @@ export default defineDetector({
         return { action: content, op: m?.[2] === 'react' ? 'add' : 'undo', target: field('input[subjectId]') };
       },
     },
+    graphqlReactionRule,
   ],
 });

@@ -1,4 +1,5 @@
-import { defineDetector } from './types';
+import { prop, str } from './dom';
+import { defineDetector, type NetMatch } from './types';
 
 // The selectable stars of the React book page (2022 redesign onwards): one button per star.
 const STAR = [
@@ -17,15 +18,32 @@ export function bookId(url: URL): string | undefined {
   return /^\/(?:[a-z]{2}\/)?book\/show\/(\d+)/.exec(url.pathname)?.[1];
 }
 
+/**
+ * The React book page's GraphQL (AWS AppSync, its host fixed in the page's config) by operation name:
+ * ShelveBook `{input: {id: "kca://book/…", shelfName}}`, UnshelveBook `{input: {id}}`. Seen as
+ * "Mutations (captured)" in a public Goodreads client's notes and tests (code-search idx 62756165725,
+ * 62685923103, 63031177424).
+ */
+function shelving(body: unknown): NetMatch | null {
+  const name = str(prop(body, 'operationName'));
+  if (name !== 'ShelveBook' && name !== 'UnshelveBook') return null;
+  const id = str(prop(prop(prop(body, 'variables'), 'input'), 'id'));
+  if (!id?.startsWith('kca://book/')) return null;
+  return { action: 'shelve', op: name === 'ShelveBook' ? 'add' : 'undo', target: id };
+}
+
 export default defineDetector({
   id: 'goodreads',
   label: 'Goodreads',
   // The rated state is assumed (no signed-in capture shows it): see the README row.
-  unconfirmed: ['stars'],
+  unconfirmed: ['stars', 'shelve'],
   matches: ['*://www.goodreads.com/*'],
   testUrls: ['https://www.goodreads.com/book/show/5776788-sandman-slim'],
   actions: {
     stars: { kind: 'rating', detail: 'stars', slot: 'exclusive' },
+    // Putting a book on a shelf (want to read, reading, read, or one's own) labels it: `tag`.
+    // One label per book: moving it to another shelf keeps it counted once; removing it nets out.
+    shelve: { kind: 'tag', detail: 'shelf', slot: 'per-detail' },
   },
   toggles: [
     {
@@ -40,4 +58,10 @@ export default defineDetector({
     pages: /^\/(?:[a-z]{2}\/)?book\/show\/\d+/,
     controls: [...STAR],
   },
+  network: [
+    {
+      urls: ['*://kxbwmqov6jgg3daaamb744ycu4.appsync-api.us-east-1.amazonaws.com/graphql'],
+      match: ({ body }) => shelving(body),
+    },
+  ],
 });

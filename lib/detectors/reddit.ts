@@ -61,7 +61,12 @@ export default defineDetector({
     down: { kind: 'vote', detail: 'down', slot: 'exclusive' },
     comment: { kind: 'comment', detail: 'comment', slot: 'none' },
     report: { kind: 'report', detail: 'report', slot: 'none' },
-  },
+    // A moderator's decision on a post or comment; approving what was removed is a new decision.
+    approve: { kind: 'moderation', detail: 'approve', slot: 'none' },
+    remove: { kind: 'moderation', detail: 'remove', slot: 'none' },
+  }, // Request only, with no saved page of the platform's own request: marked unconfirmed where users see it.
+  unconfirmed: ['approve', 'remove'],
+
   toggles: [
     {
       control: [...UP, ...DOWN, ...OLD_ARROWS],
@@ -126,7 +131,7 @@ export default defineDetector({
       // The classic API that old.reddit (and the redesign) post forms to, unchanged since about 2010.
       urls: ['*://www.reddit.com/api/*', '*://old.reddit.com/api/*', '*://new.reddit.com/api/*'],
       match({ url, body }) {
-        const endpoint = /^\/api\/(vote|comment|report)$/.exec(url.pathname)?.[1];
+        const endpoint = /^\/api\/(vote|comment|report|approve|remove)$/.exec(url.pathname)?.[1];
         if (endpoint === 'vote') {
           const dir = formField(body, 'dir');
           const target = fullname(formField(body, 'id'));
@@ -137,6 +142,13 @@ export default defineDetector({
         }
         if (endpoint === 'comment') return { action: 'comment', op: 'add', target: fullname(formField(body, 'thing_id')) };
         if (endpoint === 'report') return { action: 'report', op: 'add', target: fullname(formField(body, 'thing_id')) };
+        // Moderator buttons (old.reddit's .big-mod-buttons, Mod Toolbox) post `id` to /api/approve and
+        // /api/remove (with `spam`): reddit's own r2 reddit.js big_mod_action (code-search idx
+        // 10442796392, 568338765), an API client (idx 2902318), a page object (idx 70250299553).
+        if (endpoint === 'approve' || endpoint === 'remove') {
+          const target = fullname(formField(body, 'id'));
+          return target ? { action: endpoint, op: 'add', target } : null;
+        }
         return null;
       },
     },

@@ -1,5 +1,5 @@
 import { prop, queryFirst, str } from './dom';
-import { defineDetector } from './types';
+import { defineDetector, type NetMatch } from './types';
 
 // The save ("add to Liked Songs" / "add to Your Library") button; its state is aria-checked.
 const SAVE = [
@@ -46,6 +46,19 @@ const OPERATIONS: Record<string, 'add' | 'undo'> = {
   removeFromLibrary: 'undo',
 };
 
+/**
+ * "Add to playlist": operationName addToPlaylist with `playlistUri` and `playlistItemUris` (a Rust
+ * client of the web player's API, code-search idx 71627875691). One track gets a target; several at
+ * once (an album) count as one addition without one.
+ */
+function playlistAddition(variables: unknown): NetMatch | null {
+  const playlist = itemKey(str(prop(variables, 'playlistUri')));
+  const items = prop(variables, 'playlistItemUris');
+  if (!playlist?.startsWith('playlist:') || !Array.isArray(items) || items.length === 0) return null;
+  const item = items.length === 1 ? itemKey(str(items[0])) : undefined;
+  return { action: 'playlist', op: 'add', ...(item ? { target: `${playlist}|${item}` } : {}) };
+}
+
 export default defineDetector({
   id: 'spotify',
   label: 'Spotify',
@@ -53,7 +66,12 @@ export default defineDetector({
   testUrls: ['https://open.spotify.com/collection/tracks', 'https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy'],
   actions: {
     save: { kind: 'reaction', detail: 'save', slot: 'per-detail' },
-  },
+    // Adding a track to a playlist sorts it into a named list: curation, so `tag`. Each addition
+    // counts: removals name playlist entries (uids), not tracks, so nothing nets out.
+    playlist: { kind: 'tag', detail: 'playlist', slot: 'none' },
+  }, // Request only, with no saved page of the platform's own request: marked unconfirmed where users see it.
+  unconfirmed: ['playlist'],
+
   toggles: [
     {
       control: SAVE,
@@ -81,9 +99,10 @@ export default defineDetector({
       match({ url, body }) {
         if (!/^\/pathfinder\/v[12]\/query$/.test(url.pathname)) return null;
         const name = str(prop(body, 'operationName')) ?? url.searchParams.get('operationName') ?? '';
+        const variables = variablesOf(prop(body, 'variables') ?? url.searchParams.get('variables'));
+        if (name === 'addToPlaylist') return playlistAddition(variables);
         const op = OPERATIONS[name];
         if (!op) return null;
-        const variables = variablesOf(prop(body, 'variables') ?? url.searchParams.get('variables'));
         // `libraryItemUris` since about 2024, `uris` before; several items at once have no single target.
         const uris = prop(variables, 'libraryItemUris') ?? prop(variables, 'uris');
         const target = Array.isArray(uris) && uris.length === 1 ? itemKey(str(uris[0])) : undefined;

@@ -1,5 +1,5 @@
 import { isPressed, queryFirst } from './dom';
-import { defineDetector } from './types';
+import { defineDetector, type NetMatch } from './types';
 
 const UP = [
   '.js-vote-up-btn', // Stacks button with aria-pressed (2020 onwards)
@@ -24,6 +24,18 @@ const VOTE_TYPES: Record<string, { action: 'up' | 'down'; op: 'add' | 'undo' }> 
   '0': { action: 'up', op: 'undo' },
 };
 
+/**
+ * Close and reopen votes post the form (fkey, closeReasonId, …) to /flags/questions/<id>/close/add
+ * (a moderation userscript, code-search idx 38771749123) and /reopen/add (idx 38743408012,
+ * 42308506504); a close vote is withdrawn with /close/retract (idx 31285928090).
+ */
+function closeVote(path: string): NetMatch | null {
+  const m = /^\/flags\/questions\/(\d+)\/(close|reopen)\/(add|retract)$/.exec(path);
+  if (!m?.[1]) return null;
+  if (m[2] === 'reopen') return m[3] === 'add' ? { action: 'reopen', op: 'add', target: m[1] } : null;
+  return { action: 'close', op: m[3] === 'add' ? 'add' : 'undo', target: m[1] };
+}
+
 export default defineDetector({
   id: 'stackoverflow',
   label: 'Stack Overflow',
@@ -34,7 +46,15 @@ export default defineDetector({
     up: { kind: 'vote', detail: 'up', slot: 'exclusive' },
     down: { kind: 'vote', detail: 'down', slot: 'exclusive' },
     flag: { kind: 'report', detail: 'flag', slot: 'none' },
-  },
+    // Volunteer moderation: a review-queue task done, a vote to close (retractable) or to reopen.
+    review: { kind: 'moderation', detail: 'review-task', slot: 'none' },
+    close: { kind: 'moderation', detail: 'close-vote', slot: 'per-detail' },
+    // A reopen vote is its own occurrence: on a question the same person once voted to close, a
+    // per-detail slot would fold it into that close vote.
+    reopen: { kind: 'moderation', detail: 'close-vote', slot: 'none' },
+  }, // Request only, with no saved page of the platform's own request: marked unconfirmed where users see it.
+  unconfirmed: ['review', 'close', 'reopen'],
+
   toggles: [
     {
       control: [...UP, ...DOWN],
@@ -65,7 +85,18 @@ export default defineDetector({
           return hit ? { ...hit, target: vote[1] } : null;
         }
         const flag = /^\/flags\/posts\/(\d+)\/add\/\w+$/.exec(url.pathname);
-        return flag ? { action: 'flag', op: 'add', target: flag[1] } : null;
+        if (flag) return { action: 'flag', op: 'add', target: flag[1] };
+        return closeVote(url.pathname);
+      },
+    },
+    {
+      // A review-queue task is done when the queue posts its result: /review/task-reviewed/<taskId>
+      // (the path userscripts watch to detect audits: CertainPerformance/Stack-Exchange-Userscripts
+      // Audit-Detector/StackAuditDetector.user.js @8d7be63; HenryEcker/SO-UserScripts ReviewAuditDetector).
+      urls: ['*://stackoverflow.com/review/*'],
+      match({ url }) {
+        const task = /^\/review\/task-reviewed\/(\d+)$/.exec(url.pathname);
+        return task ? { action: 'review', op: 'add', target: task[1] } : null;
       },
     },
   ],

@@ -38,6 +38,12 @@ const OPERATIONS: Record<string, { action: string; op: 'add' | 'undo' }> = {
   DeleteBookmark: { action: 'bookmark', op: 'undo' },
   CreateTweet: { action: 'post', op: 'add' },
   CreateNoteTweet: { action: 'post', op: 'add' },
+  // Community Notes operations (qids rotate: gbshFt1Vmddrlio4vHWhhQ, bD3AEK9BMCSpRods_ng2fA, …):
+  // TypeScript clients (code-search idx 38733868093, 65833963729), Python operation tables
+  // (idx 56793121367, 791362625), the web bundle's operation list (idx 46246269331).
+  BirdwatchCreateNote: { action: 'note', op: 'add' },
+  BirdwatchCreateRating: { action: 'note-rating', op: 'add' },
+  BirdwatchDeleteRating: { action: 'note-rating', op: 'undo' },
 };
 
 export default defineDetector({
@@ -51,7 +57,12 @@ export default defineDetector({
     repost: { kind: 'share', detail: 'repost', slot: 'per-detail' },
     post: { kind: 'comment', detail: 'post', slot: 'none' },
     reply: { kind: 'comment', detail: 'reply', slot: 'none' },
-  },
+    // Community Notes: writing a note on a post, rating someone's note (re-rating replaces it).
+    note: { kind: 'moderation', detail: 'note', slot: 'none' },
+    'note-rating': { kind: 'moderation', detail: 'note-rating', slot: 'per-detail' },
+  }, // Request only, with no saved page of the platform's own request: marked unconfirmed where users see it.
+  unconfirmed: ['note', 'note-rating'],
+
   toggles: [
     testIdToggle('like', 'like', 'unlike'),
     // Reposting goes through a menu (retweetConfirm), so the watch stays armed longer.
@@ -96,6 +107,9 @@ export default defineDetector({
           const replyTo = str(prop(prop(variables, 'reply'), 'in_reply_to_tweet_id'));
           return { action: replyTo ? 'reply' : 'post', op: 'add', target: replyTo };
         }
+        // A note is written on a post (tweet_id); a rating names the note (note_id).
+        if (hit.action === 'note') return { ...hit, target: str(prop(variables, 'tweet_id')) };
+        if (hit.action === 'note-rating') return { ...hit, target: str(prop(variables, 'note_id')) };
         // Likes carry tweet_id; retweets use tweet_id or source_tweet_id (undo).
         const target = str(prop(variables, 'tweet_id')) ?? str(prop(variables, 'source_tweet_id'));
         return { ...hit, target };

@@ -1,5 +1,5 @@
 import { isPressed, prop, queryFirst, str } from './dom';
-import { defineDetector } from './types';
+import { defineDetector, type NetMatch } from './types';
 
 // Like and dislike buttons, current markup first. State is read from aria-pressed, never from labels.
 const LIKE = [
@@ -86,6 +86,28 @@ export function videoId(url: URL): string | undefined {
 
 const YT_API = ['*://www.youtube.com/youtubei/v1/*', '*://m.youtube.com/youtubei/v1/*'] as const;
 
+// Lists that are not curation: watch history (removing from it uses the same endpoint, idx
+// 69386179343) and Liked videos (a like, counted as such).
+const NOT_CURATION = new Set(['HL', 'LL']);
+
+/** One playlist edit: a video added, or removed by its id (netted) or by its playlist entry (not netted). */
+function playlistEdit(body: unknown): NetMatch | null {
+  const playlist = str(prop(body, 'playlistId'));
+  const actions = prop(body, 'actions');
+  if (!playlist || NOT_CURATION.has(playlist) || !Array.isArray(actions)) return null;
+  const first = actions[0];
+  const kind = str(prop(first, 'action'));
+  if (kind === 'ACTION_ADD_VIDEO') {
+    const video = str(prop(first, 'addedVideoId'));
+    return video ? { action: 'playlist', op: 'add', target: `${playlist}:${video}` } : null;
+  }
+  if (kind === 'ACTION_REMOVE_VIDEO_BY_VIDEO_ID') {
+    const video = str(prop(first, 'removedVideoId'));
+    return video ? { action: 'playlist', op: 'undo', target: `${playlist}:${video}` } : null;
+  }
+  return null; // ACTION_REMOVE_VIDEO names the playlist entry, not the video; moves are not curation
+}
+
 export default defineDetector({
   id: 'youtube',
   label: 'YouTube',
@@ -100,7 +122,11 @@ export default defineDetector({
     commentLike: { kind: 'reaction', detail: 'like', slot: 'exclusive' },
     commentDislike: { kind: 'reaction', detail: 'dislike', slot: 'exclusive' },
     report: { kind: 'report', detail: 'report', slot: 'none' },
-  },
+    // Saving a video to a playlist (or Watch later) sorts it into a named list: curation, so `tag`.
+    playlist: { kind: 'tag', detail: 'playlist', slot: 'per-detail' },
+  }, // Request only, with no saved page of the platform's own request: marked unconfirmed where users see it.
+  unconfirmed: ['playlist'],
+
   toggles: [
     {
       control: [...LIKE, ...DISLIKE],
@@ -184,6 +210,14 @@ export default defineDetector({
         if (decoded?.type === 4) return { action: 'commentDislike', op: 'add', target: decoded.commentId };
         return null;
       },
+    },
+    {
+      // "Save to playlist" and Watch later: POST /youtubei/v1/browse/edit_playlist {playlistId, actions}
+      // (InnerTube clients and extensions, code-search idx 59660589528, 55032216138, 49046776308,
+      // 71577209316; the same playlistEditEndpoint bodies sit in ytInitialData of the saved 2024-06
+      // watch page, oscarotero/Embed test cache).
+      urls: YT_API,
+      match: ({ url, body }) => (url.pathname.endsWith('/youtubei/v1/browse/edit_playlist') ? playlistEdit(body) : null),
     },
     {
       // The report dialog's final submit (flag/get_form only opens the dialog).

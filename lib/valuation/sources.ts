@@ -146,6 +146,9 @@ export const DURATION_DEFAULTS: readonly DurationDefault[] = [
   { kind: 'ai-feedback', seconds: KLM_CLICK, basis: 'modeled', working: 'work_thumbs', source: 'klm' },
   { kind: 'share', seconds: 2 * KLM_CLICK, basis: 'modeled', working: 'work_share', source: 'klm' },
   { kind: 'report', seconds: 3 * KLM_CLICK, basis: 'modeled', working: 'work_report', source: 'klm' },
+  // Provisional, so that moderation events can be valued at all: a moderation decision modelled like a
+  // report (choose, reason, confirm). The taxonomy change brings the published figure (Li et al. 2022).
+  { kind: 'moderation', seconds: 3 * KLM_CLICK, basis: 'modeled', working: 'work_report', source: 'klm' },
   {
     kind: 'comment',
     seconds: ASSUMED_KEYSTROKES * KLM_KEYSTROKE + 2 * KLM_CLICK,

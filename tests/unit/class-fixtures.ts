@@ -40,6 +40,7 @@ const DETAILS: Record<Kind, readonly string[]> = {
   captcha: ['checkbox', 'challenge'],
   report: ['report', 'flag'],
   'ai-feedback': ['up', 'down', 'compare'],
+  moderation: ['approve', 'remove'],
 };
 
 export interface SynthOptions {

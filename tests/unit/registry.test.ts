@@ -55,6 +55,15 @@ describe('detector registry', () => {
         const row = readme.split('\n').find((l) => l.startsWith(`| ${d.label} (\`${d.id}\`)`)) ?? '';
         expect(row.includes('**unconfirmed**'), row.slice(0, 60)).toBe(Boolean(d.unconfirmed?.length));
       });
+
+      it('names every kind and detail it counts in its README row', () => {
+        const row = readme.split('\n').find((l) => l.startsWith(`| ${d.label} (\`${d.id}\`)`)) ?? '';
+        const counted = row.split(' | ')[1] ?? '';
+        for (const a of Object.values(d.actions)) {
+          expect(counted, `${a.kind}/${a.detail}`).toContain(`\`${a.kind}\`/`);
+          expect(counted, `${a.kind}/${a.detail}`).toContain(`\`${a.detail}\``);
+        }
+      });
     });
   }
 

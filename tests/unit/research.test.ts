@@ -8,6 +8,7 @@ import { buildExport, candidateRows, exportPeriod, exportZip } from '@/lib/resea
 import { dataPackage, exportToCsv, FIELDS, parseExportCsv, parseExportJson } from '@/lib/research/format';
 import { exportJsonSchema } from '@/lib/research/json-schema';
 import { type Enrolment, enrolments, joinStudy, leaveStudy, parseStudy, type Study } from '@/lib/research/study';
+import { KINDS } from '@/lib/taxonomy';
 import { root } from './helpers';
 
 let db: ClickworkDB;
@@ -58,7 +59,7 @@ describe('study files', () => {
     const st = study();
     expect(st.platforms).not.toContain('practice');
     expect(st.platforms).toContain('youtube');
-    expect(st.kinds).toHaveLength(10);
+    expect(st.kinds).toEqual([...KINDS]);
     expect(st.consent.text).toContain('<b>Not bold</b>');
     expect(study({ platforms: ['practice'], kinds: ['vote', 'vote'] })).toMatchObject({
       platforms: ['practice'],

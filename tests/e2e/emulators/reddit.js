@@ -102,3 +102,31 @@
     }
   });
 })();
+
+// old.reddit's moderator buttons, as reddit's r2 reddit.js big_mod_action does: the clicked button
+// turns `pressed` (once), its status text shows, and the decision is posted to /api/approve or
+// /api/remove (spam=false, or true for the spam button) with the thing's fullname and the modhash.
+(() => {
+  const form = (path, fields) =>
+    fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ uh: 'modhash-placeholder', renderstyle: 'html', ...fields }).toString(),
+    }).catch(() => {});
+  document.addEventListener('click', (e) => {
+    const button = e.target instanceof Element ? e.target.closest('.big-mod-buttons > span > .pretty-button') : null;
+    if (!button) return;
+    e.preventDefault();
+    if (!button.classList.contains('pressed')) {
+      button.classList.add('pressed');
+      const id = button.closest('.thing').dataset.fullname;
+      const status = button.parentElement.querySelector('.status-msg');
+      if (status) status.style.display = '';
+      if (button.classList.contains('positive')) form('/api/approve', { id });
+      else form('/api/remove', { id, spam: String(button.classList.contains('negative')) });
+    }
+    for (const other of button.closest('.big-mod-buttons').querySelectorAll('.pretty-button')) {
+      if (other !== button) other.classList.remove('pressed');
+    }
+  });
+})();

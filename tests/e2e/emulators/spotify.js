@@ -56,3 +56,37 @@
     dialog = { el, uri };
   });
 })();
+
+// "Add to playlist" (add-to-playlist fixture): the row's more button opens the menu; choosing a
+// playlist sends operationName addToPlaylist with playlistUri and playlistItemUris.
+(() => {
+  let track = null;
+  document.addEventListener('click', (e) => {
+    const el = e.target instanceof Element ? e.target : null;
+    const more = el?.closest('[data-testid="tracklist-row"] [data-testid="more-button"]');
+    const menu = document.getElementById('context-menu');
+    if (more && menu) {
+      track = more.closest('[data-track-uri]').dataset.trackUri;
+      menu.hidden = false;
+      return;
+    }
+    const item = el?.closest('#context-menu [data-playlist-uri]');
+    if (!item || !track) return;
+    menu.hidden = true;
+    fetch('https://api-partner.spotify.com/pathfinder/v2/query', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json;charset=UTF-8', authorization: 'Bearer emulated' },
+      body: JSON.stringify({
+        variables: {
+          playlistUri: item.dataset.playlistUri,
+          playlistItemUris: [track],
+          newPosition: { moveType: 'BOTTOM_OF_PLAYLIST', fromUid: null },
+        },
+        operationName: 'addToPlaylist',
+        extensions: {
+          persistedQuery: { version: 1, sha256Hash: '47c69e71df79e3c80e4af7e7a9a727d82565bb20ae20dc820d6bc6f94def482d' },
+        },
+      }),
+    }).catch(() => {});
+  });
+})();

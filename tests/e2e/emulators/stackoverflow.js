@@ -49,3 +49,33 @@
     }
   });
 })();
+
+// A review queue and close votes (review-close fixture): a review action posts the task's result to
+// /review/task-reviewed/<taskId>; close, retract and reopen post to /flags/questions/<id>/…
+(() => {
+  const fkey = 'fkey-placeholder';
+  const post = (path, fields) =>
+    fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ fkey, ...fields }).toString(),
+    }).catch(() => {});
+  document.addEventListener('click', (e) => {
+    const el = e.target instanceof Element ? e.target : null;
+    const main = el?.closest('[data-task-id]');
+    if (!main) return;
+    const action = el.closest('.js-review-actions .js-action-button');
+    if (action) {
+      post(`/review/task-reviewed/${main.dataset.taskId}`, { taskTypeId: '2', result: action.dataset.resultType }).then(() => {
+        main.dataset.taskId = String(Number(main.dataset.taskId) + 1); // the next task loads
+      });
+      return;
+    }
+    const close = el.closest('.js-close-question-link');
+    if (close) post(`/flags/questions/${close.dataset.questionid}/close/add`, { closeReasonId: 'NeedsDetailsOrClarity' });
+    const retract = el.closest('.js-retract-close-vote');
+    if (retract) post(`/flags/questions/${retract.dataset.questionid}/close/retract`, {});
+    const reopen = el.closest('.js-reopen-question-link');
+    if (reopen) post(`/flags/questions/${reopen.dataset.questionid}/reopen/add`, {});
+  });
+})();

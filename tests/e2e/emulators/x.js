@@ -62,3 +62,38 @@
     }
   });
 })();
+
+// Community Notes (community-note fixture): a rating posts BirdwatchCreateRating with the note id and
+// the helpfulness level, deleting it BirdwatchDeleteRating; writing a note posts BirdwatchCreateNote.
+(() => {
+  const qid = 'Bw8kQ1rNoteQid';
+  const gql = (op, variables) =>
+    fetch(`/i/api/graphql/${qid}/${op}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ variables, queryId: qid }),
+    }).catch(() => {});
+  document.addEventListener('click', (e) => {
+    const el = e.target instanceof Element ? e.target : null;
+    const rate = el?.closest('[data-emulated-rating] button');
+    if (rate) {
+      const pivot = rate.closest('[data-note-id]');
+      if (rate.dataset.level === 'delete') gql('BirdwatchDeleteRating', { note_id: pivot.dataset.noteId });
+      else
+        gql('BirdwatchCreateRating', {
+          data_v2: { helpfulness_level: rate.dataset.level, helpful_tags: [], not_helpful_tags: [] },
+          note_id: pivot.dataset.noteId,
+          rating_source: 'BirdwatchHomeNeedsYourHelp',
+          source_platform: 'BirdwatchWeb',
+          tweet_id: pivot.dataset.tweetId,
+        });
+      return;
+    }
+    const write = el?.closest('[data-emulated-write-note]');
+    if (write)
+      gql('BirdwatchCreateNote', {
+        tweet_id: write.dataset.tweetId,
+        data_v1: { classification: 'MisinformedOrPotentiallyMisleading', summary: { text: 'Context.' } },
+      });
+  });
+})();

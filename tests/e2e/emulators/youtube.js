@@ -91,3 +91,34 @@
     }
   });
 })();
+
+// "Save to playlist" (watch-save fixture): the save button opens the playlist sheet; toggling a row
+// posts /youtubei/v1/browse/edit_playlist with ACTION_ADD_VIDEO or ACTION_REMOVE_VIDEO_BY_VIDEO_ID,
+// the bodies ytInitialData's playlistEditEndpoint carries.
+(() => {
+  document.addEventListener('click', (e) => {
+    const el = e.target instanceof Element ? e.target : null;
+    if (el?.closest('[data-emulated-save]')) {
+      document.querySelector('yt-contextual-sheet-layout')?.removeAttribute('hidden');
+      return;
+    }
+    const row = el?.closest('yt-contextual-sheet-layout [data-playlist-id]');
+    if (!row) return;
+    const videoId = document.querySelector('ytd-watch-flexy').getAttribute('video-id');
+    const on = row.getAttribute('aria-pressed') !== 'true';
+    row.setAttribute('aria-pressed', String(on));
+    fetch('/youtubei/v1/browse/edit_playlist?prettyPrint=false', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        context: { client: { clientName: 'WEB', clientVersion: '2.20250101.00.00' } },
+        playlistId: row.dataset.playlistId,
+        actions: [
+          on
+            ? { addedVideoId: videoId, action: 'ACTION_ADD_VIDEO' }
+            : { action: 'ACTION_REMOVE_VIDEO_BY_VIDEO_ID', removedVideoId: videoId },
+        ],
+      }),
+    }).catch(() => {});
+  });
+})();
