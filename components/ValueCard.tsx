@@ -7,7 +7,8 @@ type Provenance = 'measured' | 'estimated' | 'partly';
 const TAG_KEY: Record<Provenance, MessageKey> = { measured: 'tagMeasured', estimated: 'tagEstimated', partly: 'tagPartly' };
 
 function provenance(v: Valuation): Provenance {
-  if (v.estimated.count === 0) return 'measured';
+  // A time the user stated is not a measurement.
+  if (v.estimated.count === 0 && v.stated.count === 0) return 'measured';
   if (v.measured.count === 0) return 'estimated';
   return 'partly';
 }
@@ -37,6 +38,12 @@ export function ValueCard({ valuation: v, aboutUrl }: { valuation: Valuation; ab
       {p === 'partly' && (
         <p class="split" data-testid="time-split">
           {t('timeSplit', formatDuration(v.measured.seconds), formatDuration(v.estimated.seconds))}
+        </p>
+      )}
+      {v.manualCount > 0 && (
+        <p class="split" data-testid="manual-split">
+          <span class="tag manual">{t('handEntered')}</span>{' '}
+          {t('valueManual', formatNumber(v.manualCount), formatDuration(v.stated.seconds))}
         </p>
       )}
       <h2 id="value-title">{t('valueTitle')}</h2>
