@@ -123,7 +123,7 @@ export function ManualForm({ id, editing, onDone }: { id: string; editing?: Labo
   };
 
   const field = (name: ManualField, label: string, control: (describedBy?: string) => ComponentChildren) => (
-    <Field id={`${id}-${name}`} label={label} error={errors[name]}>
+    <Field id={`${id}-${name}`} label={label} error={errors[name]} wide={name === 'when'}>
       {control(errors[name] ? `${id}-${name}-error` : undefined)}
     </Field>
   );
@@ -181,6 +181,7 @@ export function ManualForm({ id, editing, onDone }: { id: string; editing?: Labo
             aria-describedby={d}
           />
           <input
+            id={`${id}-time`}
             type="time"
             value={v.time}
             onInput={set('time')}
@@ -228,9 +229,10 @@ export function ManualForm({ id, editing, onDone }: { id: string; editing?: Labo
   );
 }
 
-function Field({ id, label, error, children }: { id: string; label: string; error?: ManualError; children: ComponentChildren }) {
+function Field(props: { id: string; label: string; error?: ManualError; wide: boolean; children: ComponentChildren }) {
+  const { id, label, error, wide, children } = props;
   return (
-    <div class="manual-field">
+    <div class={wide ? 'manual-field wide' : 'manual-field'}>
       <label for={id}>{label}</label>
       {children}
       {error && (
