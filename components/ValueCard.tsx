@@ -2,14 +2,21 @@ import { formatDuration, formatMoney, formatNumber, type MessageKey, t } from '@
 import type { Valuation } from '@/lib/valuation';
 import type { Currency } from '@/lib/valuation/sources';
 
-type Provenance = 'measured' | 'estimated' | 'partly';
+type Provenance = 'measured' | 'estimated' | 'partly' | 'stated';
 
-const TAG_KEY: Record<Provenance, MessageKey> = { measured: 'tagMeasured', estimated: 'tagEstimated', partly: 'tagPartly' };
+const TAG_KEY: Record<Provenance, MessageKey> = {
+  measured: 'tagMeasured',
+  estimated: 'tagEstimated',
+  partly: 'tagPartly',
+  stated: 'tagStated',
+};
 
 function provenance(v: Valuation): Provenance {
-  if (v.estimated.count === 0) return 'measured';
-  if (v.measured.count === 0) return 'estimated';
-  return 'partly';
+  // A time the user stated is not a measurement, nor an estimate of ours.
+  const sources = [v.measured.count, v.stated.count, v.estimated.count].filter((n) => n > 0).length;
+  if (sources > 1) return 'partly';
+  if (v.measured.count > 0) return 'measured';
+  return v.stated.count > 0 ? 'stated' : 'estimated';
 }
 
 function Tag({ p }: { p: Provenance }) {
@@ -34,9 +41,15 @@ export function ValueCard({ valuation: v, aboutUrl }: { valuation: Valuation; ab
         <strong data-testid="time-given">{formatDuration(v.seconds)}</strong>
         <Tag p={p} />
       </div>
-      {p === 'partly' && (
+      {p === 'partly' && v.measured.count > 0 && (
         <p class="split" data-testid="time-split">
           {t('timeSplit', formatDuration(v.measured.seconds), formatDuration(v.estimated.seconds))}
+        </p>
+      )}
+      {v.manualCount > 0 && (
+        <p class="split" data-testid="manual-split">
+          <span class="tag manual">{t('handEntered')}</span>{' '}
+          {t('valueManual', formatNumber(v.manualCount), formatDuration(v.stated.seconds))}
         </p>
       )}
       <h2 id="value-title">{t('valueTitle')}</h2>

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Kind } from './taxonomy';
+import { BENEFICIARIES, type BeneficiaryId, type Kind, PLATFORM_NAMES, type PlatformId } from './taxonomy';
 
 /** Every key of the message catalogue (English is the reference; French must have the same keys). */
 export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
@@ -47,6 +47,26 @@ export function formatNumber(n: number): string {
 
 export function kindLabel(kind: Kind): string {
   return t(`kind_${kind.replace('-', '_')}` as MessageKey);
+}
+
+/** A platform's name: product names as they are, the practice page and "other" in the UI language. */
+export function platformLabel(platform: PlatformId): string {
+  if (platform === 'practice') return t('practicePlatform');
+  if (platform === 'other') return t('platformOther');
+  return PLATFORM_NAMES[platform] ?? platform;
+}
+
+/** A company's name; "nobody" (the practice page) and "unknown" (another site) in the UI language. */
+export function beneficiaryLabel(b: BeneficiaryId): string {
+  if (b === 'nobody') return t('beneficiaryNobody');
+  if (b === 'unknown') return t('beneficiaryUnknown');
+  return BENEFICIARIES[b];
+}
+
+/** A detail id in the UI language where the catalogue names it (`detail_close_vote`), else as it is. */
+export function detailLabel(detail: string): string {
+  const key = `detail_${detail.replaceAll('-', '_')}` as MessageKey;
+  return browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0]) || detail;
 }
 
 /** A YYYY-MM-DD day key as a short local date ("29 Nov"). */

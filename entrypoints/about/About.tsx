@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openDb } from '@/lib/db/open';
 import { loadValuationSettings, resetValuationSettings, saveValuationSettings } from '@/lib/db/settings';
-import { formatMoney, formatNumber, kindLabel, t, userLocale } from '@/lib/i18n';
+import { detailLabel, formatMoney, formatNumber, kindLabel, t, userLocale } from '@/lib/i18n';
 import type { Lens, ValuationSettings } from '@/lib/valuation';
 import {
   CITATIONS,
@@ -81,7 +81,7 @@ export function About() {
               <tr key={`${d.kind}/${d.detail ?? ''}`}>
                 <th scope="row">
                   {kindLabel(d.kind)}
-                  {d.detail ? ` (${d.detail})` : ''}
+                  {d.detail ? ` (${detailLabel(d.detail)})` : ''}
                 </th>
                 <td class="num">{formatNumber(d.seconds)}</td>
                 <td>
@@ -125,8 +125,11 @@ export function About() {
           </thead>
           <tbody>
             {MARKET_PRICES.map((m) => (
-              <tr key={m.kind}>
-                <th scope="row">{kindLabel(m.kind)}</th>
+              <tr key={`${m.kind}/${m.detail ?? ''}`}>
+                <th scope="row">
+                  {kindLabel(m.kind)}
+                  {m.detail ? ` (${detailLabel(m.detail)})` : ''}
+                </th>
                 <td class="num">{t('perUnit', formatMoney(m.amount, m.currency))}</td>
                 <td>{t(m.what)}</td>
                 <td>
@@ -136,6 +139,18 @@ export function About() {
             ))}
           </tbody>
         </table>
+      </section>
+
+      <section id="moderation">
+        <h2>{t('aboutModerationTitle')}</h2>
+        <p data-testid="about-moderation">
+          {t('aboutModeration')} <Cite id="li2022" />
+        </p>
+      </section>
+
+      <section id="manual">
+        <h2>{t('aboutManualTitle')}</h2>
+        <p>{t('aboutManual')}</p>
       </section>
 
       <section id="sources">

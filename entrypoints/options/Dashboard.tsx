@@ -9,9 +9,20 @@ import { openDb } from '@/lib/db/open';
 import { daysBetween, previousPeriod, type Summary, summarize } from '@/lib/db/queries';
 import { dayKey } from '@/lib/db/schema';
 import { loadValuationSettings } from '@/lib/db/settings';
-import { DETECTORS, detectorFor } from '@/lib/detectors/registry';
-import { countOf, formatDuration, formatNumber, kindLabel, type MessageKey, t, uiLanguage, userLocale } from '@/lib/i18n';
-import { BENEFICIARIES, type BeneficiaryId, beneficiaryOf, KINDS, type PlatformId } from '@/lib/taxonomy';
+import { DETECTORS } from '@/lib/detectors/registry';
+import {
+  beneficiaryLabel,
+  countOf,
+  formatDuration,
+  formatNumber,
+  kindLabel,
+  type MessageKey,
+  platformLabel,
+  t,
+  uiLanguage,
+  userLocale,
+} from '@/lib/i18n';
+import { type BeneficiaryId, beneficiaryOf, KINDS, type PlatformId } from '@/lib/taxonomy';
 import { type Valuation, valuate } from '@/lib/valuation';
 import { HeatMap } from './HeatMap';
 import { History } from './History';
@@ -40,7 +51,7 @@ interface Data {
   health: PlatformHealth[];
 }
 
-const label = (p: PlatformId) => detectorFor(p)?.label ?? p;
+const label = platformLabel;
 
 export function Dashboard() {
   const [range, setRange] = useState<RangeChoice>('month');
@@ -198,14 +209,19 @@ function Body({ data }: { data: Data }) {
           <h2 id="by-platform">{t('byPlatform')}</h2>
           <Bars
             testId="by-platform"
-            rows={summary.byPlatform.map((p) => ({ key: p.platform, label: label(p.platform), count: p.count }))}
+            rows={summary.byPlatform.map((p) => ({
+              key: p.platform,
+              label: label(p.platform),
+              sub: manualOf(summary, p.platform),
+              count: p.count,
+            }))}
           />
           <h2>{t('dashByBeneficiary')}</h2>
           <Bars
             testId="by-beneficiary"
             rows={[...byBeneficiary]
               .sort((a, b) => b[1] - a[1])
-              .map(([b, count]) => ({ key: b, label: BENEFICIARIES[b], count }))}
+              .map(([b, count]) => ({ key: b, label: beneficiaryLabel(b), count }))}
           />
         </section>
       </div>
@@ -279,6 +295,12 @@ function Body({ data }: { data: Data }) {
       <HealthDetails health={health} />
     </>
   );
+}
+
+/** How many of a platform's actions were entered by hand, as the bar's note (none: no note). */
+function manualOf(summary: Summary, platform: PlatformId): string | undefined {
+  const n = summary.byDetail.reduce((sum, d) => sum + (d.platform === platform ? (d.manualCount ?? 0) : 0), 0);
+  return n > 0 ? t('manualOfPlatform', formatNumber(n)) : undefined;
 }
 
 /** Per platform of one kind: counts per detail and the measured time. */

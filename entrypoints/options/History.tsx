@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ManualForm } from '@/components/ManualForm';
 import { correctKind, deleteEvent, deleteEverything, historyPage } from '@/lib/db/edit';
 import { openDb } from '@/lib/db/open';
 import type { LaborEvent } from '@/lib/db/schema';
-import { DETECTORS, detectorFor } from '@/lib/detectors/registry';
-import { formatDuration, formatMoment, kindLabel, t } from '@/lib/i18n';
-import { KINDS, type Kind } from '@/lib/taxonomy';
+import { detailLabel, formatDuration, formatMoment, formatNumber, kindLabel, platformLabel, t } from '@/lib/i18n';
+import { KINDS, type Kind, PLATFORM_IDS } from '@/lib/taxonomy';
 
 const PAGE = 50;
 const announce = () => browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
@@ -17,6 +17,12 @@ export function History({ onChange, version }: { onChange: () => void; version: 
   const [platform, setPlatform] = useState('');
   const [kind, setKind] = useState('');
   const [status, setStatus] = useState('');
+  const [editing, setEditing] = useState<LaborEvent | null>(null);
+  const editRef = useRef<HTMLElement>(null);
+  // The edit form takes the focus when it opens, so that a keyboard user lands in it.
+  useEffect(() => {
+    if (editing) editRef.current?.querySelector('select')?.focus();
+  }, [editing]);
 
   const load = useCallback(
     async (append: boolean, before?: number) => {
@@ -35,11 +41,32 @@ export function History({ onChange, version }: { onChange: () => void; version: 
     onChange(); // reloads the charts, then this table through `version`
     announce();
   };
-  const describe = (e: LaborEvent) =>
-    `${kindLabel(e.kind)}, ${detectorFor(e.platform)?.label ?? e.platform}, ${formatMoment(e.ts)}`;
+  const describe = (e: LaborEvent) => `${kindLabel(e.kind)}, ${platformLabel(e.platform)}, ${formatMoment(e.ts)}`;
 
   return (
     <section aria-labelledby="history">
+      <details class="manual" data-testid="manual-dashboard">
+        <summary>{t('manualOpen')}</summary>
+        <p class="hint">{t('manualHint')}</p>
+        <ManualForm id="dash-manual" onDone={() => changed()} />
+      </details>
+      {editing && (
+        <section class="manual-edit" aria-labelledby="manual-edit-title" ref={editRef} data-testid="manual-edit">
+          <h3 id="manual-edit-title">{t('historyEditTitle')}</h3>
+          <ManualForm
+            key={editing.id}
+            id="edit-manual"
+            editing={editing}
+            onDone={() => {
+              setEditing(null);
+              changed();
+            }}
+          />
+          <button type="button" onClick={() => setEditing(null)}>
+            {t('manualCancel')}
+          </button>
+        </section>
+      )}
       <h2 id="history">{t('dashHistory')}</h2>
       <p class="filters">
         <label>
@@ -50,9 +77,9 @@ export function History({ onChange, version }: { onChange: () => void; version: 
             data-testid="filter-platform"
           >
             <option value="">{t('filterAll')}</option>
-            {DETECTORS.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.label}
+            {PLATFORM_IDS.filter((p) => p !== 'practice').map((p) => (
+              <option key={p} value={p}>
+                {platformLabel(p)}
               </option>
             ))}
           </select>
@@ -85,11 +112,17 @@ export function History({ onChange, version }: { onChange: () => void; version: 
           </thead>
           <tbody>
             {rows.map((e) => (
-              <tr key={e.id} data-id={e.id}>
+              <tr key={e.id} data-id={e.id} data-signal={e.signal}>
                 <td>
                   <time dateTime={new Date(e.ts).toISOString()}>{formatMoment(e.ts)}</time>
+                  {e.signal === 'manual' && (
+                    <>
+                      {' '}
+                      <span class="tag manual">{t('handEntered')}</span>
+                    </>
+                  )}
                 </td>
-                <td>{detectorFor(e.platform)?.label ?? e.platform}</td>
+                <td>{platformLabel(e.platform)}</td>
                 <td>
                   <select
                     value={e.kind}
@@ -106,9 +139,19 @@ export function History({ onChange, version }: { onChange: () => void; version: 
                     ))}
                   </select>
                 </td>
-                <td>{e.detail}</td>
-                <td>{e.durationMs !== undefined ? formatDuration(e.durationMs / 1000) : '—'}</td>
                 <td>
+                  {detailLabel(e.detail)}
+                  {e.count !== undefined && e.count > 1 && <strong> × {formatNumber(e.count)}</strong>}
+                </td>
+                <td>{timeCell(e)}</td>
+                <td>
+                  {e.signal === 'manual' && (
+                    <>
+                      <button type="button" aria-label={t('editRowLabel', describe(e))} onClick={() => setEditing(e)}>
+                        {t('editRow')}
+                      </button>{' '}
+                    </>
+                  )}
                   <button
                     type="button"
                     aria-label={t('deleteRowLabel', describe(e))}
@@ -151,4 +194,11 @@ export function History({ onChange, version }: { onChange: () => void; version: 
       </p>
     </section>
   );
+}
+
+/** Measured time, or for a hand-entered row the time the user stated, marked as such. */
+function timeCell(e: LaborEvent): string {
+  if (e.durationMs === undefined) return '—';
+  const time = formatDuration(e.durationMs / 1000);
+  return e.signal === 'manual' ? t('statedTime', time) : time;
 }

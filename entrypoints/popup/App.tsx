@@ -2,15 +2,16 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HealthDetails, HealthWarnings } from '@/components/HealthPanel';
 import { KindChart } from '@/components/KindChart';
+import { ManualForm } from '@/components/ManualForm';
 import { ValueCard } from '@/components/ValueCard';
 import { healthStatus, type PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
 import { rangeDays, type Summary, summarize } from '@/lib/db/queries';
 import { loadValuationSettings } from '@/lib/db/settings';
 import { loadTracking } from '@/lib/db/tracking';
-import { DETECTORS, detectorFor } from '@/lib/detectors/registry';
-import { countOf, formatMoment, formatNumber, type MessageKey, t, userLocale } from '@/lib/i18n';
-import { BENEFICIARIES, beneficiaryOf } from '@/lib/taxonomy';
+import { DETECTORS } from '@/lib/detectors/registry';
+import { beneficiaryLabel, countOf, formatMoment, formatNumber, type MessageKey, platformLabel, t, userLocale } from '@/lib/i18n';
+import { beneficiaryOf } from '@/lib/taxonomy';
 import { type Valuation, valuate } from '@/lib/valuation';
 
 /**
@@ -125,6 +126,11 @@ export function App() {
         <Body totals={state.totals} range={range} setRange={setRange} summary={state.summary} valuation={state.valuation} />
       )}
       {state.status === 'ready' && <HealthDetails health={state.health} />}
+      <details class="manual" data-testid="manual-popup">
+        <summary>{t('manualOpen')}</summary>
+        <p class="hint">{t('manualHint')}</p>
+        <ManualForm id="popup-manual" onDone={() => load()} />
+      </details>
       <footer>
         <a
           href={browser.runtime.getURL('/options.html')}
@@ -193,8 +199,8 @@ function Details({ summary, valuation }: { summary: Summary; valuation: Valuatio
           {summary.byPlatform.map(({ platform, count }) => (
             <li key={platform} data-platform={platform}>
               <span>
-                <span class="name">{detectorFor(platform)?.label ?? platform}</span>
-                <span class="who">{t('platformReceives', BENEFICIARIES[beneficiaryOf(platform)])}</span>
+                <span class="name">{platformLabel(platform)}</span>
+                <span class="who">{t('platformReceives', beneficiaryLabel(beneficiaryOf(platform)))}</span>
               </span>
               <span class="count">{countOf('actions', count)}</span>
             </li>

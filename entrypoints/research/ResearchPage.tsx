@@ -4,14 +4,12 @@ import { browser } from 'wxt/browser';
 import { download } from '@/components/download';
 import { openDb } from '@/lib/db/open';
 import { dayKey } from '@/lib/db/schema';
-import { detectorFor } from '@/lib/detectors/registry';
-import { formatDay, formatDuration, formatNumber, kindLabel, type MessageKey, t } from '@/lib/i18n';
+import { formatDay, formatDuration, formatNumber, kindLabel, type MessageKey, platformLabel, t } from '@/lib/i18n';
 import { buildExport, candidateRows, exportPeriod, exportZip } from '@/lib/research/export';
 import { type ExportRow, exportBaseName } from '@/lib/research/format';
 import { type Enrolment, enrolments, joinStudy, leaveStudy, MAX_STUDY_BYTES, parseStudy, type Study } from '@/lib/research/study';
 import type { PlatformId } from '@/lib/taxonomy';
 
-const platformLabel = (p: PlatformId) => (p === 'practice' ? t('practicePlatform') : (detectorFor(p)?.label ?? p));
 const PAGE = 100;
 const rowKey = (r: ExportRow) => `${r.day}|${r.hour}|${r.platform}|${r.kind}|${r.detail}`;
 
@@ -39,6 +37,8 @@ function StudyFacts({ study, children }: { study: Study; children?: ComponentChi
       <dd>{study.platforms.map(platformLabel).join(', ')}</dd>
       <dt>{t('studyKinds')}</dt>
       <dd>{study.kinds.map(kindLabel).join(', ')}</dd>
+      <dt>{t('studyManual')}</dt>
+      <dd data-testid="study-manual">{t(study.includeManual ? 'studyManualYes' : 'studyManualNo')}</dd>
       {children}
     </dl>
   );
@@ -291,7 +291,12 @@ function Review({ enrolment, onClose }: { enrolment: Enrolment; onClose: () => v
                   <td>{platformLabel(row.platform)}</td>
                   <td>{kindLabel(row.kind)}</td>
                   <td>{row.detail}</td>
-                  <td class="num">{formatNumber(row.count)}</td>
+                  <td class="num">
+                    {formatNumber(row.count)}
+                    {row.manual_count > 0 && (
+                      <span class="tag manual">{t('manualOfPlatform', formatNumber(row.manual_count))}</span>
+                    )}
+                  </td>
                   <td class="num">{row.measured_count ? formatDuration(row.measured_seconds) : '—'}</td>
                 </tr>
               ))}

@@ -54,6 +54,7 @@ const CSV_COLUMNS = [
   'signal',
   'host',
   'undone_at',
+  'count',
 ] as const;
 
 /** The history as CSV (one row per event, a header row), for spreadsheets. */
@@ -61,7 +62,19 @@ export function backupToCsv(backup: Backup): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const e of backup.events) {
     lines.push(
-      [e.ts, new Date(e.ts).toISOString(), e.kind, e.platform, e.detail, e.durationMs, e.rounds, e.signal, e.host, e.undoneAt]
+      [
+        e.ts,
+        new Date(e.ts).toISOString(),
+        e.kind,
+        e.platform,
+        e.detail,
+        e.durationMs,
+        e.rounds,
+        e.signal,
+        e.host,
+        e.undoneAt,
+        e.count ?? 1,
+      ]
         .map(csvCell)
         .join(','),
     );
@@ -91,6 +104,12 @@ function parseEvent(raw: unknown): Omit<LaborEvent, 'id'> | undefined {
   if (r.durationMs !== undefined) {
     if (typeof r.durationMs !== 'number' || !(r.durationMs >= 0 && r.durationMs < 86_400_000)) return undefined;
     e.durationMs = r.durationMs;
+  }
+  if (r.count !== undefined) {
+    // Only a hand-entered row stands for more than one action.
+    if (r.signal !== 'manual' || !Number.isInteger(r.count) || (r.count as number) < 1 || (r.count as number) > 1000)
+      return undefined;
+    e.count = r.count as number;
   }
   if (r.rounds !== undefined) {
     if (!Number.isInteger(r.rounds) || (r.rounds as number) < 0 || (r.rounds as number) > 1000) return undefined;

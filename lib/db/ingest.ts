@@ -32,7 +32,7 @@ function mergeSignal(a: Signal, b: Signal): Signal {
 export class RollupBuffer {
   private readonly deltas = new Map<string, DailyRollup>();
 
-  /** Adds `sign` (+1 or -1) times the event to its day's row. */
+  /** Adds `sign` (+1 or -1) times the event (as many actions as it stands for) to its day's row. */
   bump(ev: LaborEvent, sign: 1 | -1): void {
     const day = dayKey(ev.ts);
     const key = `${day}|${ev.platform}|${ev.kind}|${ev.detail}`;
@@ -44,11 +44,21 @@ export class RollupBuffer {
       count: 0,
       measuredMs: 0,
       measuredCount: 0,
+      manualCount: 0,
+      manualTimedCount: 0,
+      manualMs: 0,
     };
-    const measured = ev.durationMs !== undefined;
-    d.count += sign;
-    if (measured) {
-      d.measuredMs += sign * (ev.durationMs ?? 0);
+    const n = sign * (ev.count ?? 1);
+    d.count += n;
+    if (ev.signal === 'manual') {
+      // The user's own word: kept apart from what was measured.
+      d.manualCount = (d.manualCount ?? 0) + n;
+      if (ev.durationMs !== undefined) {
+        d.manualTimedCount = (d.manualTimedCount ?? 0) + n;
+        d.manualMs = (d.manualMs ?? 0) + sign * ev.durationMs;
+      }
+    } else if (ev.durationMs !== undefined) {
+      d.measuredMs += sign * ev.durationMs;
       d.measuredCount += sign;
     }
     this.deltas.set(key, d);
@@ -56,7 +66,9 @@ export class RollupBuffer {
 
   /** Writes the gathered changes; call inside the same transaction, after the events. */
   async flush(db: ClickworkDB): Promise<void> {
-    const deltas = [...this.deltas.values()].filter((d) => d.count !== 0 || d.measuredMs !== 0 || d.measuredCount !== 0);
+    const deltas = [...this.deltas.values()].filter(
+      (d) => d.count !== 0 || d.measuredMs !== 0 || d.measuredCount !== 0 || d.manualCount !== 0 || d.manualMs !== 0,
+    );
     this.deltas.clear();
     if (!deltas.length) return;
     const keys = deltas.map((d) => [d.day, d.platform, d.kind, d.detail]);
@@ -65,12 +77,21 @@ export class RollupBuffer {
     const remove: unknown[] = [];
     deltas.forEach((d, i) => {
       const row = rows[i];
-      const next = {
+      const next: DailyRollup = {
         ...d,
         count: (row?.count ?? 0) + d.count,
         measuredMs: (row?.measuredMs ?? 0) + d.measuredMs,
         measuredCount: (row?.measuredCount ?? 0) + d.measuredCount,
+        manualCount: (row?.manualCount ?? 0) + (d.manualCount ?? 0),
+        manualTimedCount: (row?.manualTimedCount ?? 0) + (d.manualTimedCount ?? 0),
+        manualMs: (row?.manualMs ?? 0) + (d.manualMs ?? 0),
       };
+      // Rows without hand-entered actions keep the shape they always had.
+      if (!next.manualCount && !next.manualTimedCount && !next.manualMs) {
+        delete next.manualCount;
+        delete next.manualTimedCount;
+        delete next.manualMs;
+      }
       if (next.count <= 0) remove.push(keys[i]);
       else put.push(next);
     });
@@ -114,7 +135,8 @@ async function applyToggle(db: ClickworkDB, s: Sighting, rollup: RollupBuffer): 
   const onTarget = await db.events
     .where('[platform+targetKey]')
     .equals([s.platform, s.targetKey as string])
-    .filter((e) => e.kind === s.kind)
+    // A hand-entered row is never the detected action's twin, nor what its undo cancels.
+    .filter((e) => e.kind === s.kind && e.signal !== 'manual')
     .toArray();
   // Exclusive slots hold one state per target whatever its detail; per-detail slots one per detail.
   const sameSlot = onTarget.filter((e) => s.slot === 'exclusive' || e.detail === s.detail);
@@ -162,6 +184,7 @@ async function applyOccurrence(db: ClickworkDB, s: Sighting, rollup: RollupBuffe
       (e) =>
         !e.undoneAt &&
         e.kind === s.kind &&
+        e.signal !== 'manual' &&
         (!e.targetKey || !s.targetKey || e.targetKey === s.targetKey) &&
         // A captcha's checkbox and challenge are different outcomes, never one action.
         (s.kind !== 'captcha' || e.detail === s.detail),

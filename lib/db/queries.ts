@@ -1,6 +1,6 @@
 import { KINDS, type Kind, type PlatformId } from '../taxonomy';
 import type { Tally } from '../valuation';
-import { type ClickworkDB, dayKey } from './schema';
+import { type ClickworkDB, type DailyRollup, dayKey } from './schema';
 
 export type RangeId = 'today' | '7d' | '30d';
 export const RANGES: readonly RangeId[] = ['today', '7d', '30d'];
@@ -64,6 +64,14 @@ export function previousPeriod(days: string[]): string[] {
   return out;
 }
 
+/** Carries a day row's hand-entered part into a tally (only where there is one, so totals keep their shape). */
+function addManual(t: Tally, r: DailyRollup): void {
+  if (!r.manualCount) return;
+  t.manualCount = (t.manualCount ?? 0) + r.manualCount;
+  t.manualTimedCount = (t.manualTimedCount ?? 0) + (r.manualTimedCount ?? 0);
+  t.manualMs = (t.manualMs ?? 0) + (r.manualMs ?? 0);
+}
+
 /**
  * Totals for a range of days, read from the per-day rollup: the cost follows the number of days
  * and kinds in the range, not the length of the history.
@@ -95,6 +103,7 @@ export async function summarize(
     t.count += r.count;
     t.measuredCount += r.measuredCount;
     t.measuredMs += r.measuredMs;
+    addManual(t, r);
     tallies.set(key, t);
     const pkey = `${r.platform}|${key}`;
     const p = byDetail.get(pkey) ?? {
@@ -108,6 +117,7 @@ export async function summarize(
     p.count += r.count;
     p.measuredCount += r.measuredCount;
     p.measuredMs += r.measuredMs;
+    addManual(p, r);
     byDetail.set(pkey, p);
   }
   return {
@@ -137,7 +147,7 @@ export async function hourOfWeek(
       if (e.undoneAt || !include(e.platform)) return;
       const d = new Date(e.ts);
       const row = grid[(d.getDay() + 6) % 7] as number[];
-      row[d.getHours()] = (row[d.getHours()] ?? 0) + 1;
+      row[d.getHours()] = (row[d.getHours()] ?? 0) + (e.count ?? 1);
     });
   return grid;
 }

@@ -14,6 +14,11 @@ export interface LaborEvent {
   /** CAPTCHA puzzle rounds submitted, where known. */
   rounds?: number;
   signal: Signal;
+  /**
+   * How many actions the row stands for: only a hand-entered row (`signal: 'manual'`) has it
+   * (1–1000); absent means one. A hand-entered row's `durationMs` is the time the user stated.
+   */
+  count?: number;
   /** Local only: the page's host (for a CAPTCHA, the embedding site). */
   host?: string;
   /** Local only: salted hash of the target's id, to net out undo and drop duplicates. */
@@ -33,6 +38,13 @@ export interface DailyRollup {
   /** Sum of measured durations, and how many of the events had one. */
   measuredMs: number;
   measuredCount: number;
+  /**
+   * How many of `count` were entered by hand, how many of those came with a stated time, and that
+   * time (absent in rows written before hand-entered actions existed: zero).
+   */
+  manualCount?: number;
+  manualTimedCount?: number;
+  manualMs?: number;
 }
 
 /** A CAPTCHA widget between "challenge shown" and "passed". */

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { dayBounds } from '../db/queries';
-import { type ClickworkDB, dayKey } from '../db/schema';
+import { type ClickworkDB, dayKey, type LaborEvent } from '../db/schema';
 import { beneficiaryOf, type Kind, type PlatformId } from '../taxonomy';
 import { knownDetails } from './details';
 import {
@@ -25,13 +25,37 @@ export function exportPeriod(enrolment: Enrolment, now = Date.now()): { from: st
 
 const WEEK_MS = 7 * 86_400_000;
 
+/** One platform/kind/detail's counts, as a day rollup or a single event gives them. */
+interface Part {
+  platform: PlatformId;
+  kind: Kind;
+  detail: string;
+  count: number;
+  measuredCount: number;
+  measuredMs: number;
+  manualCount: number;
+  manualMs: number;
+}
+
+/** An event as counts: a hand-entered row stands for `count` actions and its stated time. */
+function eventPart(e: LaborEvent): Part {
+  const base = { platform: e.platform, kind: e.kind, detail: e.detail };
+  if (e.signal === 'manual') {
+    const n = e.count ?? 1;
+    return { ...base, count: n, measuredCount: 0, measuredMs: 0, manualCount: n, manualMs: e.durationMs ?? 0 };
+  }
+  const measured = e.durationMs !== undefined;
+  return { ...base, count: 1, measuredCount: measured ? 1 : 0, measuredMs: e.durationMs ?? 0, manualCount: 0, manualMs: 0 };
+}
+
 /** A detail no detector reports leaves as `other`: never free text, never a made-up token. */
 const safeDetail = (detail: string) => (DETAIL.test(detail) && knownDetails().has(detail) ? detail : 'other');
 
 /**
  * The rows a participant would send: aggregates of their active (not undone) actions on the
- * study's platforms and kinds, by day or by hour, within the study period. Nothing else is read
- * into them: no host, target, exact time or text.
+ * study's platforms and kinds, by day or by hour, within the study period. Hand-entered actions
+ * only when the study allows them (`include_manual`), counted apart in `manual_count`. Nothing else
+ * is read into them: no host, target, exact time or text.
  */
 export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now = Date.now()): Promise<ExportRow[]> {
   const period = exportPeriod(enrolment, now);
@@ -39,55 +63,55 @@ export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now =
   const { study, pseudonym } = enrolment;
   const platforms = new Set<PlatformId>(study.platforms);
   const kinds = new Set<Kind>(study.kinds);
-  const acc = new Map<string, ExportRow & { measured_ms: number }>();
-  const add = (
-    day: string,
-    hour: number | null,
-    platform: PlatformId,
-    kind: Kind,
-    rawDetail: string,
-    count: number,
-    mc: number,
-    ms: number,
-  ) => {
-    if (!platforms.has(platform) || !kinds.has(kind) || count <= 0) return;
-    const detail = safeDetail(rawDetail);
-    const key = `${day}|${hour}|${platform}|${kind}|${detail}`;
+  const include = study.includeManual === true;
+  const acc = new Map<string, ExportRow & { measured_ms: number; manual_ms: number }>();
+  /** Adds a day (or hour) of one platform/kind/detail; hand-entered parts only where the study allows them. */
+  const add = (at: { day: string; hour: number | null }, r: Part) => {
+    const manual = include ? r.manualCount : 0;
+    const count = r.count - (include ? 0 : r.manualCount);
+    if (!platforms.has(r.platform) || !kinds.has(r.kind) || count <= 0) return;
+    const detail = safeDetail(r.detail);
+    const key = `${at.day}|${at.hour}|${r.platform}|${r.kind}|${detail}`;
     let row = acc.get(key);
     if (!row) {
       row = {
         study_id: study.id,
         participant: pseudonym,
-        day,
-        hour,
-        platform,
-        beneficiary: beneficiaryOf(platform),
-        kind,
+        day: at.day,
+        hour: at.hour,
+        platform: r.platform,
+        beneficiary: beneficiaryOf(r.platform),
+        kind: r.kind,
         detail,
         count: 0,
         measured_count: 0,
         measured_seconds: 0,
+        manual_count: 0,
+        manual_seconds: 0,
         measured_ms: 0,
+        manual_ms: 0,
       };
       acc.set(key, row);
     }
     row.count += count;
-    row.measured_count += mc;
-    row.measured_ms += ms;
+    row.measured_count += r.measuredCount;
+    row.measured_ms += r.measuredMs;
+    row.manual_count += manual;
+    row.manual_ms += include ? r.manualMs : 0;
   };
 
   if (study.granularity === 'day') {
     // The day rollups are kept in the same transaction as the events: exact, and cheap to read.
     const rollups = await db.daily.where('day').between(period.from, period.to, true, true).toArray();
-    for (const r of rollups) add(r.day, null, r.platform, r.kind, r.detail, r.count, r.measuredCount, r.measuredMs);
+    for (const r of rollups)
+      add({ day: r.day, hour: null }, { ...r, manualCount: r.manualCount ?? 0, manualMs: r.manualMs ?? 0 });
   } else {
     const [start, end] = dayBounds(period.from, period.to);
     // A week of events at a time (bulk reads are many times faster than a cursor, and a week is
     // small), and the local hour computed once per hour, not per event.
     let hourStart = 0;
     let hourEnd = 0;
-    let day = '';
-    let hour = 0;
+    const at = { day: '', hour: 0 };
     for (let from = start; from < end; from += WEEK_MS) {
       const events = await db.events
         .where('ts')
@@ -97,19 +121,19 @@ export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now =
         if (e.undoneAt) continue;
         if (e.ts < hourStart || e.ts >= hourEnd) {
           const d = new Date(e.ts);
-          day = dayKey(e.ts);
-          hour = d.getHours();
-          hourStart = new Date(d.getFullYear(), d.getMonth(), d.getDate(), hour).getTime();
-          hourEnd = new Date(d.getFullYear(), d.getMonth(), d.getDate(), hour + 1).getTime();
+          at.day = dayKey(e.ts);
+          at.hour = d.getHours();
+          hourStart = new Date(d.getFullYear(), d.getMonth(), d.getDate(), at.hour).getTime();
+          hourEnd = new Date(d.getFullYear(), d.getMonth(), d.getDate(), at.hour + 1).getTime();
         }
-        const measured = e.durationMs !== undefined;
-        add(day, hour, e.platform, e.kind, e.detail, 1, measured ? 1 : 0, e.durationMs ?? 0);
+        add(at, eventPart(e));
       }
     }
   }
-  const rows = [...acc.values()].map(({ measured_ms, ...row }) => ({
+  const rows = [...acc.values()].map(({ measured_ms, manual_ms, ...row }) => ({
     ...row,
     measured_seconds: Math.round(measured_ms / 100) / 10,
+    manual_seconds: Math.round(manual_ms / 100) / 10,
   }));
   const order = (r: ExportRow) => `${r.day}|${String(r.hour ?? -1).padStart(2, '0')}|${r.platform}|${r.kind}|${r.detail}`;
   return rows.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));

@@ -4,12 +4,18 @@ import type { Granularity } from './study';
 import { isDay, STUDY_ID } from './study';
 
 /**
- * The anonymised research export, schema version 1: aggregates only (see "What may leave the
+ * The anonymised research export, schema version 2: aggregates only (see "What may leave the
  * browser" in the labor taxonomy and docs/research/README.md). JSON, or CSV with a Frictionless
  * datapackage.json; both forms hold the same rows.
+ * Version 2 (from version 1): the kind `moderation`, ten platforms and their beneficiaries, the
+ * platform `other` (beneficiary `unknown`, hand-entered actions only), and two columns counting
+ * hand-entered actions apart (`manual_count`, `manual_seconds`). Version 1 files are still read
+ * (their rows have no hand-entered actions: both columns are 0).
  */
 export const EXPORT_FORMAT = 'clickwork-meter/anonymised-export';
-export const EXPORT_SCHEMA_VERSION = 1;
+export const EXPORT_SCHEMA_VERSION = 2;
+/** The versions the class totals page reads. */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
 /** Larger export files are refused by the class totals page before parsing. */
 export const MAX_EXPORT_BYTES = 20 * 1024 * 1024;
 
@@ -30,11 +36,16 @@ export interface ExportRow {
   measured_count: number;
   /** Their summed measured time, in seconds (one decimal). */
   measured_seconds: number;
+  /** How many of the counted actions the participant entered by hand (0 unless the study allows them). */
+  manual_count: number;
+  /** The time the participant stated for those, in seconds (one decimal). */
+  manual_seconds: number;
 }
 
 export interface AnonymisedExport {
   format: typeof EXPORT_FORMAT;
-  schema_version: typeof EXPORT_SCHEMA_VERSION;
+  /** The version the file was written in (this extension writes the latest; version 1 files are still read). */
+  schema_version: number;
   study_id: string;
   participant: string;
   consent_version: string;
@@ -66,10 +77,26 @@ export const FIELDS: readonly Field[] = [
   { name: 'beneficiary', type: 'string', description: 'Company owning the platform (taxonomy id).' },
   { name: 'kind', type: 'string', description: 'Action kind id of the labor taxonomy.' },
   { name: 'detail', type: 'string', description: 'Refinement of the kind (like, up, checkbox, challenge, ...).' },
-  { name: 'count', type: 'integer', description: 'Number of actions (undone actions excluded).' },
+  {
+    name: 'count',
+    type: 'integer',
+    description: 'Number of actions (undone actions excluded), hand-entered ones included where the study allows them.',
+  },
   { name: 'measured_count', type: 'integer', description: 'How many of them had a measured duration.' },
   { name: 'measured_seconds', type: 'number', description: 'Summed measured active time of those, in seconds.' },
+  {
+    name: 'manual_count',
+    type: 'integer',
+    description: 'How many of them the participant entered by hand (always 0 unless the study allows hand-entered actions).',
+  },
+  {
+    name: 'manual_seconds',
+    type: 'number',
+    description: 'Time the participant stated for the hand-entered ones, in seconds (not measured).',
+  },
 ];
+/** The columns of a version 1 file. */
+const FIELDS_V1 = FIELDS.filter((f) => f.name !== 'manual_count' && f.name !== 'manual_seconds');
 
 export const DETAIL = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export const PSEUDONYM = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -98,6 +125,8 @@ const CONSTRAINTS: Record<keyof ExportRow, Record<string, unknown>> = {
   count: { required: true, minimum: 1 },
   measured_count: { required: true, minimum: 0 },
   measured_seconds: { required: true, minimum: 0 },
+  manual_count: { required: true, minimum: 0 },
+  manual_seconds: { required: true, minimum: 0 },
 };
 
 /** A Frictionless Data Package describing the CSV, with the file's metadata as custom properties. */
@@ -171,6 +200,10 @@ function validRow(r: unknown, granularity: Granularity): r is ExportRow {
     return false;
   if (!isCount(o.count) || o.count === 0 || !isCount(o.measured_count) || o.measured_count > o.count) return false;
   if (typeof o.measured_seconds !== 'number' || !(o.measured_seconds >= 0 && o.measured_seconds <= 1e9)) return false;
+  // A version 1 row has neither hand-entered column (normalise() gives it zeros).
+  if (o.manual_count === undefined && o.manual_seconds === undefined) return true;
+  if (!isCount(o.manual_count) || o.manual_count + (o.measured_count as number) > o.count) return false;
+  if (typeof o.manual_seconds !== 'number' || !(o.manual_seconds >= 0 && o.manual_seconds <= 1e9)) return false;
   return true;
 }
 
@@ -222,19 +255,27 @@ export function parseExportJson(text: string): ParseResult {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, error: 'foreign' };
   const o = data as Record<string, unknown>;
   if (o.format !== EXPORT_FORMAT) return { ok: false, error: 'foreign' };
-  if (o.schema_version !== EXPORT_SCHEMA_VERSION) return { ok: false, error: 'unsupported-version' };
+  if (!READABLE_SCHEMA_VERSIONS.includes(o.schema_version as number)) return { ok: false, error: 'unsupported-version' };
   if (!validMeta(o) || !Array.isArray(o.rows)) return { ok: false, error: 'invalid-metadata' };
+  if (!o.rows.every((r) => hasColumnsOf(r, o.schema_version as number))) return { ok: false, error: 'invalid-row' };
   const file = o as unknown as AnonymisedExport;
   const bad = checkRows(file, o.rows, 1);
   if (bad) return bad;
   return { ok: true, file: normalise(file) };
 }
 
+/** A version 2 row has the hand-entered columns; a version 1 row has none of them. */
+function hasColumnsOf(r: unknown, version: number): boolean {
+  if (r === null || typeof r !== 'object') return true; // validRow refuses it with its line
+  const has = 'manual_count' in r || 'manual_seconds' in r;
+  return version === 1 ? !has : 'manual_count' in r && 'manual_seconds' in r;
+}
+
 /** Only the documented fields, in a fresh object: nothing unknown is carried along. */
 function normalise(file: AnonymisedExport): AnonymisedExport {
   return {
     format: EXPORT_FORMAT,
-    schema_version: EXPORT_SCHEMA_VERSION,
+    schema_version: file.schema_version,
     study_id: file.study_id,
     participant: file.participant,
     consent_version: file.consent_version,
@@ -243,7 +284,12 @@ function normalise(file: AnonymisedExport): AnonymisedExport {
     granularity: file.granularity,
     period: { from: file.period.from, to: file.period.to },
     dropped_rows: file.dropped_rows,
-    rows: file.rows.map((r) => Object.fromEntries(FIELDS.map((f) => [f.name, r[f.name]])) as unknown as ExportRow),
+    rows: file.rows.map(
+      (r) =>
+        Object.fromEntries(
+          FIELDS.map((f) => [f.name, r[f.name] ?? (f.name === 'manual_count' || f.name === 'manual_seconds' ? 0 : r[f.name])]),
+        ) as unknown as ExportRow,
+    ),
   };
 }
 
@@ -255,14 +301,16 @@ export function parseExportCsv(text: string, pkg?: unknown): ParseResult {
   if (text.length > MAX_EXPORT_BYTES) return { ok: false, error: 'too-large' };
   const records = parseCsv(text.replace(/^\uFEFF/, ''));
   if (!records?.length) return { ok: false, error: 'not-csv' };
-  const header = records[0] as string[];
-  if (header.join(',') !== FIELDS.map((f) => f.name).join(',')) return { ok: false, error: 'foreign' };
+  const header = (records[0] as string[]).join(',');
+  const fields = [FIELDS, FIELDS_V1].find((list) => list.map((f) => f.name).join(',') === header);
+  if (!fields) return { ok: false, error: 'foreign' };
+  const version = fields === FIELDS ? EXPORT_SCHEMA_VERSION : 1;
   const body = records.slice(1).filter((r) => !(r.length === 1 && r[0] === ''));
   const rows: Record<string, unknown>[] = [];
   for (const [i, rec] of body.entries()) {
-    if (rec.length !== FIELDS.length) return { ok: false, error: 'invalid-row', line: i + 2 };
+    if (rec.length !== fields.length) return { ok: false, error: 'invalid-row', line: i + 2 };
     const row: Record<string, unknown> = {};
-    for (const [j, f] of FIELDS.entries()) {
+    for (const [j, f] of fields.entries()) {
       const v = rec[j] as string;
       if (f.type === 'integer' || f.type === 'number') {
         if (v === '' && f.name === 'hour') row[f.name] = null;
@@ -276,7 +324,9 @@ export function parseExportCsv(text: string, pkg?: unknown): ParseResult {
   if (pkg !== undefined) {
     const m = (pkg as Record<string, unknown> | null)?.[EXPORT_FORMAT] as Record<string, unknown> | undefined;
     if (!m || typeof m !== 'object') return { ok: false, error: 'foreign' };
-    if (m.schema_version !== EXPORT_SCHEMA_VERSION) return { ok: false, error: 'unsupported-version' };
+    if (!READABLE_SCHEMA_VERSIONS.includes(m.schema_version as number)) return { ok: false, error: 'unsupported-version' };
+    // The package and its table must be of the same version.
+    if (m.schema_version !== version) return { ok: false, error: 'invalid-metadata' };
     if (!validMeta(m)) return { ok: false, error: 'invalid-metadata' };
     meta = { ...(m as unknown as AnonymisedExport), format: EXPORT_FORMAT };
   } else {
@@ -289,7 +339,7 @@ export function parseExportCsv(text: string, pkg?: unknown): ParseResult {
       .sort();
     meta = {
       format: EXPORT_FORMAT,
-      schema_version: EXPORT_SCHEMA_VERSION,
+      schema_version: version,
       study_id: String(first.study_id),
       participant: String(first.participant),
       consent_version: 'unknown',

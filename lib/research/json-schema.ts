@@ -7,7 +7,8 @@ const DAY_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 
 /**
  * The JSON Schema (draft 2020-12) of the JSON form of an anonymised export. docs/research/ holds a
- * copy that a unit test keeps equal to this one.
+ * copy (export-v<version>.schema.json) that a unit test keeps equal to this one; the copies of older
+ * versions stay beside it, unchanged, for files written in them.
  */
 export function exportJsonSchema() {
   return {
@@ -71,6 +72,8 @@ export function exportJsonSchema() {
           count: { type: 'integer', minimum: 1, description: description('count') },
           measured_count: { type: 'integer', minimum: 0, description: description('measured_count') },
           measured_seconds: { type: 'number', minimum: 0, description: description('measured_seconds') },
+          manual_count: { type: 'integer', minimum: 0, description: description('manual_count') },
+          manual_seconds: { type: 'number', minimum: 0, description: description('manual_seconds') },
         },
       },
     },

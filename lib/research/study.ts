@@ -32,6 +32,8 @@ export interface Study {
   startDate?: string;
   /** Last day of data (YYYY-MM-DD). */
   endDate: string;
+  /** Whether actions the participant entered by hand are exported (counted apart); absent in the file: no. */
+  includeManual: boolean;
 }
 
 /** Why a study file was refused; `field` names the offending field where there is one. */
@@ -109,6 +111,7 @@ export function parseStudy(text: string): StudyResult {
   if (r.granularity !== 'day' && r.granularity !== 'hour') return invalid('granularity');
   if (!isDay(r.endDate)) return invalid('endDate');
   if (r.startDate !== undefined && !isDay(r.startDate)) return invalid('startDate');
+  if (r.include_manual !== undefined && typeof r.include_manual !== 'boolean') return invalid('include_manual');
   if (typeof r.startDate === 'string' && r.startDate > (r.endDate as string))
     return { ok: false, error: 'dates-reversed', field: 'startDate' };
 
@@ -140,6 +143,7 @@ export function parseStudy(text: string): StudyResult {
     platforms,
     kinds,
     endDate: r.endDate,
+    includeManual: r.include_manual === true,
   };
   if (typeof r.startDate === 'string') study.startDate = r.startDate;
   return { ok: true, study };

@@ -26,6 +26,10 @@ export interface Tally {
   count: number;
   measuredCount: number;
   measuredMs: number;
+  /** How many of `count` the user entered by hand, how many of those came with a stated time, and that time. */
+  manualCount?: number;
+  manualTimedCount?: number;
+  manualMs?: number;
 }
 
 export interface Rate {
@@ -39,7 +43,11 @@ export interface Valuation {
   count: number;
   /** Seconds that were measured, and seconds estimated from the defaults, with their counts. */
   measured: { count: number; seconds: number };
+  /** Hand-entered actions with the time the user stated for them. */
+  stated: { count: number; seconds: number };
   estimated: { count: number; seconds: number };
+  /** How many of `count` were entered by hand. */
+  manualCount: number;
   seconds: number;
   micro: { amount: number; rate: Rate };
   fair: { amount: number; rate: Rate };
@@ -129,7 +137,9 @@ export function marketPrice(kind: Kind, detail: string): MarketPrice | undefined
 export function valuate(tallies: readonly Tally[], settings: ValuationSettings): Valuation {
   let count = 0;
   const measured = { count: 0, seconds: 0 };
+  const stated = { count: 0, seconds: 0 };
   const estimated = { count: 0, seconds: 0 };
+  let manualCount = 0;
   const amounts: Partial<Record<Currency, number>> = {};
   let pricedCount = 0;
   let unpricedCount = 0;
@@ -137,7 +147,10 @@ export function valuate(tallies: readonly Tally[], settings: ValuationSettings):
     count += t.count;
     measured.count += t.measuredCount;
     measured.seconds += t.measuredMs / 1000;
-    const unmeasured = t.count - t.measuredCount;
+    manualCount += t.manualCount ?? 0;
+    stated.count += t.manualTimedCount ?? 0;
+    stated.seconds += (t.manualMs ?? 0) / 1000;
+    const unmeasured = t.count - t.measuredCount - (t.manualTimedCount ?? 0);
     estimated.count += unmeasured;
     estimated.seconds += unmeasured * durationDefault(t.kind, t.detail).seconds;
     const price = marketPrice(t.kind, t.detail);
@@ -146,14 +159,16 @@ export function valuate(tallies: readonly Tally[], settings: ValuationSettings):
       pricedCount += t.count;
     } else unpricedCount += t.count;
   }
-  const seconds = measured.seconds + estimated.seconds;
+  const seconds = measured.seconds + stated.seconds + estimated.seconds;
   const hours = seconds / 3600;
   const micro = resolveRate(settings, 'micro');
   const fair = resolveRate(settings, 'fair');
   return {
     count,
     measured,
+    stated,
     estimated,
+    manualCount,
     seconds,
     micro: { amount: hours * micro.amount, rate: micro },
     fair: { amount: hours * fair.amount, rate: fair },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_SCHEMA_VERSION } from '@/lib/research/format';
 import { launch, openPopup, resetDb, root, type SeedEvent, type Session, seedEvents } from './harness';
 
 let s: Session;
@@ -107,7 +108,7 @@ describe('research study', () => {
     expect(json.suggestedFilename()).toBe(`clickwork-everyday-clickwork-${pseudonym}.json`);
     const jsonText = readFileSync((await json.path()) as string, 'utf8');
     const file = JSON.parse(jsonText);
-    const schema = JSON.parse(readFileSync(join(root, 'docs/research/export-v1.schema.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync(join(root, `docs/research/export-v${EXPORT_SCHEMA_VERSION}.schema.json`), 'utf8'));
     const validate = new Ajv2020({ allErrors: true }).compile(schema);
     expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
     expect(file).toMatchObject({

@@ -122,9 +122,9 @@ describe('personal backup', () => {
     await seed(a);
     const csv = backupToCsv(await exportBackup(a, '0.1.0', 'en'));
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('ts,iso_time,kind,platform,detail,duration_ms,rounds,signal,host,undone_at');
+    expect(lines[0]).toBe('ts,iso_time,kind,platform,detail,duration_ms,rounds,signal,host,undone_at,count');
     expect(lines).toHaveLength(5);
-    expect(lines.find((l) => l.includes('recaptcha'))).toMatch(/,captcha,recaptcha,challenge,9000,2,dom,,$/);
+    expect(lines.find((l) => l.includes('recaptcha'))).toMatch(/,captcha,recaptcha,challenge,9000,2,dom,,,1$/);
     expect(
       backupToCsv({
         ...(await exportBackup(a, '0.1.0', 'en')),

@@ -39,8 +39,8 @@ const DETAILS: Record<Kind, readonly string[]> = {
   tag: ['label'],
   captcha: ['checkbox', 'challenge'],
   report: ['report', 'flag'],
+  moderation: ['approve', 'remove', 'close-vote'],
   'ai-feedback': ['up', 'down', 'compare'],
-  moderation: ['approve', 'remove'],
 };
 
 export interface SynthOptions {
@@ -75,6 +75,7 @@ export function synthStudy(id: string, granularity: Granularity, from: string, t
     kinds: [...KINDS],
     startDate: from,
     endDate: to,
+    includeManual: false,
   };
 }
 
@@ -111,6 +112,8 @@ export function synthExport(rand: () => number, options: SynthOptions = {}): Ano
       count,
       measured_count: measured,
       measured_seconds: measured ? Math.round(measured * (1 + rand() * 300)) / 10 : 0,
+      manual_count: 0,
+      manual_seconds: 0,
     });
   }
   // "now" after the end date: the period is the study's whole span.

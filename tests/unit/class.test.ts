@@ -203,6 +203,8 @@ describe('mergeClass', () => {
           count,
           measured_count: measured,
           measured_seconds: seconds,
+          manual_count: 0,
+          manual_seconds: 0,
         },
       ],
     });

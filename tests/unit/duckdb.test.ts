@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBaseName, exportToCsv } from '@/lib/research/format';
+import { KINDS } from '@/lib/taxonomy';
 import { int, rng, synthExport } from './class-fixtures';
 import { root } from './helpers';
 
@@ -138,7 +139,7 @@ function checkTotals(lines: Line[]) {
       .map((l) => [`${l.level === 'kind' ? '' : l.platform}|${l.level === 'platform' ? '' : l.kind}`, l]),
   );
   expect(got.size).toBe(expected.lines.size);
-  expect(lines.filter((l) => l.level === 'kind').length).toBe(10);
+  expect(lines.filter((l) => l.level === 'kind').length).toBe(KINDS.length);
   for (const [key, want] of expected.lines) {
     const l = got.get(key);
     expect(l, key).toBeDefined();

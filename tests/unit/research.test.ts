@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingest, type Sighting } from '@/lib/db/ingest';
 import { ClickworkDB } from '@/lib/db/schema';
 import { buildExport, candidateRows, exportPeriod, exportZip } from '@/lib/research/export';
-import { dataPackage, exportToCsv, FIELDS, parseExportCsv, parseExportJson } from '@/lib/research/format';
+import { dataPackage, EXPORT_SCHEMA_VERSION, exportToCsv, FIELDS, parseExportCsv, parseExportJson } from '@/lib/research/format';
 import { exportJsonSchema } from '@/lib/research/json-schema';
 import { type Enrolment, enrolments, joinStudy, leaveStudy, parseStudy, type Study } from '@/lib/research/study';
 import { KINDS } from '@/lib/taxonomy';
@@ -201,7 +201,7 @@ describe('anonymised export', () => {
     const file = buildExport(e, rows.slice(1), 1, '0.1.0', NOW);
     expect(file).toMatchObject({
       format: 'clickwork-meter/anonymised-export',
-      schema_version: 1,
+      schema_version: EXPORT_SCHEMA_VERSION,
       study_id: 'digital-labor-2026',
       participant: e.pseudonym,
       consent_version: '2.1',
@@ -243,8 +243,8 @@ describe('anonymised export', () => {
     }
   });
 
-  it('keeps docs/research/export-v1.schema.json equal to the schema the code describes', () => {
-    const path = resolve(root, 'docs/research/export-v1.schema.json');
+  it(`keeps docs/research/export-v${EXPORT_SCHEMA_VERSION}.schema.json equal to the schema the code describes`, () => {
+    const path = resolve(root, `docs/research/export-v${EXPORT_SCHEMA_VERSION}.schema.json`);
     const text = `${JSON.stringify(exportJsonSchema(), null, 2)}\n`;
     if (process.env.UPDATE_DOCS) writeFileSync(path, text);
     expect(readFileSync(path, 'utf8')).toBe(text);

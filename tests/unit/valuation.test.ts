@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KINDS } from '@/lib/taxonomy';
+import { KIND_DETAILS, KINDS } from '@/lib/taxonomy';
 import {
   defaultFairPreset,
   defaultSettings,
@@ -65,12 +65,13 @@ describe('valuation', () => {
 
   it('adds market prices per currency, without converting, and counts unpriced labor apart', () => {
     const v = valuate(TALLIES, defaultSettings('en-US'));
-    // 12 interactions (10 reactions + 2 comments) × €300/54,000; 5 CAPTCHAs × $2.99/1,000.
+    // 12 interactions (10 reactions + 2 comments) × €300/54,000; in dollars: 5 CAPTCHAs × $2.99/1,000
+    // + a report at $20/h for 7.95 s + a thumbs as one label at $0.012.
     expect(v.market.amounts.EUR).toBeCloseTo(0.0666667, 6);
-    expect(v.market.amounts.USD).toBeCloseTo(0.01495, 9);
+    expect(v.market.amounts.USD).toBeCloseTo(0.01495 + (20 * 7.95) / 3600 + 0.012, 9);
     expect(v.market.amounts.GBP).toBeUndefined();
-    expect(v.market.pricedCount).toBe(17);
-    expect(v.market.unpricedCount).toBe(2); // a report and a thumbs: nobody publishes a price
+    expect(v.market.pricedCount).toBe(19);
+    expect(v.market.unpricedCount).toBe(0);
   });
 
   it('values nothing as zero', () => {
@@ -157,7 +158,47 @@ describe('every figure has a source', () => {
       expect(fr[m.what], m.what).toBeDefined();
     }
     expect(marketPrice('captcha', 'challenge')?.amount).toBeCloseTo(0.00299, 9);
-    expect(marketPrice('ai-feedback', 'up')).toBeUndefined();
+    expect(marketPrice('ai-feedback', 'up')?.amount).toBe(0.012);
+    // Moderation at Li et al.'s $20 an hour for the modeled time: one click to approve, 3 clicks otherwise.
+    expect(marketPrice('moderation', 'approve')?.amount).toBeCloseTo((20 * 2.65) / 3600, 12);
+    expect(marketPrice('moderation', 'close-vote')?.amount).toBeCloseTo((20 * 7.95) / 3600, 12);
+    expect(marketPrice('moderation', 'remove')?.source).toBe('li2022');
+  });
+
+  it('prices and times every kind and every detail the taxonomy names', () => {
+    for (const kind of KINDS) {
+      for (const detail of KIND_DETAILS[kind]) {
+        expect(durationDefault(kind, detail).seconds, `${kind}/${detail}`).toBeGreaterThan(0);
+        const price = marketPrice(kind, detail);
+        expect(price?.amount, `${kind}/${detail}`).toBeGreaterThan(0);
+        expect(CITATIONS[price?.source as keyof typeof CITATIONS], `${kind}/${detail}`).toBeDefined();
+      }
+    }
+  });
+
+  it('values hand-entered actions at the time the user stated, and says how many there were', () => {
+    const v = valuate(
+      [
+        // 4 reviews by hand, 3 of them with 30 minutes stated; 1 detected review measured at 60 s.
+        {
+          kind: 'review',
+          detail: 'review',
+          count: 5,
+          measuredCount: 1,
+          measuredMs: 60_000,
+          manualCount: 4,
+          manualTimedCount: 3,
+          manualMs: 1_800_000,
+        },
+      ],
+      defaultSettings('en-US'),
+    );
+    expect(v.count).toBe(5);
+    expect(v.manualCount).toBe(4);
+    expect(v.measured).toEqual({ count: 1, seconds: 60 });
+    expect(v.stated).toEqual({ count: 3, seconds: 1800 });
+    expect(v.estimated.count).toBe(1); // the hand-entered review without a stated time
+    expect(v.seconds).toBeCloseTo(60 + 1800 + 25.3, 9);
   });
 
   it('ships no unverified figure', () => {

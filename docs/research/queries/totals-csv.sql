@@ -1,5 +1,7 @@
--- Totals of a folder of Clickwork Meter anonymised exports, CSV form (schema version 1): the CSV
--- files taken out of the export zips (each zip also holds a datapackage.json describing its CSV).
+-- Totals of a folder of Clickwork Meter anonymised exports, CSV form (schema version 2; for version
+-- 1 files, leave out the last two columns): the CSV files taken out of the export zips (each zip
+-- also holds a datapackage.json describing its CSV). manual_actions: hand-entered actions, which
+-- are part of actions (only in studies that allow them).
 -- Replace exports/ below with the path of your folder. Column types are declared rather than
 -- guessed; an empty hour (studies by the day) reads as null.
 -- level: 'platform × kind', 'platform', 'kind' or 'total'; participants: distinct study and
@@ -23,7 +25,9 @@ WITH export_rows AS (
       detail: 'VARCHAR',
       count: 'BIGINT',
       measured_count: 'BIGINT',
-      measured_seconds: 'DOUBLE'
+      measured_seconds: 'DOUBLE',
+      manual_count: 'BIGINT',
+      manual_seconds: 'DOUBLE'
     }
   )
 )
@@ -34,6 +38,7 @@ SELECT
   sum(count) AS actions,
   sum(measured_count) AS measured_actions,
   round(sum(measured_seconds), 1) AS measured_seconds,
+  coalesce(sum(manual_count), 0) AS manual_actions,
   count(DISTINCT study_id || '/' || participant) AS participants
 FROM export_rows
 GROUP BY GROUPING SETS ((platform, kind), (platform), (kind), ())
