@@ -23,7 +23,8 @@ function Tag({ p }: { p: Provenance }) {
   return <span class={`tag ${p}`}>{t(TAG_KEY[p])}</span>;
 }
 
-function rateLabel(rate: Valuation['fair']['rate']): string {
+/** A rate in words: its source (or "your own rate") and its amount per hour. */
+export function rateLabel(rate: Valuation['fair']['rate']): string {
   return t('valueRate', rate.preset ? t(rate.preset.name) : t('rate_custom'), formatMoney(rate.amount, rate.currency));
 }
 

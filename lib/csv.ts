@@ -1,13 +1,35 @@
-/** CSV as RFC 4180 has it: one writer for a cell, one reader, for every CSV the extension handles. */
+/**
+ * CSV as RFC 4180 has it: one writer for a cell, one reader, for every CSV the extension handles.
+ *
+ * Formula injection (OWASP, "CSV Injection"): a spreadsheet runs a cell that starts with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return as a formula. The writer puts a single quote before such a
+ * text cell (and before one that already starts with quotes and then such a character, so that
+ * the reader can tell the two apart); the reader takes exactly that quote off again, so that
+ * reading what the writer wrote gives back the same text. Numbers are written as numbers: a
+ * negative number in a numeric column is a number to every spreadsheet, not a formula, and only a
+ * value whose JavaScript type is `number` is written without the check.
+ */
 
-/** One cell: empty for a missing value, quoted when it holds a quote, a comma or a line break. */
+/** A text that a spreadsheet would run: one of the formula characters, after any leading quotes. */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** What the writer made of such a text: one more quote in front. */
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+
+/** One cell: empty for a missing value, formula-safe, quoted when it holds a quote, a comma or a line break. */
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  if (typeof v === 'number') return String(v);
+  let s = String(v);
+  if (FORMULA_START.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** Splits RFC 4180 CSV into records; undefined when quotes are unbalanced. */
+/** A cell as the writer meant it: the quote it put before a formula character taken off. */
+function cellValue(cell: string): string {
+  return cell.charCodeAt(0) === 39 && NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
+/** Splits RFC 4180 CSV into records (formula quotes of `csvCell` taken off); undefined when quotes are unbalanced. */
 export function parseCsv(text: string): string[][] | undefined {
   const records: string[][] = [];
   let record: string[] = [];
@@ -30,11 +52,11 @@ export function parseCsv(text: string): string[][] | undefined {
     }
     if (c === '"' && cell === '') quoted = true;
     else if (c === ',') {
-      record.push(cell);
+      record.push(cellValue(cell));
       cell = '';
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      record.push(cell);
+      record.push(cellValue(cell));
       records.push(record);
       record = [];
       cell = '';
@@ -43,7 +65,7 @@ export function parseCsv(text: string): string[][] | undefined {
   }
   if (quoted) return undefined;
   if (cell !== '' || record.length) {
-    record.push(cell);
+    record.push(cellValue(cell));
     records.push(record);
   }
   return records;

@@ -34,7 +34,7 @@ export function userLocale(): string {
 }
 
 /** A count with its noun in the right plural form for the UI language. */
-export function countOf(base: 'actions', n: number): string {
+export function countOf(base: 'actions' | 'unreadable', n: number): string {
   const lang = uiLanguage();
   const form = cachedIntl(`plural|${lang}`, () => new Intl.PluralRules(lang)).select(n) === 'one' ? 'one' : 'other';
   return t(`${base}_${form}` as MessageKey, formatNumber(n));

@@ -1,33 +1,52 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { download } from '@/components/download';
-import { backupToCsv, exportBackup, importBackup } from '@/lib/db/backup';
+import { backupToCsv, exportBackup, type FileSettings, type ImportResult, importBackup } from '@/lib/db/backup';
 import { openDb } from '@/lib/db/open';
+import { isReadableEvent } from '@/lib/db/rows';
+import { loadTracking } from '@/lib/db/tracking';
 import { formatNumber, type MessageKey, t, userLocale } from '@/lib/i18n';
+import { SettingsStep } from './SettingsStep';
+
+/** Exactly what a restore did, in words: added, already here, skipped and why, nothing deleted. */
+async function restoredText(result: Extract<ImportResult, { ok: true }>): Promise<string> {
+  const lines = [t('dataImported', formatNumber(result.added), formatNumber(result.duplicates))];
+  if (result.skipped.unreadable) lines.push(t('dataSkippedUnreadable', formatNumber(result.skipped.unreadable)));
+  if (result.skipped.retention) {
+    const days = (await loadTracking(openDb())).retentionDays ?? 0;
+    lines.push(t('dataSkippedRetention', formatNumber(result.skipped.retention), formatNumber(days)));
+  }
+  lines.push(t('dataNothingDeleted'));
+  return lines.join(' ');
+}
 
 export function DataPage() {
   const [exported, setExported] = useState('');
   const [imported, setImported] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [fileSettings, setFileSettings] = useState<FileSettings | null>(null);
 
   const save = async (as: 'json' | 'csv') => {
     const backup = await exportBackup(openDb(), browser.runtime.getManifest().version, userLocale());
     const day = new Date().toISOString().slice(0, 10);
     if (as === 'json') download(`clickwork-backup-${day}.json`, 'application/json', JSON.stringify(backup));
     else download(`clickwork-history-${day}.csv`, 'text/csv', backupToCsv(backup));
-    setExported(t('dataExported', formatNumber(backup.events.length)));
+    const unreadable = backup.events.reduce((n, e) => (isReadableEvent(e) ? n : n + 1), 0);
+    const saved = t('dataExported', formatNumber(backup.events.length));
+    setExported(unreadable ? `${saved} ${t('dataExportedUnreadable', formatNumber(unreadable))}` : saved);
   };
 
   const restore = async (file: File | undefined) => {
     if (!file) return;
     setBusy(true);
+    setFileSettings(null);
     try {
       const result = await importBackup(openDb(), await file.text(), userLocale());
       if (result.ok) {
-        setImported({ ok: true, text: t('dataImported', formatNumber(result.added), formatNumber(result.duplicates)) });
+        setImported({ ok: true, text: await restoredText(result) });
         browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
-        // The file's tracking settings (platforms switched off, retention) apply at once.
-        browser.runtime.sendMessage({ type: 'tracking-changed' }).catch(() => {});
+        // The file's settings are not applied: they are offered apart, one by one.
+        setFileSettings(result.settings);
       } else {
         setImported({
           ok: false,
@@ -76,6 +95,7 @@ export function DataPage() {
           </p>
         )}
       </section>
+      {fileSettings && <SettingsStep settings={fileSettings} />}
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { HealthDetails, HealthWarnings } from '@/components/HealthPanel';
 import { KindChart } from '@/components/KindChart';
 import { drawPayslip, payslipLines } from '@/components/payslip';
+import { UnreadableNotice } from '@/components/UnreadableNotice';
 import { ValueCard } from '@/components/ValueCard';
 import { healthStatus, type PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
@@ -126,6 +127,7 @@ export function Dashboard() {
           )}
         </fieldset>
       </header>
+      {data && <UnreadableNotice onRepaired={load} />}
       {data && <Body data={data} />}
       {data && <HeatMap days={days} version={version} />}
       {data && <Tracking />}

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { HealthDetails, HealthWarnings } from '@/components/HealthPanel';
 import { KindChart } from '@/components/KindChart';
 import { ManualForm } from '@/components/ManualForm';
+import { UnreadableNotice } from '@/components/UnreadableNotice';
 import { ValueCard } from '@/components/ValueCard';
 import { healthStatus, type PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
@@ -116,6 +117,7 @@ export function App() {
           {t(state.storage.full ? 'storageFull' : 'storageError', formatMoment(state.storage.at))}
         </p>
       )}
+      {state.status !== 'loading' && <UnreadableNotice onRepaired={load} />}
       {state.status !== 'loading' && state.status !== 'error' && state.pausedUntil && (
         <p class="warnings" data-testid="paused">
           {t('trackPaused', formatMoment(state.pausedUntil))}

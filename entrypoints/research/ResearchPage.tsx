@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { download } from '@/components/download';
+import { UnreadableNotice } from '@/components/UnreadableNotice';
 import { openDb } from '@/lib/db/open';
 import { dayKey } from '@/lib/db/schema';
 import { formatDay, formatDuration, formatNumber, kindLabel, type MessageKey, platformLabel, t } from '@/lib/i18n';
@@ -408,6 +409,7 @@ export function ResearchPage() {
     <main>
       <h1>{t('researchTitle')}</h1>
       <p>{t('researchIntro')}</p>
+      <UnreadableNotice onRepaired={reload} />
       <section aria-labelledby="mine-title">
         <h2 id="mine-title">{t('studyMine')}</h2>
         {list?.length === 0 && <p data-testid="no-study">{t('studyNone')}</p>}

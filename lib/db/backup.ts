@@ -1,10 +1,10 @@
 import { csvCell } from '../csv';
-import { isKind, isPlatformId, SIGNALS } from '../taxonomy';
 import { sanitizeSettings, type ValuationSettings } from '../valuation';
 import { RollupBuffer } from './ingest';
+import { isReadableEvent } from './rows';
 import { type ClickworkDB, type LaborEvent, SCHEMA_VERSION } from './schema';
-import { loadValuationSettings, saveValuationSettings } from './settings';
-import { loadTracking, sanitizeTracking, saveTracking, type TrackingSettings } from './tracking';
+import { loadValuationSettings } from './settings';
+import { loadTracking, retentionCutoff, sanitizeTracking, type TrackingSettings } from './tracking';
 
 /**
  * The personal backup: the user's full local history and settings, to keep or move to another
@@ -57,24 +57,15 @@ const CSV_COLUMNS = [
   'count',
 ] as const;
 
-/** The history as CSV (one row per event, a header row), for spreadsheets. */
+/** A row a reader cannot use is still written as it is stored; only a real time gets its ISO form. */
+const isoTime = (ts: unknown) => (typeof ts === 'number' && Math.abs(ts) <= 8.64e15 ? new Date(ts).toISOString() : '');
+
+/** The history as CSV (one row per event, a header row), for spreadsheets; every cell formula-safe (lib/csv.ts). */
 export function backupToCsv(backup: Backup): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const e of backup.events) {
     lines.push(
-      [
-        e.ts,
-        new Date(e.ts).toISOString(),
-        e.kind,
-        e.platform,
-        e.detail,
-        e.durationMs,
-        e.rounds,
-        e.signal,
-        e.host,
-        e.undoneAt,
-        e.count ?? 1,
-      ]
+      [e.ts, isoTime(e.ts), e.kind, e.platform, e.detail, e.durationMs, e.rounds, e.signal, e.host, e.undoneAt, e.count ?? 1]
         .map(csvCell)
         .join(','),
     );
@@ -82,85 +73,99 @@ export function backupToCsv(backup: Backup): string {
   return `${lines.join('\n')}\n`;
 }
 
-export type ImportResult = { ok: true; added: number; duplicates: number } | { ok: false; error: string };
+/** Why an action of the file was not added (nothing here is ever deleted by a restore). */
+export interface Skipped {
+  /** Malformed in the file: a required field missing or of the wrong type (see lib/db/rows.ts). */
+  unreadable: number;
+  /** Older than the history kept here (Tracking, retention): it would be deleted at once. */
+  retention: number;
+}
+
+/** The file's settings, cleaned: offered apart from the restore, never applied by it. */
+export interface FileSettings {
+  valuation?: ValuationSettings;
+  tracking?: Omit<TrackingSettings, 'pausedUntil'>;
+}
+
+export type ImportResult =
+  | { ok: true; added: number; duplicates: number; skipped: Skipped; settings: FileSettings }
+  | { ok: false; error: string };
 
 const fail = (error: string): ImportResult => ({ ok: false, error });
 
-/** One event of a backup, checked field by field; undefined when it is not a valid event. */
+/** One event of a backup, with only the fields of the data dictionary; undefined when a reader could not use it. */
 function parseEvent(raw: unknown): Omit<LaborEvent, 'id'> | undefined {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
-  const r = raw as Record<string, unknown>;
-  const shortString = (v: unknown, max: number) => typeof v === 'string' && v.length > 0 && v.length <= max;
-  const time = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 946_684_800_000 && v < 4_102_444_800_000;
-  if (!isKind(r.kind) || !isPlatformId(r.platform) || !shortString(r.detail, 40) || !time(r.ts)) return undefined;
-  if (!(SIGNALS as readonly unknown[]).includes(r.signal)) return undefined;
+  if (!isReadableEvent(raw)) return undefined;
   const e: Omit<LaborEvent, 'id'> = {
-    kind: r.kind,
-    platform: r.platform,
-    detail: r.detail as string,
-    ts: r.ts as number,
-    signal: r.signal as LaborEvent['signal'],
+    kind: raw.kind,
+    platform: raw.platform,
+    detail: raw.detail,
+    ts: raw.ts,
+    signal: raw.signal,
   };
-  if (r.durationMs !== undefined) {
-    if (typeof r.durationMs !== 'number' || !(r.durationMs >= 0 && r.durationMs < 86_400_000)) return undefined;
-    e.durationMs = r.durationMs;
-  }
-  if (r.count !== undefined) {
-    // Only a hand-entered row stands for more than one action.
-    if (r.signal !== 'manual' || !Number.isInteger(r.count) || (r.count as number) < 1 || (r.count as number) > 1000)
-      return undefined;
-    e.count = r.count as number;
-  }
-  if (r.rounds !== undefined) {
-    if (!Number.isInteger(r.rounds) || (r.rounds as number) < 0 || (r.rounds as number) > 1000) return undefined;
-    e.rounds = r.rounds as number;
-  }
-  if (r.host !== undefined) {
-    if (!shortString(r.host, 253)) return undefined;
-    e.host = r.host as string;
-  }
-  if (r.targetKey !== undefined) {
-    if (!shortString(r.targetKey, 64)) return undefined;
-    e.targetKey = r.targetKey as string;
-  }
-  if (r.undoneAt !== undefined) {
-    if (!time(r.undoneAt)) return undefined;
-    e.undoneAt = r.undoneAt as number;
-  }
+  if (raw.durationMs !== undefined) e.durationMs = raw.durationMs;
+  if (raw.rounds !== undefined) e.rounds = raw.rounds;
+  if (raw.host !== undefined) e.host = raw.host;
+  if (raw.targetKey !== undefined) e.targetKey = raw.targetKey;
+  if (raw.undoneAt !== undefined) e.undoneAt = raw.undoneAt;
+  if (raw.count !== undefined) e.count = raw.count;
   return e;
 }
 
 /** The same action in two histories: the same kind, platform, detail, moment and target. */
 const identity = (e: Omit<LaborEvent, 'id'>) => `${e.platform}|${e.kind}|${e.detail}|${e.ts}|${e.targetKey ?? ''}`;
 
-/**
- * Merges a backup file into the database: all of it or, with a reason, nothing. Events already
- * present are skipped, so importing the same file twice changes nothing.
- */
-export async function importBackup(db: ClickworkDB, text: string, locale: string): Promise<ImportResult> {
-  if (text.length > MAX_BACKUP_BYTES) return fail('too-large');
+/** The file's settings, cleaned as stored settings are; absent parts stay absent. */
+function fileSettings(raw: unknown, locale: string): FileSettings {
+  const r = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const out: FileSettings = {};
+  if (r.valuation !== undefined) out.valuation = sanitizeSettings(r.valuation, locale);
+  if (r.tracking !== undefined) out.tracking = withoutPause(sanitizeTracking(r.tracking));
+  return out;
+}
+
+/** The envelope of a backup file; its events unread. */
+function readEnvelope(text: string): { error: string } | { events: unknown[]; settings: unknown } {
+  if (text.length > MAX_BACKUP_BYTES) return { error: 'too-large' };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return fail('not-json');
+    return { error: 'not-json' };
   }
   if (data === null || typeof data !== 'object' || (data as { format?: unknown }).format !== BACKUP_FORMAT)
-    return fail('foreign');
+    return { error: 'foreign' };
   const b = data as Record<string, unknown>;
-  if (b.version !== BACKUP_VERSION) return fail('unsupported-version');
-  if (typeof b.schemaVersion !== 'number' || b.schemaVersion > SCHEMA_VERSION) return fail('newer-schema');
-  if (!Array.isArray(b.events)) return fail('no-events');
-  const events: Omit<LaborEvent, 'id'>[] = [];
-  for (const raw of b.events) {
-    const e = parseEvent(raw);
-    if (!e) return fail('invalid-event');
-    events.push(e);
-  }
-  const settings = (b.settings as { valuation?: unknown } | undefined)?.valuation;
-  const tracking = (b.settings as { tracking?: unknown } | undefined)?.tracking;
+  if (b.version !== BACKUP_VERSION) return { error: 'unsupported-version' };
+  if (typeof b.schemaVersion !== 'number' || b.schemaVersion > SCHEMA_VERSION) return { error: 'newer-schema' };
+  if (!Array.isArray(b.events)) return { error: 'no-events' };
+  return { events: b.events, settings: b.settings };
+}
 
-  return db.transaction('rw', [db.events, db.daily, db.meta], async () => {
+/**
+ * Merges a backup file into the database: a merge and only a merge. Its actions are added, except
+ * those already present (so importing the same file twice changes nothing), those a reader could
+ * not use, and those older than the history kept here (which retention would delete at once),
+ * each counted. Nothing is deleted and no setting changes: the file's settings are returned, for
+ * the user to review and apply one by one (restore-settings.ts). A file that is not a backup is
+ * refused as a whole, with a reason.
+ */
+export async function importBackup(db: ClickworkDB, text: string, locale: string): Promise<ImportResult> {
+  const envelope = readEnvelope(text);
+  if ('error' in envelope) return fail(envelope.error);
+  const events: Omit<LaborEvent, 'id'>[] = [];
+  const skipped: Skipped = { unreadable: 0, retention: 0 };
+  const { retentionDays } = await loadTracking(db);
+  const cutoff = retentionDays === undefined ? Number.NEGATIVE_INFINITY : retentionCutoff(retentionDays);
+  for (const raw of envelope.events) {
+    const e = parseEvent(raw);
+    if (!e) skipped.unreadable++;
+    else if (e.ts < cutoff) skipped.retention++;
+    else events.push(e);
+  }
+  const settings = fileSettings(envelope.settings, locale);
+
+  return db.transaction('rw', [db.events, db.daily], async () => {
     const present = new Set<string>();
     if (events.length) {
       // A loop, not Math.min(...): a spread of a million arguments overflows the stack.
@@ -185,13 +190,6 @@ export async function importBackup(db: ClickworkDB, text: string, locale: string
     const rollup = new RollupBuffer();
     for (const e of fresh) if (!e.undoneAt) rollup.bump(e, 1);
     await rollup.flush(db);
-    if (settings !== undefined) await saveValuationSettings(db, sanitizeSettings(settings, locale));
-    if (tracking !== undefined) {
-      // The pause of the browser the file came from is not carried over; this browser's pause stays.
-      const { pausedUntil } = await loadTracking(db);
-      const restored = withoutPause(sanitizeTracking(tracking));
-      await saveTracking(db, pausedUntil === undefined ? restored : { ...restored, pausedUntil });
-    }
-    return { ok: true as const, added: fresh.length, duplicates: events.length - fresh.length };
+    return { ok: true as const, added: fresh.length, duplicates: events.length - fresh.length, skipped, settings };
   });
 }

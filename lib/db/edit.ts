@@ -1,5 +1,6 @@
 import type { Kind } from '../taxonomy';
 import { RollupBuffer } from './ingest';
+import { isReadableEvent, readableEvent } from './rows';
 import type { ClickworkDB, LaborEvent } from './schema';
 
 /** The newest active events first, a page at a time, optionally of one platform or kind. */
@@ -15,6 +16,7 @@ export async function historyPage(
     .reverse()
     .filter(
       (e) =>
+        readableEvent(e) &&
         !e.undoneAt &&
         e.platform !== 'practice' &&
         (!options.platform || e.platform === options.platform) &&
@@ -24,11 +26,14 @@ export async function historyPage(
     .toArray();
 }
 
-/** Deletes one event the user says was miscounted; its day's totals follow. */
+/**
+ * Deletes one event the user says was miscounted; its day's totals follow. An unreadable row is
+ * left to the repair (lib/db/repair.ts), which rebuilds its day's totals from the events.
+ */
 export async function deleteEvent(db: ClickworkDB, id: number): Promise<boolean> {
   return db.transaction('rw', db.events, db.daily, async () => {
     const ev = await db.events.get(id);
-    if (!ev) return false;
+    if (!isReadableEvent(ev)) return false;
     await db.events.delete(id);
     if (!ev.undoneAt) {
       const rollup = new RollupBuffer();
@@ -39,11 +44,11 @@ export async function deleteEvent(db: ClickworkDB, id: number): Promise<boolean>
   });
 }
 
-/** Corrects the kind of one event (the detail is kept); its day's totals follow. */
+/** Corrects the kind of one (readable) event, the detail kept; its day's totals follow. */
 export async function correctKind(db: ClickworkDB, id: number, kind: Kind): Promise<boolean> {
   return db.transaction('rw', db.events, db.daily, async () => {
     const ev = await db.events.get(id);
-    if (!ev || ev.kind === kind) return false;
+    if (!isReadableEvent(ev) || ev.kind === kind) return false;
     await db.events.update(id, { kind });
     if (!ev.undoneAt) {
       const rollup = new RollupBuffer();

@@ -1,4 +1,5 @@
 import type { PlatformId } from '../taxonomy';
+import { isReadableHealth, noteUnreadable, readableEvent } from './rows';
 import type { ClickworkDB, HealthRow } from './schema';
 
 /** Page views in a row without the controls before the UI warns (one may be a slow page). */
@@ -7,7 +8,9 @@ export const MISSES_BEFORE_WARNING = 2;
 /** Records one self-check result of a platform's detector. */
 export async function recordHealth(db: ClickworkDB, platform: PlatformId, ok: boolean, ts: number): Promise<void> {
   await db.transaction('rw', db.health, async () => {
-    const row: HealthRow = (await db.health.get(platform)) ?? { platform, missingCount: 0 };
+    // An unreadable row (see rows.ts) is replaced by a fresh one rather than added to.
+    const old = await db.health.get(platform);
+    const row: HealthRow = isReadableHealth(old) ? old : { platform, missingCount: 0 };
     if (ok) {
       row.lastOk = Math.max(row.lastOk ?? 0, ts);
       row.missingCount = 0;
@@ -31,7 +34,11 @@ export interface PlatformHealth {
 
 /** Health of every platform that has been checked or has counted something. */
 export async function healthStatus(db: ClickworkDB, platforms: readonly PlatformId[]): Promise<PlatformHealth[]> {
-  const rows = new Map((await db.health.toArray()).map((r) => [r.platform, r]));
+  const rows = new Map<PlatformId, HealthRow>();
+  for (const r of await db.health.toArray()) {
+    if (isReadableHealth(r)) rows.set(r.platform, r);
+    else noteUnreadable('health', (r as { platform?: unknown }).platform);
+  }
   const out: PlatformHealth[] = [];
   for (const platform of platforms) {
     const row = rows.get(platform);
@@ -40,7 +47,7 @@ export async function healthStatus(db: ClickworkDB, platforms: readonly Platform
       .where('[platform+ts]')
       .between([platform, -Infinity], [platform, Infinity])
       .reverse()
-      .filter((e) => !e.undoneAt)
+      .filter((e) => readableEvent(e) && !e.undoneAt)
       .first();
     if (!row && !last) continue;
     const h: PlatformHealth = { platform };

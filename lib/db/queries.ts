@@ -1,5 +1,6 @@
 import { KINDS, type Kind, type PlatformId } from '../taxonomy';
 import type { Tally } from '../valuation';
+import { dailyKey, isReadableDaily, noteUnreadable, readableEvent } from './rows';
 import { type ClickworkDB, type DailyRollup, dayKey } from './schema';
 
 export type RangeId = 'today' | '7d' | '30d';
@@ -92,6 +93,11 @@ export async function summarize(
   const byDetail = new Map<string, Tally & { platform: PlatformId }>();
   let total = 0;
   for (const r of rows) {
+    // A row a bug or a hand-edited file left unreadable is skipped and noted, never added up.
+    if (!isReadableDaily(r)) {
+      noteUnreadable('daily', dailyKey(r as never));
+      continue;
+    }
     const i = index.get(r.day);
     if (i === undefined || !include(r.platform)) continue;
     (perDay[i] as Record<Kind, number>)[r.kind] += r.count;
@@ -144,6 +150,7 @@ export async function hourOfWeek(
     .where('ts')
     .between(from, to, true, false)
     .each((e) => {
+      if (!readableEvent(e)) return;
       if (e.undoneAt || !include(e.platform)) return;
       const d = new Date(e.ts);
       const row = grid[(d.getDay() + 6) % 7] as number[];

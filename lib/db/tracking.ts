@@ -50,10 +50,20 @@ export function notTracked(s: TrackingSettings, platform: PlatformId, incognito:
   return null;
 }
 
+/** The start of the oldest local day a retention of `retentionDays` keeps. */
+export function retentionCutoff(retentionDays: number, now = Date.now()): number {
+  const d = new Date(now);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() - retentionDays).getTime();
+}
+
+/** How many events a retention of `retentionDays` would delete now (the restore's settings step warns with it). */
+export function countBeyondRetention(db: ClickworkDB, retentionDays: number, now = Date.now()): Promise<number> {
+  return db.events.where('ts').below(retentionCutoff(retentionDays, now)).count();
+}
+
 /** Deletes events (and their day totals) older than the retention period. */
 export async function applyRetention(db: ClickworkDB, retentionDays: number, now = Date.now()): Promise<number> {
-  const d = new Date(now);
-  const cutoff = new Date(d.getFullYear(), d.getMonth(), d.getDate() - retentionDays).getTime();
+  const cutoff = retentionCutoff(retentionDays, now);
   const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
   const c = new Date(cutoff);
   const cutoffDay = `${c.getFullYear()}-${pad(c.getMonth() + 1)}-${pad(c.getDate())}`;

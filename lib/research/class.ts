@@ -1,3 +1,4 @@
+import { csvCell } from '../csv';
 import type { ClassTotals } from './class-merge';
 import { decode, isZip, readZip } from './class-zip';
 import { type AnonymisedExport, MAX_EXPORT_BYTES, type ParseError, parseExportCsv, parseExportJson } from './format';
@@ -95,7 +96,7 @@ export function classTotalsCsv(totals: ClassTotals): string {
     ...totals.byBeneficiary.map((r) => ({ table: 'beneficiary', ...r })),
     ...totals.rows.map((r) => ({ table: 'detail', ...r })),
   ];
-  // Every value is a taxonomy id, a token or a number: nothing needs quoting.
-  const body = lines.map((l) => CSV_COLUMNS.map((c) => l[c] ?? '').join(','));
+  // Through the shared cell writer like every CSV the extension writes (formula-safe, quoted where needed).
+  const body = lines.map((l) => CSV_COLUMNS.map((c) => csvCell(l[c] ?? '')).join(','));
   return `${[CSV_COLUMNS.join(','), ...body].join('\n')}\n`;
 }

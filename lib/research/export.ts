@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { dayBounds } from '../db/queries';
+import { dailyKey, isReadableDaily, noteUnreadable, readableEvent } from '../db/rows';
 import { type ClickworkDB, dayKey, type LaborEvent } from '../db/schema';
 import { beneficiaryOf, type Kind, type PlatformId } from '../taxonomy';
 import { knownDetails } from './details';
@@ -103,8 +104,11 @@ export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now =
   if (study.granularity === 'day') {
     // The day rollups are kept in the same transaction as the events: exact, and cheap to read.
     const rollups = await db.daily.where('day').between(period.from, period.to, true, true).toArray();
-    for (const r of rollups)
-      add({ day: r.day, hour: null }, { ...r, manualCount: r.manualCount ?? 0, manualMs: r.manualMs ?? 0 });
+    for (const r of rollups) {
+      if (isReadableDaily(r))
+        add({ day: r.day, hour: null }, { ...r, manualCount: r.manualCount ?? 0, manualMs: r.manualMs ?? 0 });
+      else noteUnreadable('daily', dailyKey(r as never));
+    }
   } else {
     const [start, end] = dayBounds(period.from, period.to);
     // A week of events at a time (bulk reads are many times faster than a cursor, and a week is
@@ -118,7 +122,7 @@ export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now =
         .between(from, Math.min(end, from + WEEK_MS), true, false)
         .toArray();
       for (const e of events) {
-        if (e.undoneAt) continue;
+        if (!readableEvent(e) || e.undoneAt) continue;
         if (e.ts < hourStart || e.ts >= hourEnd) {
           const d = new Date(e.ts);
           at.day = dayKey(e.ts);

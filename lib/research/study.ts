@@ -1,3 +1,4 @@
+import { noteUnreadable } from '../db/rows';
 import type { ClickworkDB } from '../db/schema';
 import { dayKey } from '../db/schema';
 import { isKind, isPlatformId, KINDS, type Kind, PLATFORM_IDS, type PlatformId } from '../taxonomy';
@@ -160,9 +161,47 @@ export interface Enrolment {
 
 const META_KEY = 'studies';
 
+/** A stored enrolment checked as the study file was when it was joined: the same rules, again. */
+export function isEnrolment(v: unknown): v is Enrolment {
+  if (v === null || typeof v !== 'object') return false;
+  const e = v as Record<string, unknown>;
+  if (typeof e.pseudonym !== 'string' || !/^[0-9a-f-]{36}$/.test(e.pseudonym) || !isDay(e.consentDay)) return false;
+  const parsed = parseStudy(JSON.stringify(e.study ?? null));
+  return parsed.ok && parsed.study.id === (e.study as Study).id;
+}
+
+/** The stored list as it is, unreadable entries included. */
+async function storedList(db: ClickworkDB): Promise<unknown[]> {
+  const value = (await db.meta.get(META_KEY))?.value;
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** The studies joined; an unreadable entry is skipped and noted (see lib/db/rows.ts), never shown. */
 export async function enrolments(db: ClickworkDB): Promise<Enrolment[]> {
   const row = await db.meta.get(META_KEY);
-  return Array.isArray(row?.value) ? (row.value as Enrolment[]) : [];
+  if (row === undefined) return [];
+  if (!Array.isArray(row.value)) {
+    noteUnreadable('meta', META_KEY);
+    return [];
+  }
+  const out: Enrolment[] = [];
+  row.value.forEach((e, i) => {
+    if (isEnrolment(e)) out.push(e);
+    else noteUnreadable('meta', `${META_KEY}[${i}]`);
+  });
+  return out;
+}
+
+/** Removes the unreadable entries of the list of studies; how many it removed. */
+export async function removeUnreadableEnrolments(db: ClickworkDB): Promise<number> {
+  return db.transaction('rw', db.meta, async () => {
+    const all = await storedList(db);
+    const kept = all.filter(isEnrolment);
+    if (kept.length === all.length) return 0;
+    if (kept.length) await db.meta.put({ key: META_KEY, value: kept });
+    else await db.meta.delete(META_KEY);
+    return all.length - kept.length;
+  });
 }
 
 /** A random pseudonym (128 bits), unrelated to anything else the extension stores. */
@@ -180,7 +219,8 @@ export async function joinStudy(db: ClickworkDB, study: Study, now = Date.now())
     const list = await enrolments(db);
     if (list.some((e) => e.study.id === study.id)) return { ok: false as const, error: 'already-joined' as const };
     const enrolment: Enrolment = { study, pseudonym: newPseudonym(), consentDay: today };
-    await db.meta.put({ key: META_KEY, value: [...list, enrolment] });
+    // Unreadable entries stay until the user repairs them: joining deletes nothing.
+    await db.meta.put({ key: META_KEY, value: [...(await storedList(db)), enrolment] });
     return { ok: true as const, enrolment };
   });
 }
@@ -188,7 +228,7 @@ export async function joinStudy(db: ClickworkDB, study: Study, now = Date.now())
 /** Leaves a study: its pseudonym and settings are deleted; the user's own history stays. */
 export async function leaveStudy(db: ClickworkDB, studyId: string): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
-    const list = (await enrolments(db)).filter((e) => e.study.id !== studyId);
+    const list = (await storedList(db)).filter((e) => !isEnrolment(e) || e.study.id !== studyId);
     if (list.length) await db.meta.put({ key: META_KEY, value: list });
     else await db.meta.delete(META_KEY);
   });

@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPopup, resetDb, type Session, storedEvents, URLS, waitForEvents } from './harness';
+import { launch, openPopup, resetDb, type Session, seedEvents, settle, storedEvents, URLS, waitForEvents } from './harness';
 
 let s: Session;
 beforeAll(async () => {
@@ -39,7 +40,13 @@ describe('back up and restore', () => {
     // Everything lost (a new browser, say), then restored from the file.
     await resetDb(s);
     await data.getByTestId('import-file').setInputFiles(backupPath);
-    await data.getByTestId('import-result').filter({ hasText: 'Restored: 2 actions added, 0 already here.' }).waitFor();
+    await data
+      .getByTestId('import-result')
+      .filter({ hasText: 'Restored: 2 actions added, 0 already here. Nothing was deleted and no setting changed.' })
+      .waitFor();
+    expect(await data.getByTestId('settings-same').textContent()).toBe(
+      'The file’s settings are the same as yours: nothing to apply.',
+    );
     expect((await storedEvents(popup)).map((e) => e.platform).sort()).toEqual(['x', 'youtube']);
     await popup.reload();
     await popup.getByTestId('total').filter({ hasText: '2' }).waitFor();
@@ -59,4 +66,162 @@ describe('back up and restore', () => {
     await data.screenshot({ path: 'test-results/data.png', fullPage: true });
     for (const p of [yt, data, popup]) await p.close();
   });
+
+  it('restores as a merge: deletes nothing, changes no setting, and offers the file’s settings apart', async () => {
+    await resetDb(s);
+    const popup = await openPopup(s);
+    await seedEvents(
+      popup,
+      Array.from({ length: 50 }, (_, i) => ({ ...LIKE, ts: noonDaysAgo(60 + i) })),
+    );
+    const file = join(tmpdir(), `clickwork-e2e-settings-${Date.now()}.json`);
+    writeFileSync(file, JSON.stringify(foreignBackup()));
+    const data = await s.context.newPage();
+    await data.setViewportSize({ width: 1000, height: 900 });
+    await data.goto(`chrome-extension://${s.extensionId}/data.html`);
+    await data.getByTestId('import-file').setInputFiles(file);
+    await data.getByTestId('settings-diff').waitFor();
+    expect(await data.getByTestId('import-result').textContent()).toBe(
+      'Restored: 1 actions added, 0 already here. 1 skipped: malformed in the file (they could not be read). Nothing was deleted and no setting changed.',
+    );
+    await settle(data, 1_500); // time for the background to act, had the restore told it anything
+    expect(await storedEvents(popup)).toHaveLength(51);
+    expect(await trackingHere(popup)).toBeUndefined();
+    const row = (key: string) => data.locator(`[data-setting="${key}"]`);
+    expect(
+      await data
+        .getByTestId('settings-diff')
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-setting'))),
+    ).toEqual(['microRate', 'fairRate', 'disabled', 'retentionDays', 'privateWindows', 'badge']);
+    expect(await row('retentionDays').locator('th, td').allTextContents()).toEqual([
+      'Keep my history',
+      'until I delete it',
+      '30 daysWarning: applying this deletes 50 of your actions at once (all older than 30 days). Only a backup can bring them back.',
+      '',
+    ]);
+    expect(await row('disabled').locator('td').first().textContent()).toBe('none');
+    expect(await row('disabled').locator('td').nth(1).textContent()).toBe('TikTok, X');
+    expect(await row('privateWindows').locator('td').allTextContents()).toEqual(['no', 'yes', '']);
+    await data.screenshot({ path: 'test-results/restore-settings.png', fullPage: true });
+
+    // Only the ticked setting is applied; the history stays whole.
+    await row('badge').getByRole('checkbox').check();
+    await data.getByTestId('apply-settings').click();
+    await data.getByTestId('settings-status').filter({ hasText: 'Applied: Today’s count on the toolbar button.' }).waitFor();
+    expect(await trackingHere(popup)).toEqual({ disabled: [], privateWindows: false, badge: true });
+    await settle(data, 1_000);
+    expect(await storedEvents(popup)).toHaveLength(51);
+    expect(await row('badge').count()).toBe(0);
+
+    // The retention, ticked after its warning, deletes what it said it would.
+    await row('retentionDays').getByRole('checkbox').check();
+    await data.getByTestId('apply-settings').click();
+    await expect.poll(async () => (await storedEvents(popup)).length, { timeout: 8_000 }).toBe(1);
+    await putTracking(popup, undefined); // leave this browser's settings as they were
+    for (const p of [data, popup]) await p.close();
+  });
 });
+
+describe('the settings step, in French', () => {
+  let fr: Session;
+  beforeAll(async () => {
+    fr = await launch({ lang: 'fr' });
+  });
+  afterAll(async () => {
+    await fr?.close();
+  });
+
+  it('names each difference in French', async () => {
+    await resetDb(fr);
+    const popup = await openPopup(fr);
+    await seedEvents(
+      popup,
+      Array.from({ length: 50 }, (_, i) => ({ ...LIKE, ts: noonDaysAgo(60 + i) })),
+    );
+    const file = join(tmpdir(), `clickwork-e2e-settings-fr-${Date.now()}.json`);
+    writeFileSync(file, JSON.stringify(foreignBackup()));
+    const data = await fr.context.newPage();
+    await data.setViewportSize({ width: 1000, height: 900 });
+    await data.goto(`chrome-extension://${fr.extensionId}/data.html`);
+    await data.getByTestId('import-file').setInputFiles(file);
+    await data.getByTestId('settings-diff').waitFor();
+    expect(await data.locator('[data-setting="retentionDays"] td').nth(1).textContent()).toBe(
+      '30 joursAttention : appliquer ce réglage supprime aussitôt 50 de vos actions (toutes celles de plus de 30 jours). Seule une sauvegarde peut les faire revenir.',
+    );
+    expect(await storedEvents(popup)).toHaveLength(51);
+    await data.screenshot({ path: 'test-results/restore-settings-fr.png', fullPage: true });
+    for (const p of [data, popup]) await p.close();
+  });
+});
+
+const LIKE = { kind: 'reaction', platform: 'youtube', detail: 'like' } as const;
+const noonDaysAgo = (n: number) => {
+  const d = new Date();
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() - n, 12).getTime();
+};
+
+/** The issue's file: 30-day retention, two platforms off, private windows on, one action and one malformed. */
+function foreignBackup() {
+  return {
+    format: 'clickwork-meter/personal-backup',
+    version: 1,
+    schemaVersion: 2,
+    exportedAt: new Date().toISOString(),
+    extensionVersion: '0.1.0',
+    settings: {
+      valuation: { microPresetId: 'ilo-median', fairPresetId: 'uk-nlw' },
+      tracking: { disabled: ['x', 'tiktok'], retentionDays: 30, privateWindows: true, badge: true },
+    },
+    events: [
+      { kind: 'share', platform: 'x', detail: 'repost', ts: noonDaysAgo(1), signal: 'dom' },
+      { kind: 7, platform: 'x', detail: 'repost', ts: noonDaysAgo(1) + 1, signal: 'dom' },
+    ],
+  };
+}
+
+/** The tracking settings stored here (undefined: never changed). */
+function trackingHere(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () =>
+      new Promise((resolveGet, reject) => {
+        const open = indexedDB.open('clickwork');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('meta').objectStore('meta').get('tracking');
+          req.onsuccess = () => {
+            open.result.close();
+            resolveGet(req.result?.value);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+/** Puts back (or, undefined, removes) the stored tracking settings, and tells the background. */
+async function putTracking(page: Page, value: unknown): Promise<void> {
+  await page.evaluate(
+    (v) =>
+      new Promise<void>((resolvePut, reject) => {
+        const open = indexedDB.open('clickwork');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          if (v === undefined) tx.objectStore('meta').delete('tracking');
+          else tx.objectStore('meta').put({ key: 'tracking', value: v });
+          tx.oncomplete = () => {
+            open.result.close();
+            (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.runtime
+              .sendMessage({ type: 'tracking-changed' })
+              .then(
+                () => resolvePut(),
+                () => resolvePut(),
+              );
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    value,
+  );
+}

@@ -365,6 +365,31 @@ export async function seedEvents(page: Page, events: SeedEvent[]): Promise<void>
   );
 }
 
+/**
+ * Writes rows into one store of the extension's database exactly as given, bypassing every check:
+ * how a bug, an older version or another tool could have left them (issue 12).
+ */
+export async function putRawRows(page: Page, store: 'events' | 'daily' | 'meta' | 'health', rows: unknown[]): Promise<void> {
+  await page.evaluate(
+    ([name, values]) =>
+      new Promise<void>((resolvePut, reject) => {
+        const open = indexedDB.open('clickwork');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(name, 'readwrite');
+          for (const v of values) tx.objectStore(name).put(v);
+          tx.oncomplete = () => {
+            db.close();
+            resolvePut();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [store, rows] as const,
+  );
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Violation {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, backupToCsv, exportBackup, importBackup } from '@/lib/db/backup';
 import { ingest, type Sighting } from '@/lib/db/ingest';
+import { applyFileSettings } from '@/lib/db/restore-settings';
 import { ClickworkDB, dayKey } from '@/lib/db/schema';
 import { saveValuationSettings } from '@/lib/db/settings';
 import { loadTracking, saveTracking } from '@/lib/db/tracking';
@@ -64,19 +65,22 @@ const rollup = async (db: ClickworkDB) =>
   (await db.daily.toArray()).sort((x, y) => `${x.day}${x.platform}${x.detail}`.localeCompare(`${y.day}${y.platform}${y.detail}`));
 
 describe('personal backup', () => {
-  it('round-trips the full history, its rollup and the settings', async () => {
+  it('round-trips the full history and its rollup; the settings only when the user applies them', async () => {
     await seed(a);
     const backup = await exportBackup(a, '0.1.0', 'en-US');
     expect(backup.format).toBe(BACKUP_FORMAT);
     expect(backup.events).toHaveLength(4); // two likes (one undone), a reply, a CAPTCHA
     const result = await importBackup(b, JSON.stringify(backup), 'en-US');
-    expect(result).toEqual({ ok: true, added: 4, duplicates: 0 });
+    expect(result).toMatchObject({ ok: true, added: 4, duplicates: 0, skipped: { unreadable: 0, retention: 0 } });
     expect(await rows(b)).toEqual(await rows(a));
     expect(await rollup(b)).toEqual(await rollup(a));
+    expect(await b.meta.get('valuation')).toBeUndefined();
+    if (!result.ok) return;
+    await applyFileSettings(b, result.settings, ['microRate', 'fairRate'], 'en-US');
     expect((await b.meta.get('valuation'))?.value).toEqual({ microPresetId: 'ilo-median', fairPresetId: 'smic' });
   });
 
-  it('carries what is tracked (switched-off platforms, retention, private windows, badge) but not a pause', async () => {
+  it('carries what is tracked (switched-off platforms, retention, private windows, badge), not a pause, applied only on request', async () => {
     await saveTracking(a, {
       disabled: ['x', 'tiktok'],
       retentionDays: 365,
@@ -92,7 +96,10 @@ describe('personal backup', () => {
       badge: true,
     });
     await saveTracking(b, { disabled: [], privateWindows: false, pausedUntil: T0 + 99 });
-    expect(await importBackup(b, JSON.stringify(backup), 'en')).toMatchObject({ ok: true });
+    const result = await importBackup(b, JSON.stringify(backup), 'en');
+    if (!result.ok) throw new Error(result.error);
+    expect(await loadTracking(b)).toEqual({ disabled: [], privateWindows: false, pausedUntil: T0 + 99 });
+    await applyFileSettings(b, result.settings, ['disabled', 'retentionDays', 'privateWindows', 'badge'], 'en');
     expect(await loadTracking(b)).toEqual({
       disabled: ['x', 'tiktok'],
       retentionDays: 365,
@@ -102,7 +109,9 @@ describe('personal backup', () => {
     });
     // Nonsense in the file's settings is cleaned, not stored.
     const odd = { ...backup, settings: { ...backup.settings, tracking: { disabled: ['myspace', 'x'], retentionDays: 3 } } };
-    await importBackup(b, JSON.stringify(odd), 'en');
+    const cleaned = await importBackup(b, JSON.stringify(odd), 'en');
+    expect(cleaned).toMatchObject({ ok: true, settings: { tracking: { disabled: ['x'], privateWindows: false } } });
+    if (cleaned.ok) await applyFileSettings(b, cleaned.settings, ['disabled', 'retentionDays', 'privateWindows', 'badge'], 'en');
     expect(await loadTracking(b)).toEqual({ disabled: ['x'], privateWindows: false, pausedUntil: T0 + 99 });
   });
 
@@ -110,8 +119,8 @@ describe('personal backup', () => {
     await seed(a);
     const text = JSON.stringify(await exportBackup(a, '0.1.0', 'en'));
     await ingest(b, [s({ targetKey: 'k9', ts: T0 + 7000 }), s({})]); // one new, one already in the file
-    expect(await importBackup(b, text, 'en')).toEqual({ ok: true, added: 3, duplicates: 1 });
-    expect(await importBackup(b, text, 'en')).toEqual({ ok: true, added: 0, duplicates: 4 });
+    expect(await importBackup(b, text, 'en')).toMatchObject({ ok: true, added: 3, duplicates: 1 });
+    expect(await importBackup(b, text, 'en')).toMatchObject({ ok: true, added: 0, duplicates: 4 });
     expect(await b.events.count()).toBe(5);
     const active = (await b.events.toArray()).filter((e) => !e.undoneAt);
     const counted = (await b.daily.toArray()).reduce((sum, r) => sum + r.count, 0);
@@ -144,16 +153,6 @@ describe('personal backup', () => {
     ],
     ['a newer schema', JSON.stringify({ format: BACKUP_FORMAT, version: 1, schemaVersion: 99, events: [] }), 'newer-schema'],
     ['no events', JSON.stringify({ format: BACKUP_FORMAT, version: 1, schemaVersion: 2 }), 'no-events'],
-    [
-      'an invalid event',
-      JSON.stringify({
-        format: BACKUP_FORMAT,
-        version: 1,
-        schemaVersion: 2,
-        events: [{ kind: 'like', platform: 'youtube', detail: 'x', ts: T0, signal: 'dom' }],
-      }),
-      'invalid-event',
-    ],
     ['oversized', () => ' '.repeat(300 * 1024 * 1024 + 1), 'too-large'],
   ])('refuses a file that is %s, with a reason, and changes nothing', async (_what, input, error) => {
     await seed(b);
@@ -163,10 +162,12 @@ describe('personal backup', () => {
     expect([await rows(b), await rollup(b)]).toEqual(before);
   });
 
-  it('survives hundreds of mutated and random files: never a crash, never a partial write', async () => {
+  it('survives hundreds of mutated and random files: never a crash, a deletion or a changed setting', async () => {
     await seed(a);
+    await saveTracking(a, { disabled: ['x'], retentionDays: 30, privateWindows: true });
     const good = JSON.stringify(await exportBackup(a, '0.1.0', 'en'));
     await seed(b);
+    const settingsBefore = await b.meta.toArray();
     let seedValue = 42;
     const rand = (k: number) => {
       seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31;
@@ -184,13 +185,16 @@ describe('personal backup', () => {
       () => Array.from({ length: rand(200) }, () => String.fromCharCode(rand(256))).join(''), // random bytes
     ];
     let accepted = 0;
+    let withSkips = 0;
     let refused = 0;
     for (let i = 0; i < 300; i++) {
       const text = (mutations[rand(mutations.length)] as (t: string) => string)(good);
       const before = await b.events.count();
       const result = await importBackup(b, text, 'en');
+      expect(await b.meta.toArray()).toEqual(settingsBefore);
       if (result.ok) {
         accepted++;
+        if (result.skipped.unreadable > 0) withSkips++;
         expect(await b.events.count()).toBe(before + result.added);
       } else {
         refused++;
@@ -206,7 +210,10 @@ describe('personal backup', () => {
       const fromRollup = new Map((await b.daily.toArray()).map((r) => [`${r.day}|${r.platform}|${r.kind}|${r.detail}`, r.count]));
       expect(fromRollup).toEqual(byDay);
     }
-    expect(refused).toBeGreaterThan(100);
+    // Files that are not backups are refused whole; a malformed action inside a backup is skipped
+    // and counted (issue 12): both paths must be exercised often.
+    expect(refused).toBeGreaterThan(50);
+    expect(withSkips).toBeGreaterThan(20);
     expect(accepted + refused).toBe(300);
-  });
+  }, 20_000); // 300 imports: about 5 s alone, more on a shared machine
 });

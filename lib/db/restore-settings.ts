@@ -1,0 +1,112 @@
+import type { PlatformId } from '../taxonomy';
+import { type Rate, resolveRate, type ValuationSettings } from '../valuation';
+import type { FileSettings } from './backup';
+import type { ClickworkDB } from './schema';
+import { loadValuationSettings, saveValuationSettings } from './settings';
+import { countBeyondRetention, loadTracking, saveTracking, type TrackingSettings } from './tracking';
+
+/**
+ * The second, separate step of a restore: the settings of the backup file, compared with this
+ * browser's one setting at a time. Nothing is applied unless the user ticks it; a retention that
+ * would delete actions says how many first.
+ */
+export type SettingKey = 'microRate' | 'fairRate' | 'disabled' | 'retentionDays' | 'privateWindows' | 'badge';
+
+export type SettingValue =
+  | { key: 'microRate' | 'fairRate'; rate: Rate }
+  | { key: 'disabled'; platforms: PlatformId[] }
+  | { key: 'retentionDays'; days: number | undefined }
+  | { key: 'privateWindows' | 'badge'; on: boolean };
+
+export interface SettingDifference {
+  key: SettingKey;
+  current: SettingValue;
+  file: SettingValue;
+  /** For a retention: how many actions here applying the file's value would delete at once. */
+  wouldDelete?: number;
+}
+
+type Tracked = Omit<TrackingSettings, 'pausedUntil'>;
+
+function values(valuation: ValuationSettings | undefined, tracking: Tracked | undefined): SettingValue[] {
+  const out: SettingValue[] = [];
+  if (valuation) {
+    out.push({ key: 'microRate', rate: resolveRate(valuation, 'micro') });
+    out.push({ key: 'fairRate', rate: resolveRate(valuation, 'fair') });
+  }
+  if (tracking) {
+    out.push({ key: 'disabled', platforms: [...tracking.disabled].sort() });
+    out.push({ key: 'retentionDays', days: tracking.retentionDays });
+    out.push({ key: 'privateWindows', on: tracking.privateWindows });
+    out.push({ key: 'badge', on: tracking.badge === true });
+  }
+  return out;
+}
+
+/** Two values of one setting, compared as the user would (a rate by amount, currency and source). */
+function same(a: SettingValue, b: SettingValue): boolean {
+  const plain = (v: SettingValue) =>
+    'rate' in v ? [v.rate.amount, v.rate.currency, v.rate.preset?.id ?? 'custom'] : 'platforms' in v ? v.platforms : v;
+  return JSON.stringify(plain(a)) === JSON.stringify(plain(b));
+}
+
+/** The settings of the file that differ from this browser's, in a fixed order. */
+export async function settingsDifferences(
+  db: ClickworkDB,
+  file: FileSettings,
+  locale: string,
+  now = Date.now(),
+): Promise<SettingDifference[]> {
+  const here = values(await loadValuationSettings(db, locale), await loadTracking(db));
+  const out: SettingDifference[] = [];
+  for (const theirs of values(file.valuation, file.tracking)) {
+    const mine = here.find((v) => v.key === theirs.key) as SettingValue;
+    if (same(mine, theirs)) continue;
+    const d: SettingDifference = { key: theirs.key, current: mine, file: theirs };
+    if (theirs.key === 'retentionDays' && theirs.days !== undefined)
+      d.wouldDelete = await countBeyondRetention(db, theirs.days, now);
+    out.push(d);
+  }
+  return out;
+}
+
+/**
+ * Applies the file's value of the settings the user ticked, and only those. Returns whether the
+ * tracking settings changed (the background must then read them again, and applies retention).
+ */
+export async function applyFileSettings(
+  db: ClickworkDB,
+  file: FileSettings,
+  keys: readonly SettingKey[],
+  locale: string,
+): Promise<{ trackingChanged: boolean }> {
+  const chosen = new Set(keys);
+  return db.transaction('rw', db.meta, async () => {
+    if (file.valuation && (chosen.has('microRate') || chosen.has('fairRate'))) {
+      const v = await loadValuationSettings(db, locale);
+      const next: ValuationSettings = { ...v, custom: { ...v.custom } };
+      for (const [key, lens, id] of [
+        ['microRate', 'micro', 'microPresetId'],
+        ['fairRate', 'fair', 'fairPresetId'],
+      ] as const) {
+        if (!chosen.has(key)) continue;
+        next[id] = file.valuation[id];
+        const custom = file.valuation.custom?.[lens];
+        if (custom) (next.custom as NonNullable<ValuationSettings['custom']>)[lens] = custom;
+        else delete next.custom?.[lens];
+      }
+      if (!Object.keys(next.custom ?? {}).length) delete next.custom;
+      await saveValuationSettings(db, next);
+    }
+    const t = file.tracking;
+    const trackingKeys = (['disabled', 'retentionDays', 'privateWindows', 'badge'] as const).filter((k) => chosen.has(k));
+    if (!t || !trackingKeys.length) return { trackingChanged: false };
+    const next: TrackingSettings = { ...(await loadTracking(db)) };
+    if (chosen.has('disabled')) next.disabled = [...t.disabled];
+    if (chosen.has('retentionDays')) next.retentionDays = t.retentionDays;
+    if (chosen.has('privateWindows')) next.privateWindows = t.privateWindows;
+    if (chosen.has('badge')) next.badge = t.badge === true;
+    await saveTracking(db, next);
+    return { trackingChanged: true };
+  });
+}
