@@ -28,7 +28,7 @@ const RATINGS: Record<string, 'up' | 'down'> = { thumbsUp: 'up', thumbsDown: 'do
 export default defineDetector({
   id: 'chatgpt',
   label: 'ChatGPT',
-  matches: ['*://chatgpt.com/*', '*://chat.openai.com/*'],
+  matches: ['https://chatgpt.com/*', 'https://chat.openai.com/*'],
   testUrls: ['https://chatgpt.com/', 'https://chatgpt.com/c/'],
   actions: {
     up: { kind: 'ai-feedback', detail: 'up', slot: 'exclusive' },
@@ -54,7 +54,7 @@ export default defineDetector({
   network: [
     {
       // The feedback endpoint, named the same since 2022 (chat.openai.com, then chatgpt.com in 2024).
-      urls: ['*://chatgpt.com/backend-api/*', '*://chat.openai.com/backend-api/*'],
+      urls: ['https://chatgpt.com/backend-api/*', 'https://chat.openai.com/backend-api/*'],
       match({ url, body }) {
         if (!/\/backend-api\/conversation\/message_feedback$/.test(url.pathname)) return null;
         const rating = str(prop(body, 'rating'));

@@ -20,7 +20,7 @@ export function bookId(url: URL): string | undefined {
 export default defineDetector({
   id: 'goodreads',
   label: 'Goodreads',
-  matches: ['*://www.goodreads.com/*'],
+  matches: ['https://www.goodreads.com/*'],
   testUrls: ['https://www.goodreads.com/book/show/5776788-sandman-slim'],
   actions: {
     stars: { kind: 'rating', detail: 'stars', slot: 'exclusive' },

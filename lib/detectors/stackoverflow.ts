@@ -28,7 +28,7 @@ export default defineDetector({
   id: 'stackoverflow',
   label: 'Stack Overflow',
   // stackoverflow.com only: the other Stack Exchange sites would need dozens of host permissions.
-  matches: ['*://stackoverflow.com/*'],
+  matches: ['https://stackoverflow.com/*'],
   testUrls: ['https://stackoverflow.com/questions/1732348'],
   actions: {
     up: { kind: 'vote', detail: 'up', slot: 'exclusive' },
@@ -57,7 +57,7 @@ export default defineDetector({
   network: [
     {
       // Votes and flags post forms (with the fkey) to the same paths since about 2010.
-      urls: ['*://stackoverflow.com/posts/*', '*://stackoverflow.com/flags/*'],
+      urls: ['https://stackoverflow.com/posts/*', 'https://stackoverflow.com/flags/*'],
       match({ url }) {
         const vote = /^\/posts\/(\d+)\/vote\/(\d+)$/.exec(url.pathname);
         if (vote) {
