@@ -39,11 +39,19 @@ function origin(e: Event): Element | null {
   return first instanceof Element ? first : null;
 }
 
-/** The text of a field: an input's value or an editable element's text. */
-function fieldText(field: Element | null): string {
-  if (!field) return '';
-  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) return field.value;
-  return field.textContent ?? '';
+const NON_BLANK = /\S/;
+
+/**
+ * Whether a field holds any non-blank text: all the content script learns of what is typed. An
+ * input's value is only tested (never trimmed or copied); an editable element's text nodes are
+ * looked at one by one up to the first non-blank one, never joined into its whole text.
+ */
+export function hasText(field: Element | null): boolean {
+  if (!field) return false;
+  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) return NON_BLANK.test(field.value);
+  const walker = field.ownerDocument.createTreeWalker(field, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (NON_BLANK.test((node as Text).data)) return true;
+  return false;
 }
 
 interface Watch {
@@ -132,13 +140,13 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
 
   const armSubmit = (submit: SubmitControl, composer: Element) => {
     const field = queryFirst(composer, submit.field);
-    if (!fieldText(field).trim()) return;
+    if (!hasText(field)) return;
     const target = submit.target(composer, new URL(win.location.href));
     const durationMs = composingTime(field);
     const deadline = Date.now() + (submit.watchMs ?? SUBMIT_WATCH_MS);
     const poll = guard(() => {
       // Emptied or removed: the platform took the text.
-      if (!composer.isConnected || !field?.isConnected || !fieldText(field).trim()) {
+      if (!composer.isConnected || !field?.isConnected || !hasText(field)) {
         if (field) typing.delete(field);
         send({
           type: 'sighting',
