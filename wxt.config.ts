@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { DETECTORS } from './lib/detectors/registry';
@@ -7,7 +8,20 @@ export default defineConfig({
   // A separate output folder lets builds run side by side (CLICKWORK_OUT_DIR); .output by default.
   ...(process.env.CLICKWORK_OUT_DIR ? { outDir: process.env.CLICKWORK_OUT_DIR } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    resolve: {
+      // WXT's generated content-script entry builds its ContentScriptContext, which announces every
+      // script to the page and stops when the page dispatches the matching event: an inert stand-in
+      // takes its place (the scripts run in lib/content/context.ts instead).
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: resolve(import.meta.dirname, 'lib/content/wxt-context.ts'),
+        },
+      ],
+    },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -2,11 +2,13 @@ import { closestOf, queryFirst } from '../detectors/dom';
 import type { CaptchaSpec, Detector, SubmitControl, ToggleControl } from '../detectors/types';
 import type { ContentMessage } from '../messages';
 
-/** The part of WXT's ContentScriptContext the runtime needs; every listener and timer goes through it. */
+/** The part of ContentContext the runtime needs; every listener and timer goes through it. */
 export interface RuntimeHost {
   addEventListener(target: EventTarget, type: string, handler: (e: Event) => void, options?: AddEventListenerOptions): void;
   setTimeout(handler: () => void, ms: number): number;
   onInvalidated(cb: () => void): void;
+  /** Calls `cb` after a single-page navigation changed the address. */
+  onLocationChange(cb: () => void): void;
 }
 
 export type Send = (message: ContentMessage) => void;
@@ -200,7 +202,7 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
     host.addEventListener(win, 'click', onClick, { capture: true, passive: true });
     host.addEventListener(win, 'keydown', onKey, { capture: true, passive: true });
     // A single-page navigation changes what is on screen: states read after it belong to another target.
-    host.addEventListener(win, 'wxt:locationchange', guard(stopAll));
+    host.onLocationChange(guard(stopAll));
   }
   if (detector.captcha) runCaptcha(detector, detector.captcha, host, send, win);
   host.onInvalidated(stopAll);
@@ -238,7 +240,7 @@ function runHealthCheck(detector: Detector, host: RuntimeHost, send: Send, win: 
     });
   });
   start();
-  host.addEventListener(win, 'wxt:locationchange', start);
+  host.onLocationChange(start);
 }
 
 function runCaptcha(detector: Detector, spec: CaptchaSpec, host: RuntimeHost, send: Send, win: Window): void {

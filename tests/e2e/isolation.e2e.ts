@@ -1,0 +1,122 @@
+/**
+ * The content scripts are invisible to the page: a page that listens from its first byte hears
+ * nothing from the extension and cannot stop a vote from counting.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  EXTENSION_DIR,
+  fixture,
+  htmlRoute,
+  launch,
+  openPopup,
+  resetDb,
+  type Session,
+  settle,
+  storedEvents,
+  waitForEvents,
+  withEmulator,
+} from './harness';
+
+const HOSTILE_URL = 'https://www.youtube.com/watch?v=h0stilePage1';
+
+/**
+ * The first thing in the page: records every message it receives, answers each one, replays it as
+ * DOM events, and dispatches every event name it can guess (with the real extension id, as a page
+ * knows it for a published extension) on the document and the window, over and over.
+ */
+function hostileScript(extensionId: string): string {
+  const names = ['youtube', 'content-scripts/youtube', 'youtube.content', 'content'];
+  return `<script>(() => {
+  const seen = (window.__seen = []);
+  const TAG = '__pageReplay';
+  const names = ${JSON.stringify(names)};
+  const base = ['wxt:content-script-started', 'wxt:locationchange', 'content-script-started', 'locationchange',
+    'pagehide', 'unload', 'beforeunload', 'visibilitychange', 'freeze', 'popstate', 'hashchange', 'abort', 'message'];
+  const guesses = new Set(base);
+  for (const b of base) for (const n of names) {
+    guesses.add(${JSON.stringify(extensionId)} + ':' + n + ':' + b);
+    guesses.add(n + ':' + b);
+  }
+  const fire = (type, detail) => {
+    for (const target of [document, window]) {
+      try {
+        target.dispatchEvent(new CustomEvent(type, { detail: Object.assign({ messageId: 'page' }, detail) }));
+        target.dispatchEvent(new Event(type));
+      } catch {}
+    }
+  };
+  window.addEventListener('message', (e) => {
+    if (!(e instanceof MessageEvent)) return; // its own guessed 'message' events
+    const d = e.data;
+    if (d && typeof d === 'object' && d[TAG]) return;
+    let text;
+    try { text = JSON.stringify(d); } catch { text = String(d); }
+    seen.push(text === undefined ? String(d) : text);
+    if (d && typeof d === 'object' && typeof d.type === 'string') {
+      guesses.add(d.type);
+      fire(d.type, { contentScriptName: d.contentScriptName });
+    }
+    try { window.postMessage(Object.assign({}, d, { [TAG]: true }), '*'); } catch {}
+  }, true);
+  const spam = () => { for (const g of guesses) for (const n of names) fire(g, { contentScriptName: n }); };
+  spam();
+  document.addEventListener('DOMContentLoaded', spam);
+  window.addEventListener('load', spam);
+  setInterval(spam, 100);
+})();</script>`;
+}
+
+let s: Session;
+beforeAll(async () => {
+  s = await launch({
+    routes: [
+      [
+        /^https:\/\/www\.youtube\.com\/watch\?v=h0stilePage1$/,
+        (route) => {
+          const page = withEmulator(fixture('youtube/watch-rendered.html'), 'youtube');
+          const script = hostileScript(s.extensionId);
+          // Right after the doctype (which keeps the page in standards mode): before any other byte of the page.
+          const body = page.startsWith('<!doctype html>')
+            ? page.replace('<!doctype html>', `<!doctype html>${script}`)
+            : script + page;
+          return htmlRoute(body)(route, route.request());
+        },
+      ],
+    ],
+  });
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('a page cannot see or stop the content scripts', () => {
+  it('the built content scripts announce nothing to the page and open no database', () => {
+    const dir = join(EXTENSION_DIR, 'content-scripts');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const code = readFileSync(join(dir, f), 'utf8');
+      for (const word of ['postMessage', 'content-script-started', 'indexedDB'])
+        expect(code.includes(word), `${f} contains ${word}`).toBe(false);
+    }
+  });
+
+  it('a page listening from its first byte receives no message and cannot stop a like from counting', async () => {
+    await resetDb(s);
+    const page = await s.context.newPage();
+    await page.goto(HOSTILE_URL);
+    await page.waitForLoadState('load');
+    await settle(page, 1_000); // the page keeps replaying and guessing meanwhile
+    await page.locator('like-button-view-model button').click();
+    const popup = await openPopup(s);
+    const events = await waitForEvents(popup, (e) => e.length === 1 && e[0]?.signal === 'dom+network');
+    expect(events).toMatchObject([{ kind: 'reaction', platform: 'youtube', detail: 'like', signal: 'dom+network' }]);
+    await settle(popup);
+    expect((await storedEvents(popup)).filter((e) => !e.undoneAt)).toHaveLength(1);
+    expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([]);
+    await page.close();
+    await popup.close();
+  });
+});
