@@ -26,7 +26,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['webRequest'],
+    // storage: the tracking choices content scripts read (lib/db/tracking.ts publishTracking).
+    permissions: ['storage', 'webRequest'],
     host_permissions: hostPermissions(DETECTORS),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

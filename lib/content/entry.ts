@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Detector } from '../detectors/types';
 import type { ContentMessage } from '../messages';
 import { ContentContext } from './context';
+import { whileTracked } from './gate';
 import { runDetector } from './runtime';
 
 /** Waits before each resend of an unconfirmed message (the background may be restarting). */
@@ -62,7 +63,12 @@ export function contentScriptFor(detector: Detector) {
     // WXT's own context is replaced (wxt.config.ts) and not used: see ContentContext.
     main() {
       const ctx = new ContentContext();
-      runDetector(detector, ctx, (message) => deliver(ctx, message));
+      whileTracked(
+        detector.id,
+        ctx,
+        (run, send) => runDetector(detector, run, send),
+        (message) => deliver(ctx, message),
+      );
     },
   };
 }

@@ -1,9 +1,12 @@
 /**
- * The content scripts are invisible to the page: a page that listens from its first byte hears
- * nothing from the extension and cannot stop a vote from counting.
+ * The content scripts are invisible to the page and follow the user's tracking choices: a page that
+ * listens from its first byte hears nothing from the extension and cannot stop a vote from counting;
+ * switched off or paused, a platform's page sends the background nothing, and switching back on
+ * resumes without a reload.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   EXTENSION_DIR,
@@ -15,6 +18,7 @@ import {
   type Session,
   settle,
   storedEvents,
+  URLS,
   waitForEvents,
   withEmulator,
 } from './harness';
@@ -68,6 +72,24 @@ function hostileScript(extensionId: string): string {
 })();</script>`;
 }
 
+/** Every message the service worker receives from a tab, from now on (type and platform). */
+async function watchWorker(s: Session): Promise<() => Promise<string[]>> {
+  await s.worker.evaluate(() => {
+    const g = globalThis as unknown as {
+      __fromTabs?: string[];
+      chrome: { runtime: { onMessage: { addListener(f: (m: unknown, sender: { tab?: unknown }) => void): void } } };
+    };
+    if (!g.__fromTabs) {
+      g.chrome.runtime.onMessage.addListener((m, sender) => {
+        const msg = m as { type?: string; platform?: string } | null;
+        if (sender.tab) g.__fromTabs?.push(`${msg?.type}:${msg?.platform}`);
+      });
+    }
+    g.__fromTabs = [];
+  });
+  return () => s.worker.evaluate(() => [...((globalThis as unknown as { __fromTabs: string[] }).__fromTabs ?? [])]);
+}
+
 let s: Session;
 beforeAll(async () => {
   s = await launch({
@@ -118,5 +140,61 @@ describe('a page cannot see or stop the content scripts', () => {
     expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([]);
     await page.close();
     await popup.close();
+  });
+});
+
+async function likeTwice(page: Page): Promise<void> {
+  const like = page.locator('like-button-view-model button');
+  await like.click();
+  await like.click();
+}
+
+describe('off means off in the page', () => {
+  it('a platform switched off sends nothing (no gesture, health or sighting); switched on, it counts without a reload', async () => {
+    await resetDb(s);
+    const dash = await s.context.newPage();
+    await dash.goto(`chrome-extension://${s.extensionId}/options.html`);
+    await dash.getByTestId('switch-youtube').uncheck();
+    await settle(dash, 300);
+    const received = await watchWorker(s);
+    const yt = await s.context.newPage();
+    await yt.goto(URLS.youtube);
+    await settle(yt, 2_000); // past the first health check
+    await likeTwice(yt);
+    await settle(yt, 1_500);
+    expect((await received()).filter((m) => m.endsWith(':youtube'))).toEqual([]);
+
+    await dash.getByTestId('switch-youtube').check();
+    await settle(dash, 300);
+    await yt.locator('like-button-view-model button').click();
+    const popup = await openPopup(s);
+    const events = await waitForEvents(popup, (e) => e.length === 1 && e[0]?.signal === 'dom+network');
+    expect(events).toMatchObject([{ platform: 'youtube', detail: 'like', signal: 'dom+network' }]);
+    expect(await received()).toContain('sighting:youtube');
+    for (const p of [dash, yt, popup]) await p.close();
+  });
+
+  it('while paused a page sends nothing; on resume it counts without a reload', async () => {
+    await resetDb(s);
+    const dash = await s.context.newPage();
+    await dash.goto(`chrome-extension://${s.extensionId}/options.html`);
+    await dash.getByTestId('pause-hour').click();
+    await dash.getByTestId('paused').waitFor();
+    await settle(dash, 300);
+    const received = await watchWorker(s);
+    const yt = await s.context.newPage();
+    await yt.goto(URLS.youtube);
+    await settle(yt, 2_000);
+    await likeTwice(yt);
+    await settle(yt, 1_500);
+    expect(await received()).toEqual([]);
+
+    await dash.getByTestId('resume').click();
+    await settle(dash, 300);
+    await yt.locator('like-button-view-model button').click();
+    const popup = await openPopup(s);
+    const events = await waitForEvents(popup, (e) => e.length === 1 && e[0]?.signal === 'dom+network');
+    expect(events).toMatchObject([{ platform: 'youtube', detail: 'like' }]);
+    for (const p of [dash, yt, popup]) await p.close();
   });
 });
