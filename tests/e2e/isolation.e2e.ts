@@ -22,55 +22,9 @@ import {
   waitForEvents,
   withEmulator,
 } from './harness';
+import { withHostileStart } from './hostile';
 
 const HOSTILE_URL = 'https://www.youtube.com/watch?v=h0stilePage1';
-
-/**
- * The first thing in the page: records every message it receives, answers each one, replays it as
- * DOM events, and dispatches every event name it can guess (with the real extension id, as a page
- * knows it for a published extension) on the document and the window, over and over.
- */
-function hostileScript(extensionId: string): string {
-  const names = ['youtube', 'content-scripts/youtube', 'youtube.content', 'content'];
-  return `<script>(() => {
-  const seen = (window.__seen = []);
-  const TAG = '__pageReplay';
-  const names = ${JSON.stringify(names)};
-  const base = ['wxt:content-script-started', 'wxt:locationchange', 'content-script-started', 'locationchange',
-    'pagehide', 'unload', 'beforeunload', 'visibilitychange', 'freeze', 'popstate', 'hashchange', 'abort', 'message'];
-  const guesses = new Set(base);
-  for (const b of base) for (const n of names) {
-    guesses.add(${JSON.stringify(extensionId)} + ':' + n + ':' + b);
-    guesses.add(n + ':' + b);
-  }
-  const fire = (type, detail) => {
-    for (const target of [document, window]) {
-      try {
-        target.dispatchEvent(new CustomEvent(type, { detail: Object.assign({ messageId: 'page' }, detail) }));
-        target.dispatchEvent(new Event(type));
-      } catch {}
-    }
-  };
-  window.addEventListener('message', (e) => {
-    if (!(e instanceof MessageEvent)) return; // its own guessed 'message' events
-    const d = e.data;
-    if (d && typeof d === 'object' && d[TAG]) return;
-    let text;
-    try { text = JSON.stringify(d); } catch { text = String(d); }
-    seen.push(text === undefined ? String(d) : text);
-    if (d && typeof d === 'object' && typeof d.type === 'string') {
-      guesses.add(d.type);
-      fire(d.type, { contentScriptName: d.contentScriptName });
-    }
-    try { window.postMessage(Object.assign({}, d, { [TAG]: true }), '*'); } catch {}
-  }, true);
-  const spam = () => { for (const g of guesses) for (const n of names) fire(g, { contentScriptName: n }); };
-  spam();
-  document.addEventListener('DOMContentLoaded', spam);
-  window.addEventListener('load', spam);
-  setInterval(spam, 100);
-})();</script>`;
-}
 
 /** Every message the service worker receives from a tab, from now on (type and platform). */
 async function watchWorker(s: Session): Promise<() => Promise<string[]>> {
@@ -98,12 +52,7 @@ beforeAll(async () => {
         /^https:\/\/www\.youtube\.com\/watch\?v=h0stilePage1$/,
         (route) => {
           const page = withEmulator(fixture('youtube/watch-rendered.html'), 'youtube');
-          const script = hostileScript(s.extensionId);
-          // Right after the doctype (which keeps the page in standards mode): before any other byte of the page.
-          const body = page.startsWith('<!doctype html>')
-            ? page.replace('<!doctype html>', `<!doctype html>${script}`)
-            : script + page;
-          return htmlRoute(body)(route, route.request());
+          return htmlRoute(withHostileStart(page, s.extensionId))(route, route.request());
         },
       ],
     ],
@@ -143,6 +92,19 @@ describe('a page cannot see or stop the content scripts', () => {
   });
 });
 
+/** Evaluates `expression` in the extension's isolated world of the page's main frame (the content script's globals). */
+async function inContentScript(page: Page, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated');
+  if (!world) throw new Error('no isolated world: the content script did not run');
+  const { result } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true });
+  await cdp.detach();
+  return result.value;
+}
+
 async function likeTwice(page: Page): Promise<void> {
   const like = page.locator('like-button-view-model button');
   await like.click();
@@ -172,6 +134,14 @@ describe('off means off in the page', () => {
     expect(events).toMatchObject([{ platform: 'youtube', detail: 'like', signal: 'dom+network' }]);
     expect(await received()).toContain('sighting:youtube');
     for (const p of [dash, yt, popup]) await p.close();
+  });
+
+  it('a content script can tell a private window: extension.inIncognitoContext is a boolean there (false here)', async () => {
+    const yt = await s.context.newPage();
+    await yt.goto(URLS.youtube);
+    expect(await inContentScript(yt, 'typeof chrome.extension?.inIncognitoContext')).toBe('boolean');
+    expect(await inContentScript(yt, 'chrome.extension.inIncognitoContext')).toBe(false);
+    await yt.close();
   });
 
   it('while paused a page sends nothing; on resume it counts without a reload', async () => {
