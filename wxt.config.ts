@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { DETECTORS } from './lib/detectors/registry';
@@ -12,14 +13,29 @@ export default defineConfig({
     // at run time (tests/real-pages.ts); these keep any stray local copy out of the archive.
     excludeSources: ['**/*.real.html', '**/*.html.gz', '**/captures/**', '**/holdout-captures/**', 'shared/**'],
   },
-  // The class-totals page's worker is an ES module (new Worker(…, { type: 'module' })), bundled whole
-  // into the extension and loaded from its own origin: the default extension CSP allows it.
-  vite: () => ({ plugins: [preact()], worker: { format: 'es' } }),
+  vite: () => ({
+    plugins: [preact()],
+    // The class-totals page's worker is an ES module (new Worker(…, { type: 'module' })), bundled whole
+    // into the extension and loaded from its own origin: the default extension CSP allows it.
+    worker: { format: 'es' },
+    resolve: {
+      // WXT's generated content-script entry builds its ContentScriptContext, which announces every
+      // script to the page and stops when the page dispatches the matching event: an inert stand-in
+      // takes its place (the scripts run in lib/content/context.ts instead).
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: resolve(import.meta.dirname, 'lib/content/wxt-context.ts'),
+        },
+      ],
+    },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['webRequest'],
+    // storage: the tracking choices content scripts read (lib/db/tracking.ts publishTracking).
+    permissions: ['storage', 'webRequest'],
     host_permissions: hostPermissions(DETECTORS),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

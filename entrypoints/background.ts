@@ -5,6 +5,7 @@ import { exportBackup, importBackup } from '@/lib/db/backup';
 import { openDb } from '@/lib/db/open';
 import { rangeDays, summarize } from '@/lib/db/queries';
 import type { ClickworkDB } from '@/lib/db/schema';
+import { loadTracking, publishTracking } from '@/lib/db/tracking';
 import { DETECTORS } from '@/lib/detectors/registry';
 import { candidateRows } from '@/lib/research/export';
 
@@ -26,6 +27,10 @@ export default defineBackground(() => {
   });
   // The user's tracking choices (pause, platforms, retention, private windows), read at each start.
   collector.refreshTracking().catch((error) => console.warn('[clickwork] could not read tracking settings', error));
+  // Content scripts read them from extension storage (they never open the database): copied at each start.
+  loadTracking(db)
+    .then(publishTracking)
+    .catch((error) => console.warn('[clickwork] could not publish tracking settings', error));
 
   // Answers once the message is stored: the content script resends what was not confirmed.
   // (sendResponse rather than a returned promise: Chromium's native `browser` drops Dexie promises.)

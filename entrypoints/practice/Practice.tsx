@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ContentContext } from '@/lib/content/context';
 import { deliver } from '@/lib/content/entry';
 import { runDetector } from '@/lib/content/runtime';
 import { openDb } from '@/lib/db/open';
@@ -15,21 +16,9 @@ import { defaultSettings, valuate } from '@/lib/valuation';
  * the page, and sightings go to the background like a content script's.
  */
 function startDetection(): () => void {
-  const controller = new AbortController();
-  const callbacks: (() => void)[] = [];
-  const host = {
-    addEventListener: (target: EventTarget, type: string, handler: (e: Event) => void, options?: AddEventListenerOptions) =>
-      target.addEventListener(type, handler, { ...options, signal: controller.signal }),
-    setTimeout: (fn: () => void, ms: number) => window.setTimeout(() => controller.signal.aborted || fn(), ms),
-    onInvalidated: (cb: () => void) => void callbacks.push(cb),
-  };
-  const ctx = { isInvalid: false, setTimeout: host.setTimeout };
-  runDetector(practice, host, (m) => deliver(ctx as never, m));
-  return () => {
-    ctx.isInvalid = true;
-    controller.abort();
-    for (const cb of callbacks) cb();
-  };
+  const ctx = new ContentContext();
+  runDetector(practice, ctx, (m) => deliver(ctx, m));
+  return () => ctx.abort();
 }
 
 type Totals = { byKind: Record<Kind, number>; total: number; seconds: number };

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Detector } from '../detectors/types';
 import type { ContentMessage } from '../messages';
+import { ContentContext } from './context';
+import { whileTracked } from './gate';
 import { runDetector } from './runtime';
 
 /** Waits before each resend of an unconfirmed message (the background may be restarting). */
@@ -17,7 +18,7 @@ function randomId(): string {
  * the background confirms they are stored (it drops resends it already has); gestures and health
  * reports are fire-and-forget. Nothing here may throw into the page.
  */
-export function deliver(ctx: Pick<ContentScriptContext, 'isInvalid' | 'setTimeout'>, message: ContentMessage): void {
+export function deliver(ctx: Pick<ContentContext, 'isInvalid' | 'setTimeout'>, message: ContentMessage): void {
   if (ctx.isInvalid) return;
   if (message.type !== 'sighting' && message.type !== 'captcha') {
     try {
@@ -59,8 +60,15 @@ export function contentScriptFor(detector: Detector) {
     allFrames: detector.allFrames ?? false,
     // Registered before the page's own scripts, so our capture listener sees clicks first.
     runAt: 'document_start' as const,
-    main(ctx: ContentScriptContext) {
-      runDetector(detector, ctx, (message) => deliver(ctx, message));
+    // WXT's own context is replaced (wxt.config.ts) and not used: see ContentContext.
+    main() {
+      const ctx = new ContentContext();
+      whileTracked(
+        detector.id,
+        ctx,
+        (run, send) => runDetector(detector, run, send),
+        (message) => deliver(ctx, message),
+      );
     },
   };
 }

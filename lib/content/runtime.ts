@@ -2,11 +2,13 @@ import { closestOf, queryFirst } from '../detectors/dom';
 import type { CaptchaSpec, Detector, SubmitControl, ToggleControl } from '../detectors/types';
 import type { ContentMessage } from '../messages';
 
-/** The part of WXT's ContentScriptContext the runtime needs; every listener and timer goes through it. */
+/** The part of ContentContext the runtime needs; every listener and timer goes through it. */
 export interface RuntimeHost {
   addEventListener(target: EventTarget, type: string, handler: (e: Event) => void, options?: AddEventListenerOptions): void;
   setTimeout(handler: () => void, ms: number): number;
   onInvalidated(cb: () => void): void;
+  /** Calls `cb` after a single-page navigation changed the address. */
+  onLocationChange(cb: () => void): void;
 }
 
 export type Send = (message: ContentMessage) => void;
@@ -39,11 +41,19 @@ function origin(e: Event): Element | null {
   return first instanceof Element ? first : null;
 }
 
-/** The text of a field: an input's value or an editable element's text. */
-function fieldText(field: Element | null): string {
-  if (!field) return '';
-  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) return field.value;
-  return field.textContent ?? '';
+const NON_BLANK = /\S/;
+
+/**
+ * Whether a field holds any non-blank text: all the content script learns of what is typed. An
+ * input's value is only tested (never trimmed or copied); an editable element's text nodes are
+ * looked at one by one up to the first non-blank one, never joined into its whole text.
+ */
+export function hasText(field: Element | null): boolean {
+  if (!field) return false;
+  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) return NON_BLANK.test(field.value);
+  const walker = field.ownerDocument.createTreeWalker(field, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (NON_BLANK.test((node as Text).data)) return true;
+  return false;
 }
 
 interface Watch {
@@ -135,13 +145,13 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
 
   const armSubmit = (submit: SubmitControl, composer: Element) => {
     const field = queryFirst(composer, submit.field);
-    if (!fieldText(field).trim()) return;
+    if (!hasText(field)) return;
     const target = submit.target(composer, new URL(win.location.href));
     const durationMs = composingTime(field);
     const deadline = Date.now() + (submit.watchMs ?? SUBMIT_WATCH_MS);
     const poll = guard(() => {
       // Emptied or removed: the platform took the text.
-      if (!composer.isConnected || !field?.isConnected || !fieldText(field).trim()) {
+      if (!composer.isConnected || !field?.isConnected || !hasText(field)) {
         if (field) typing.delete(field);
         send({
           type: 'sighting',
@@ -195,7 +205,7 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
     host.addEventListener(win, 'click', onClick, { capture: true, passive: true });
     host.addEventListener(win, 'keydown', onKey, { capture: true, passive: true });
     // A single-page navigation changes what is on screen: states read after it belong to another target.
-    host.addEventListener(win, 'wxt:locationchange', guard(stopAll));
+    host.onLocationChange(guard(stopAll));
   }
   if (detector.captcha) runCaptcha(detector, detector.captcha, host, send, win);
   host.onInvalidated(stopAll);
@@ -233,7 +243,7 @@ function runHealthCheck(detector: Detector, host: RuntimeHost, send: Send, win: 
     });
   });
   start();
-  host.addEventListener(win, 'wxt:locationchange', start);
+  host.onLocationChange(start);
 }
 
 function runCaptcha(detector: Detector, spec: CaptchaSpec, host: RuntimeHost, send: Send, win: Window): void {

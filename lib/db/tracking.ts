@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { isPlatformId, type PlatformId } from '../taxonomy';
 import type { ClickworkDB } from './schema';
 
@@ -39,11 +40,30 @@ export async function loadTracking(db: ClickworkDB): Promise<TrackingSettings> {
 }
 
 export async function saveTracking(db: ClickworkDB, settings: TrackingSettings): Promise<void> {
-  await db.meta.put({ key: KEY, value: sanitizeTracking(settings) });
+  const clean = sanitizeTracking(settings);
+  await db.meta.put({ key: KEY, value: clean });
+  await publishTracking(clean);
+}
+
+/** Where content scripts read what they may count (extension storage: they never open the database). */
+export const TRACKING_STATE_KEY = 'trackingState';
+
+/** The part of the settings that decides whether anything is counted: what content scripts need. */
+export type TrackingState = Pick<TrackingSettings, 'pausedUntil' | 'disabled' | 'privateWindows'>;
+
+/**
+ * Copies pause, switched-off platforms and the private-window choice to extension storage, where
+ * content scripts read them before starting and follow their changes. Called on every save and at
+ * each background start; the database stays the reference.
+ */
+export async function publishTracking(settings: TrackingSettings): Promise<void> {
+  const { pausedUntil, disabled, privateWindows } = sanitizeTracking(settings);
+  const state: TrackingState = { disabled, privateWindows, ...(pausedUntil !== undefined ? { pausedUntil } : {}) };
+  await browser.storage.local.set({ [TRACKING_STATE_KEY]: state });
 }
 
 /** Why a sighting from this platform and window would not be counted now, if it would not. */
-export function notTracked(s: TrackingSettings, platform: PlatformId, incognito: boolean, now = Date.now()): string | null {
+export function notTracked(s: TrackingState, platform: PlatformId, incognito: boolean, now = Date.now()): string | null {
   if (s.pausedUntil !== undefined && now < s.pausedUntil) return 'paused';
   if (s.disabled.includes(platform)) return 'platform switched off';
   if (incognito && !s.privateWindows) return 'private window';

@@ -71,7 +71,7 @@ const shown = (el: Element | null) => el !== null && !el.classList.contains('aok
 export default defineDetector({
   id: 'amazon',
   label: 'Amazon',
-  matches: MARKETPLACES.map((tld) => `*://www.amazon.${tld}/*`),
+  matches: MARKETPLACES.map((tld) => `https://www.amazon.${tld}/*`),
   testUrls: ['https://www.amazon.com/product-reviews/B0BBPNPZTC', 'https://www.amazon.fr/product-reviews/B0BBPNPZTC'],
   actions: {
     helpful: { kind: 'vote', detail: 'helpful', slot: 'exclusive' },

@@ -43,7 +43,7 @@ export function comparison(url: URL, body: unknown): NetMatch | null {
 export default defineDetector({
   id: 'chatgpt',
   label: 'ChatGPT',
-  matches: ['*://chatgpt.com/*', '*://chat.openai.com/*'],
+  matches: ['https://chatgpt.com/*', 'https://chat.openai.com/*'],
   testUrls: ['https://chatgpt.com/', 'https://chatgpt.com/c/'],
   actions: {
     up: { kind: 'ai-feedback', detail: 'up', slot: 'exclusive' },
@@ -73,7 +73,7 @@ export default defineDetector({
   network: [
     {
       // The feedback endpoint, named the same since 2022 (chat.openai.com, then chatgpt.com in 2024).
-      urls: ['*://chatgpt.com/backend-api/*', '*://chat.openai.com/backend-api/*'],
+      urls: ['https://chatgpt.com/backend-api/*', 'https://chat.openai.com/backend-api/*'],
       match({ url, body }) {
         if (!/\/backend-api\/conversation\/message_feedback$/.test(url.pathname)) return null;
         const rating = str(prop(body, 'rating'));
@@ -92,7 +92,7 @@ export default defineDetector({
       //   (placement left/right) from the regeneration prompt (placement "not-applicable") (idx 19239301727);
       // - the ChatGPT Android app still names the endpoint (decompiled, 2025-26; idx 58569111702).
       // The chatgpt.com path is assumed to follow message_feedback's move from chat.openai.com.
-      urls: ['*://chatgpt.com/backend-api/*', '*://chat.openai.com/backend-api/*'],
+      urls: ['https://chatgpt.com/backend-api/*', 'https://chat.openai.com/backend-api/*'],
       match: ({ url, body }) => comparison(url, body),
     },
   ],

@@ -39,7 +39,7 @@ export function feedback(url: URL, body: unknown): NetMatch | null {
 export default defineDetector({
   id: 'claude',
   label: 'Claude',
-  matches: ['*://claude.ai/*'],
+  matches: ['https://claude.ai/*'],
   testUrls: ['https://claude.ai/new', 'https://claude.ai/chat/'],
   actions: {
     up: { kind: 'ai-feedback', detail: 'up', slot: 'exclusive' },
@@ -59,7 +59,7 @@ export default defineDetector({
       //   thumb down a "flag/…" reason, POST, or PUT when the message already has feedback (idx 53913035517);
       // - the Android app v1.260430.10 (decompiled 2026-05-10): POST and PATCH on the same path
       //   (idx 57005862157, 56863717617).
-      urls: ['*://claude.ai/api/organizations/*'],
+      urls: ['https://claude.ai/api/organizations/*'],
       methods: ['POST', 'PUT', 'PATCH'],
       match: ({ url, body }) => feedback(url, body),
     },

@@ -59,7 +59,7 @@ export function matchGraphql({ body }: NetRequest): NetMatch | null {
 export default defineDetector({
   id: 'facebook',
   label: 'Facebook',
-  matches: ['*://www.facebook.com/*', '*://web.facebook.com/*'],
+  matches: ['https://www.facebook.com/*', 'https://web.facebook.com/*'],
   testUrls: ['https://www.facebook.com/', 'https://www.facebook.com/NASA/posts/'],
   actions: {
     like: { kind: 'reaction', detail: 'like', slot: 'exclusive' },
@@ -83,7 +83,7 @@ export default defineDetector({
   },
   network: [
     {
-      urls: ['*://www.facebook.com/api/graphql/*', '*://web.facebook.com/api/graphql/*'],
+      urls: ['https://www.facebook.com/api/graphql/*', 'https://web.facebook.com/api/graphql/*'],
       match: matchGraphql,
     },
   ],

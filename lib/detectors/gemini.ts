@@ -31,7 +31,7 @@ export function responseId(scope: Element, url: URL): string | undefined {
 export default defineDetector({
   id: 'gemini',
   label: 'Gemini',
-  matches: ['*://gemini.google.com/*'],
+  matches: ['https://gemini.google.com/*'],
   testUrls: ['https://gemini.google.com/app', 'https://gemini.google.com/app/'],
   actions: {
     up: { kind: 'ai-feedback', detail: 'up', slot: 'exclusive' },

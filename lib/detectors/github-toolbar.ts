@@ -81,7 +81,7 @@ export function toolbarToggle(content: string): ToggleControl {
  * `{subjectId, content}`. The hash rotates, so only the name and the input are read.
  */
 export const graphqlReactionRule: NetworkRule = {
-  urls: ['*://github.com/_graphql*'],
+  urls: ['https://github.com/_graphql*'],
   match({ url, body }: NetRequest): NetMatch | null {
     if (!url.pathname.startsWith('/_graphql')) return null;
     const name = str(prop(body, 'persistedQueryName')) ?? url.pathname.slice('/_graphql/'.length);

@@ -53,7 +53,7 @@ function reactionToggle(content: Content): ToggleControl {
 export default defineDetector({
   id: 'github',
   label: 'GitHub',
-  matches: ['*://github.com/*'],
+  matches: ['https://github.com/*'],
   testUrls: ['https://github.com/wxt-dev/wxt', 'https://github.com/wxt-dev/wxt/issues/1'],
   actions: {
     star: { kind: 'reaction', detail: 'star', slot: 'per-detail' },
@@ -90,7 +90,7 @@ export default defineDetector({
   network: [
     {
       // The star forms post to the same paths since 2012.
-      urls: ['*://github.com/*/star', '*://github.com/*/unstar'],
+      urls: ['https://github.com/*/star', 'https://github.com/*/unstar'],
       match({ url }) {
         const repo = repoOf(url.pathname);
         if (!repo) return null;
@@ -99,7 +99,7 @@ export default defineDetector({
     },
     {
       // A reaction form posts `input[content]` = "<CONTENT> react|unreact" and the subject's node id.
-      urls: ['*://github.com/*/reactions'],
+      urls: ['https://github.com/*/reactions'],
       match({ url, body }) {
         if (!/^\/[\w.-]+\/[\w.-]+\/reactions$/.test(url.pathname)) return null;
         const field = (name: string) => {

@@ -37,7 +37,7 @@ export default defineDetector({
   label: 'Goodreads',
   // The rated state is assumed (no signed-in capture shows it): see the README row.
   unconfirmed: ['stars', 'shelve'],
-  matches: ['*://www.goodreads.com/*'],
+  matches: ['https://www.goodreads.com/*'],
   testUrls: ['https://www.goodreads.com/book/show/5776788-sandman-slim'],
   actions: {
     stars: { kind: 'rating', detail: 'stars', slot: 'exclusive' },
@@ -60,7 +60,7 @@ export default defineDetector({
   },
   network: [
     {
-      urls: ['*://kxbwmqov6jgg3daaamb744ycu4.appsync-api.us-east-1.amazonaws.com/graphql'],
+      urls: ['https://kxbwmqov6jgg3daaamb744ycu4.appsync-api.us-east-1.amazonaws.com/graphql'],
       match: ({ body }) => shelving(body),
     },
   ],

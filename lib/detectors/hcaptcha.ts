@@ -27,8 +27,8 @@ export default defineDetector({
   id: 'hcaptcha',
   label: 'hCaptcha',
   matches: [
-    '*://newassets.hcaptcha.com/captcha/v1/*', // frames since 2021
-    '*://assets.hcaptcha.com/captcha/v1/*', // the same frames before the host moved
+    'https://newassets.hcaptcha.com/captcha/v1/*', // frames since 2021
+    'https://assets.hcaptcha.com/captcha/v1/*', // the same frames before the host moved
   ],
   allFrames: true,
   testUrls: [

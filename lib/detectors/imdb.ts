@@ -21,7 +21,7 @@ function operations(body: unknown): unknown[] {
 export default defineDetector({
   id: 'imdb',
   label: 'IMDb',
-  matches: ['*://www.imdb.com/*', '*://m.imdb.com/*'],
+  matches: ['https://www.imdb.com/*', 'https://m.imdb.com/*'],
   testUrls: ['https://www.imdb.com/title/tt0111161/'],
   actions: {
     stars: { kind: 'rating', detail: 'stars', slot: 'exclusive' },
@@ -45,7 +45,7 @@ export default defineDetector({
   network: [
     {
       // IMDb's GraphQL API; the web app names its mutations UpdateTitleRating and DeleteTitleRating.
-      urls: ['*://api.graphql.imdb.com/*'],
+      urls: ['https://api.graphql.imdb.com/*'],
       match({ body }) {
         for (const op of operations(body)) {
           const name = str(prop(op, 'operationName'));

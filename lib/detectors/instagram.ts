@@ -55,7 +55,7 @@ export function matchRest({ url }: NetRequest): NetMatch | null {
 export default defineDetector({
   id: 'instagram',
   label: 'Instagram',
-  matches: ['*://www.instagram.com/*'],
+  matches: ['https://www.instagram.com/*'],
   testUrls: ['https://www.instagram.com/', 'https://www.instagram.com/p/DH_ux4pSlV0/'],
   actions: {
     like: { kind: 'reaction', detail: 'like', slot: 'per-detail' },
@@ -86,11 +86,11 @@ export default defineDetector({
   },
   network: [
     {
-      urls: ['*://www.instagram.com/api/graphql*', '*://www.instagram.com/graphql/query*'],
+      urls: ['https://www.instagram.com/api/graphql*', 'https://www.instagram.com/graphql/query*'],
       match: matchGraphql,
     },
     {
-      urls: ['*://www.instagram.com/api/v1/web/*'],
+      urls: ['https://www.instagram.com/api/v1/web/*'],
       match: matchRest,
     },
   ],

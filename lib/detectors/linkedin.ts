@@ -78,7 +78,7 @@ export function matchVoyager({ url, body }: NetRequest): NetMatch | null {
 export default defineDetector({
   id: 'linkedin',
   label: 'LinkedIn',
-  matches: ['*://www.linkedin.com/*'],
+  matches: ['https://www.linkedin.com/*'],
   testUrls: ['https://www.linkedin.com/feed/', 'https://www.linkedin.com/feed/update/urn:li:activity:7000000000000000001/'],
   actions: {
     like: { kind: 'reaction', detail: 'like', slot: 'exclusive' },
@@ -112,14 +112,14 @@ export default defineDetector({
   },
   network: [
     {
-      urls: ['*://www.linkedin.com/flagship-web/rsc-action/actions/server-request*'],
+      urls: ['https://www.linkedin.com/flagship-web/rsc-action/actions/server-request*'],
       match: matchSdui,
     },
     {
       urls: [
-        '*://www.linkedin.com/voyager/api/voyagerSocialDashReactions*',
-        '*://www.linkedin.com/voyager/api/voyagerSocialDashNormComments*',
-        '*://www.linkedin.com/voyager/api/graphql*',
+        'https://www.linkedin.com/voyager/api/voyagerSocialDashReactions*',
+        'https://www.linkedin.com/voyager/api/voyagerSocialDashNormComments*',
+        'https://www.linkedin.com/voyager/api/graphql*',
       ],
       match: matchVoyager,
     },

@@ -47,7 +47,7 @@ export function titleId(scope: Element, url: URL): string | undefined {
 export default defineDetector({
   id: 'netflix',
   label: 'Netflix',
-  matches: ['*://www.netflix.com/*'],
+  matches: ['https://www.netflix.com/*'],
   testUrls: ['https://www.netflix.com/browse', 'https://www.netflix.com/title/80057281'],
   actions: {
     'thumbs-up': { kind: 'rating', detail: 'thumbs-up', slot: 'exclusive' },

@@ -50,7 +50,7 @@ const SHREDDIT_VOTE: Record<string, NetMatch['op'] | undefined> = { UP: 'add', D
 export default defineDetector({
   id: 'reddit',
   label: 'Reddit',
-  matches: ['*://www.reddit.com/*', '*://old.reddit.com/*', '*://new.reddit.com/*'],
+  matches: ['https://www.reddit.com/*', 'https://old.reddit.com/*', 'https://new.reddit.com/*'],
   testUrls: [
     'https://www.reddit.com/r/AskReddit/',
     'https://www.reddit.com/r/AskReddit/comments/1abcde/',
@@ -107,7 +107,7 @@ export default defineDetector({
   network: [
     {
       // shreddit's GraphQL gateway, by operation name; the post or comment fullname is in the input.
-      urls: ['*://www.reddit.com/svc/shreddit/graphql'],
+      urls: ['https://www.reddit.com/svc/shreddit/graphql'],
       match({ body }) {
         const operation = str(prop(body, 'operation'));
         if (operation !== 'UpdatePostVoteState' && operation !== 'UpdateCommentVoteState') return null;
@@ -121,7 +121,7 @@ export default defineDetector({
     },
     {
       // shreddit's comment endpoint: /svc/shreddit/<parent fullname>/create-comment.
-      urls: ['*://www.reddit.com/svc/shreddit/*'],
+      urls: ['https://www.reddit.com/svc/shreddit/*'],
       match({ url }) {
         const m = /^\/svc\/shreddit\/(t[13]_[a-z0-9]+)\/create-comment$/i.exec(url.pathname);
         return m ? { action: 'comment', op: 'add', target: m[1] } : null;
@@ -129,7 +129,7 @@ export default defineDetector({
     },
     {
       // The classic API that old.reddit (and the redesign) post forms to, unchanged since about 2010.
-      urls: ['*://www.reddit.com/api/*', '*://old.reddit.com/api/*', '*://new.reddit.com/api/*'],
+      urls: ['https://www.reddit.com/api/*', 'https://old.reddit.com/api/*', 'https://new.reddit.com/api/*'],
       match({ url, body }) {
         const endpoint = /^\/api\/(vote|comment|report|approve|remove)$/.exec(url.pathname)?.[1];
         if (endpoint === 'vote') {

@@ -62,7 +62,7 @@ function playlistAddition(variables: unknown): NetMatch | null {
 export default defineDetector({
   id: 'spotify',
   label: 'Spotify',
-  matches: ['*://open.spotify.com/*'],
+  matches: ['https://open.spotify.com/*'],
   testUrls: ['https://open.spotify.com/collection/tracks', 'https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy'],
   actions: {
     save: { kind: 'reaction', detail: 'save', slot: 'per-detail' },
@@ -95,7 +95,7 @@ export default defineDetector({
   network: [
     {
       // The web player's GraphQL gateway; the persisted-query hash rotates, the operation name does not.
-      urls: ['*://api-partner.spotify.com/pathfinder/*'],
+      urls: ['https://api-partner.spotify.com/pathfinder/*'],
       match({ url, body }) {
         if (!/^\/pathfinder\/v[12]\/query$/.test(url.pathname)) return null;
         const name = str(prop(body, 'operationName')) ?? url.searchParams.get('operationName') ?? '';

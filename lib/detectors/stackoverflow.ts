@@ -40,7 +40,7 @@ export default defineDetector({
   id: 'stackoverflow',
   label: 'Stack Overflow',
   // stackoverflow.com only: the other Stack Exchange sites would need dozens of host permissions.
-  matches: ['*://stackoverflow.com/*'],
+  matches: ['https://stackoverflow.com/*'],
   testUrls: ['https://stackoverflow.com/questions/1732348'],
   actions: {
     up: { kind: 'vote', detail: 'up', slot: 'exclusive' },
@@ -77,7 +77,7 @@ export default defineDetector({
   network: [
     {
       // Votes and flags post forms (with the fkey) to the same paths since about 2010.
-      urls: ['*://stackoverflow.com/posts/*', '*://stackoverflow.com/flags/*'],
+      urls: ['https://stackoverflow.com/posts/*', 'https://stackoverflow.com/flags/*'],
       match({ url }) {
         const vote = /^\/posts\/(\d+)\/vote\/(\d+)$/.exec(url.pathname);
         if (vote) {
@@ -93,7 +93,7 @@ export default defineDetector({
       // A review-queue task is done when the queue posts its result: /review/task-reviewed/<taskId>
       // (the path userscripts watch to detect audits: CertainPerformance/Stack-Exchange-Userscripts
       // Audit-Detector/StackAuditDetector.user.js @8d7be63; HenryEcker/SO-UserScripts ReviewAuditDetector).
-      urls: ['*://stackoverflow.com/review/*'],
+      urls: ['https://stackoverflow.com/review/*'],
       match({ url }) {
         const task = /^\/review\/task-reviewed\/(\d+)$/.exec(url.pathname);
         return task ? { action: 'review', op: 'add', target: task[1] } : null;

@@ -45,7 +45,7 @@ export function matchApi(req: NetRequest): NetMatch | null {
 export default defineDetector({
   id: 'tiktok',
   label: 'TikTok',
-  matches: ['*://www.tiktok.com/*'],
+  matches: ['https://www.tiktok.com/*'],
   testUrls: ['https://www.tiktok.com/@tiktok/video/7106594312292453675', 'https://www.tiktok.com/foryou'],
   actions: {
     like: { kind: 'reaction', detail: 'like', slot: 'per-detail' },
@@ -96,10 +96,10 @@ export default defineDetector({
   network: [
     {
       urls: [
-        '*://www.tiktok.com/api/commit/item/digg*',
-        '*://www.tiktok.com/api/item/collect*',
-        '*://www.tiktok.com/api/comment/publish*',
-        '*://www.tiktok.com/tiktok/v1/upvote/*',
+        'https://www.tiktok.com/api/commit/item/digg*',
+        'https://www.tiktok.com/api/item/collect*',
+        'https://www.tiktok.com/api/comment/publish*',
+        'https://www.tiktok.com/tiktok/v1/upvote/*',
       ],
       match: matchApi,
     },

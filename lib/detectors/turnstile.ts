@@ -38,7 +38,7 @@ function panelShown(doc: Document, id: 'success' | 'fail'): boolean {
 export default defineDetector({
   id: 'turnstile',
   label: 'Turnstile',
-  matches: ['*://challenges.cloudflare.com/cdn-cgi/challenge-platform/*'],
+  matches: ['https://challenges.cloudflare.com/cdn-cgi/challenge-platform/*'],
   allFrames: true,
   testUrls: [
     'https://challenges.cloudflare.com/cdn-cgi/challenge-platform/h/g/turnstile/if/ov2/av0/rcv/j7cqz/0x4AAAAAAAK3iakV3QAmUWAf/auto/fbE/new/normal/auto/',

@@ -49,7 +49,7 @@ const OPERATIONS: Record<string, { action: string; op: 'add' | 'undo' }> = {
 export default defineDetector({
   id: 'x',
   label: 'X',
-  matches: ['*://x.com/*', '*://twitter.com/*', '*://mobile.x.com/*'],
+  matches: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*'],
   testUrls: ['https://x.com/home', 'https://x.com/NASA/status/1'],
   actions: {
     like: { kind: 'reaction', detail: 'like', slot: 'per-detail' },
@@ -97,7 +97,7 @@ export default defineDetector({
   },
   network: [
     {
-      urls: ['*://x.com/i/api/graphql/*', '*://twitter.com/i/api/graphql/*'],
+      urls: ['https://x.com/i/api/graphql/*', 'https://twitter.com/i/api/graphql/*'],
       match({ url, body }) {
         const name = operationName(url);
         const hit = name ? OPERATIONS[name] : undefined;

@@ -84,7 +84,7 @@ export function videoId(url: URL): string | undefined {
   return m?.[1];
 }
 
-const YT_API = ['*://www.youtube.com/youtubei/v1/*', '*://m.youtube.com/youtubei/v1/*'] as const;
+const YT_API = ['https://www.youtube.com/youtubei/v1/*', 'https://m.youtube.com/youtubei/v1/*'] as const;
 
 // Lists that are not curation: watch history (removing from it uses the same endpoint, idx
 // 69386179343) and Liked videos (a like, counted as such).
@@ -111,7 +111,7 @@ function playlistEdit(body: unknown): NetMatch | null {
 export default defineDetector({
   id: 'youtube',
   label: 'YouTube',
-  matches: ['*://www.youtube.com/*', '*://m.youtube.com/*'],
+  matches: ['https://www.youtube.com/*', 'https://m.youtube.com/*'],
   testUrls: ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://www.youtube.com/shorts/'],
   actions: {
     like: { kind: 'reaction', detail: 'like', slot: 'exclusive' },

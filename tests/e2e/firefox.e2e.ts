@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, root, withEmulator } from './harness';
+import { withHostileStart } from './hostile';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const BUILD = resolve(root, process.env.CLICKWORK_OUT_DIR ?? '.output', 'firefox-mv2');
@@ -44,10 +45,10 @@ afterAll(async () => {
 });
 
 /** A page whose requests are answered from fixtures; anything else is refused. */
-async function platformPage(): Promise<Page> {
+async function platformPage(edit: (html: string) => string = (h) => h): Promise<Page> {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
-  const html = withEmulator(fixture('youtube/watch-rendered.html'), 'youtube');
+  const html = edit(withEmulator(fixture('youtube/watch-rendered.html'), 'youtube'));
   page.on('request', (req) => {
     const url = req.url();
     if (url === WATCH) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
@@ -113,6 +114,30 @@ describe.skipIf(!available)('Firefox ESR', () => {
     expect(platforms).toContain('YouTube');
 
     // Unlike: nothing is left.
+    await yt.bringToFront();
+    await yt.click('like-button-view-model button');
+    expect(
+      await waitFor(
+        () => activeEvents(popup),
+        (e) => e.length === 0,
+      ),
+    ).toEqual([]);
+    await yt.close();
+    await popup.close();
+  });
+
+  it('a page listening from its first byte receives no message and cannot stop a like from counting', async () => {
+    const yt = await platformPage((html) => withHostileStart(html, GECKO_ID));
+    await new Promise((r) => setTimeout(r, 1_000)); // the page keeps replaying and guessing meanwhile
+    await yt.click('like-button-view-model button');
+    const popup = await extensionPage('popup.html');
+    const one = await waitFor(
+      () => activeEvents(popup),
+      (e) => e.length === 1 && e[0]?.signal === 'dom+network',
+    );
+    expect(one).toMatchObject([{ kind: 'reaction', platform: 'youtube', detail: 'like', signal: 'dom+network' }]);
+    expect(await yt.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([]);
+    // Unliked again, so that the other scenarios start from nothing.
     await yt.bringToFront();
     await yt.click('like-button-view-model button');
     expect(

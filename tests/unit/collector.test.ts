@@ -256,8 +256,8 @@ describe('network helpers', () => {
   });
 
   it('derives one filter list from the registry', () => {
-    expect(networkFilters(DETECTORS)).toContain('*://x.com/i/api/graphql/*');
-    expect(networkFilters(DETECTORS)).toContain('*://www.youtube.com/youtubei/v1/*');
+    expect(networkFilters(DETECTORS)).toContain('https://x.com/i/api/graphql/*');
+    expect(networkFilters(DETECTORS)).toContain('https://www.youtube.com/youtubei/v1/*');
   });
 });
 

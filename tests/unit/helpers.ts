@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ContentContext } from '@/lib/content/context';
 import type { RuntimeHost } from '@/lib/content/runtime';
 import type { ContentMessage } from '@/lib/messages';
 import { realPages } from '../real-pages';
@@ -26,20 +27,10 @@ export function trustedClick(el: Element): void {
   el.dispatchEvent(e);
 }
 
-/** A stand-in for WXT's ContentScriptContext: real timers, invalidation on demand. */
+/** The content scripts' own context, stopped on demand (`invalidate`). */
 export function fakeHost(): RuntimeHost & { invalidate(): void } {
-  const cleanups: (() => void)[] = [];
-  return {
-    addEventListener(target, type, handler, options) {
-      target.addEventListener(type, handler, options);
-      cleanups.push(() => target.removeEventListener(type, handler, options));
-    },
-    setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
-    onInvalidated: (cb) => void cleanups.push(cb),
-    invalidate: () => {
-      for (const c of cleanups.splice(0)) c();
-    },
-  };
+  const ctx = new ContentContext();
+  return Object.assign(ctx, { invalidate: () => ctx.abort() });
 }
 
 export const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));

@@ -87,18 +87,26 @@ describe('detector registry', () => {
     const perms = hostPermissions(DETECTORS);
     const needed = [...DETECTORS.flatMap((d) => d.matches), ...networkFilters(DETECTORS)];
     for (const p of needed) {
-      const sample = p.replace('*://', 'https://').replace(/\*/g, 'sample');
+      const sample = p.replace(/\*/g, 'sample');
       expect(matchesAny(perms, sample), p).toBe(true);
     }
     expect(perms.every((p) => needed.includes(p))).toBe(true);
     expect(perms).not.toContain('<all_urls>');
   });
 
+  it('asks for https pages and endpoints only: no http:// or any-scheme pattern', () => {
+    const all = [...DETECTORS.flatMap((d) => d.matches), ...networkFilters(DETECTORS), ...hostPermissions(DETECTORS)];
+    expect(all.length).toBeGreaterThan(0);
+    for (const p of all) expect(p, p).toMatch(/^https:\/\//);
+    for (const d of DETECTORS)
+      expect(matchesAny(platformPatterns(d), d.testUrls[0]?.replace('https:', 'http:') ?? ''), d.id).toBe(false);
+  });
+
   it('gives each platform the patterns of its pages and endpoints, which together are the manifest’s', () => {
     for (const d of DETECTORS) {
       const own = platformPatterns(d);
       for (const p of [...d.matches, ...networkFilters([d])]) {
-        expect(matchesAny(own, p.replace('*://', 'https://').replace(/\*/g, 'sample')), `${d.id}: ${p}`).toBe(true);
+        expect(matchesAny(own, p.replace(/\*/g, 'sample')), `${d.id}: ${p}`).toBe(true);
       }
     }
     const union = DETECTORS.flatMap(platformPatterns);

@@ -137,7 +137,7 @@ describe('site access of a switched-off platform', () => {
     const r = await releaseAccess(api, 'youtube', DETECTORS, (p) => p !== 'youtube');
     expect(r).toEqual({ stillGranted: false });
     expect(calls.remove).toEqual([platformPatterns(yt)]);
-    expect(platformPatterns(yt)).toEqual(['*://m.youtube.com/*', '*://www.youtube.com/*']);
+    expect(platformPatterns(yt)).toEqual(['https://m.youtube.com/*', 'https://www.youtube.com/*']);
     // Nothing of another platform went with it.
     for (const d of DETECTORS.filter((d) => d.id !== 'youtube'))
       for (const p of platformPatterns(d)) expect(have.has(p), p).toBe(true);
@@ -164,23 +164,23 @@ describe('site access of a switched-off platform', () => {
       ...yt,
       id: 'google-maps',
       label: 'Google Maps',
-      matches: ['*://www.google.com/maps/*'],
+      matches: ['https://www.google.com/maps/*'],
       network: [],
     } as Detector;
     const detectors = [...DETECTORS, maps];
     const on = new Set<PlatformId>(['google-maps']);
     const released = releasablePatterns('recaptcha', detectors, (p) => on.has(p));
-    expect(released).toEqual(['*://www.recaptcha.net/recaptcha/api2/*', '*://www.recaptcha.net/recaptcha/enterprise/*']);
+    expect(released).toEqual(['https://www.recaptcha.net/recaptcha/api2/*', 'https://www.recaptcha.net/recaptcha/enterprise/*']);
     // With Maps off as well, every reCAPTCHA pattern can go.
     on.clear();
     expect(releasablePatterns('recaptcha', detectors, (p) => on.has(p)).sort()).toEqual(
       platformPatterns(detectorFor('recaptcha') as Detector).sort(),
     );
     // A wildcard host covers the hosts under it; other subdomains are other hosts.
-    const wild = { ...maps, id: 'claude', matches: ['*://*.google.com/*'] } as Detector;
+    const wild = { ...maps, id: 'claude', matches: ['https://*.google.com/*'] } as Detector;
     expect(releasablePatterns('gemini', [...DETECTORS, wild], (p) => p === 'claude')).toEqual([]);
     expect(releasablePatterns('gemini', DETECTORS, (p) => p === 'recaptcha' || p === 'youtube')).toEqual([
-      '*://gemini.google.com/*',
+      'https://gemini.google.com/*',
     ]);
   });
 
@@ -191,7 +191,7 @@ describe('site access of a switched-off platform', () => {
     expect(calls.request).toEqual([platformPatterns(yt)]);
     expect((await platformAccess(api, DETECTORS)).get('youtube')).toBe(true);
     // Half of a platform's hosts is not access to the platform.
-    have.delete('*://m.youtube.com/*');
+    have.delete('https://m.youtube.com/*');
     expect((await platformAccess(api, DETECTORS)).get('youtube')).toBe(false);
     const refusing: PermissionsApi = { ...api, request: async () => Promise.reject(new Error('user gesture required')) };
     expect(await requestAccess(refusing, yt)).toBe(false);
