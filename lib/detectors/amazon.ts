@@ -42,6 +42,7 @@ export default defineDetector({
   },
   toggles: [
     {
+      actions: ['helpful'],
       control: [
         '[data-hook="vote-helpful-button"]', // the Helpful button: a submit input signed in, a sign-in link signed out (2017 onwards)
         '.cr-helpful-button', // its wrapper, should the hook go

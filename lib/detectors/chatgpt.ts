@@ -1,5 +1,5 @@
 import { isPressed, prop, queryFirst, str } from './dom';
-import { defineDetector } from './types';
+import { defineDetector, endpoints } from './types';
 
 // Thumbs under an answer; their state is aria-pressed, never their labels.
 const UP = [
@@ -36,6 +36,7 @@ export default defineDetector({
   },
   toggles: [
     {
+      actions: ['up', 'down'],
       control: [...UP, ...DOWN],
       scope: TURN,
       state(turn) {
@@ -54,7 +55,11 @@ export default defineDetector({
   network: [
     {
       // The feedback endpoint, named the same since 2022 (chat.openai.com, then chatgpt.com in 2024).
-      urls: ['*://chatgpt.com/backend-api/*', '*://chat.openai.com/backend-api/*'],
+      // Only this endpoint: the conversation endpoints next to it carry the prompts.
+      urls: endpoints(
+        'https://chatgpt.com/backend-api/conversation/message_feedback',
+        'https://chat.openai.com/backend-api/conversation/message_feedback',
+      ),
       match({ url, body }) {
         if (!/\/backend-api\/conversation\/message_feedback$/.test(url.pathname)) return null;
         const rating = str(prop(body, 'rating'));

@@ -33,6 +33,7 @@ function subjectId(form: Element): string | undefined {
 
 function reactionToggle(content: Content): ToggleControl {
   return {
+    actions: [content],
     control: [
       `button.js-reaction-group-button[value^="${content} "]`, // the summary under a comment
       `button.js-reaction-option-item[value^="${content} "]`, // the emoji picker of the same form
@@ -63,6 +64,7 @@ export default defineDetector({
   },
   toggles: [
     {
+      actions: ['star'],
       control: [
         '.starring-container form[action$="/star"] button', // star button (2014 onwards)
         '.starring-container form[action$="/unstar"] button', // its starred twin, shown after starring
@@ -86,7 +88,7 @@ export default defineDetector({
   network: [
     {
       // The star forms post to the same paths since 2012.
-      urls: ['*://github.com/*/star', '*://github.com/*/unstar'],
+      urls: ['https://github.com/*/star', 'https://github.com/*/unstar'],
       match({ url }) {
         const repo = repoOf(url.pathname);
         if (!repo) return null;
@@ -95,7 +97,7 @@ export default defineDetector({
     },
     {
       // A reaction form posts `input[content]` = "<CONTENT> react|unreact" and the subject's node id.
-      urls: ['*://github.com/*/reactions'],
+      urls: ['https://github.com/*/reactions'],
       match({ url, body }) {
         if (!/^\/[\w.-]+\/[\w.-]+\/reactions$/.test(url.pathname)) return null;
         const field = (name: string) => {

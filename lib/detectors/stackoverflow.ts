@@ -37,6 +37,7 @@ export default defineDetector({
   },
   toggles: [
     {
+      actions: ['up', 'down'],
       control: [...UP, ...DOWN],
       scope: [
         '.js-voting-container[data-post-id]', // question and answer vote column (2019 onwards)
@@ -57,7 +58,7 @@ export default defineDetector({
   network: [
     {
       // Votes and flags post forms (with the fkey) to the same paths since about 2010.
-      urls: ['*://stackoverflow.com/posts/*', '*://stackoverflow.com/flags/*'],
+      urls: ['https://stackoverflow.com/posts/*/vote/*', 'https://stackoverflow.com/flags/posts/*/add/*'],
       match({ url }) {
         const vote = /^\/posts\/(\d+)\/vote\/(\d+)$/.exec(url.pathname);
         if (vote) {

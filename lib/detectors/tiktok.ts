@@ -45,7 +45,7 @@ export function matchApi(req: NetRequest): NetMatch | null {
 export default defineDetector({
   id: 'tiktok',
   label: 'TikTok',
-  matches: ['*://www.tiktok.com/*'],
+  matches: ['https://www.tiktok.com/*'],
   testUrls: ['https://www.tiktok.com/@tiktok/video/7106594312292453675', 'https://www.tiktok.com/foryou'],
   actions: {
     like: { kind: 'reaction', detail: 'like', slot: 'per-detail' },
@@ -55,6 +55,9 @@ export default defineDetector({
   },
   toggles: [
     {
+      // Reports a like only on a video's own page with the 2024 button: elsewhere the request alone
+      // counts, so the like is not listed (see ToggleControl.actions).
+      actions: [],
       control: [
         '[data-e2e="like-icon"]', // the heart of the action bar, feed and video page (2021 onwards)
         '[data-e2e="browse-like-icon"]', // the heart on the video page of the later layout (2024 onwards)
@@ -96,10 +99,10 @@ export default defineDetector({
   network: [
     {
       urls: [
-        '*://www.tiktok.com/api/commit/item/digg*',
-        '*://www.tiktok.com/api/item/collect*',
-        '*://www.tiktok.com/api/comment/publish*',
-        '*://www.tiktok.com/tiktok/v1/upvote/*',
+        'https://www.tiktok.com/api/commit/item/digg*',
+        'https://www.tiktok.com/api/item/collect*',
+        'https://www.tiktok.com/api/comment/publish*',
+        'https://www.tiktok.com/tiktok/v1/upvote/*',
       ],
       match: matchApi,
     },

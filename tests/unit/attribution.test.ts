@@ -31,14 +31,14 @@ interface Where {
 }
 
 /** A content script's sender, as Chrome reports it (frameId, documentId). */
-export function pageSender(url: string, { tab = 3, frame = 0, doc = 'doc-1' }: Where = {}, top = url): MessageSender {
+function pageSender(url: string, { tab = 3, frame = 0, doc = 'doc-1' }: Where = {}, top = url): MessageSender {
   return { id: EXT, url, frameId: frame, documentId: doc, tab: { id: tab, url: top } } as MessageSender;
 }
 
 const encode = (text: string) => ({ raw: [{ bytes: new TextEncoder().encode(text).buffer as ArrayBuffer }] });
 
 /** A POST the page at `from` sent, as Chrome's webRequest reports it. */
-export function post(url: string, body: unknown, from: string, { tab = 3, frame = 0, doc = 'doc-1' }: Where = {}): RequestDetails {
+function post(url: string, body: unknown, from: string, { tab = 3, frame = 0, doc = 'doc-1' }: Where = {}): RequestDetails {
   return {
     url,
     method: 'POST',
@@ -51,11 +51,13 @@ export function post(url: string, body: unknown, from: string, { tab = 3, frame 
   } as RequestDetails;
 }
 
-const gesture = (platform: string, sender: MessageSender) => collector.receive({ type: 'gesture', platform, ts: Date.now() }, sender);
+const gesture = (platform: string, sender: MessageSender) =>
+  collector.receive({ type: 'gesture', platform, ts: Date.now() }, sender);
 const YT_PAGE = 'https://www.youtube.com/watch?v=v1';
 const FB_PAGE = 'https://www.facebook.com/';
 const REDDIT_PAGE = 'https://www.reddit.com/r/test/comments/abc/x/';
-const ytLike = (videoId: string) => ['https://www.youtube.com/youtubei/v1/like/like?prettyPrint=false', { target: { videoId } }] as const;
+const ytLike = (videoId: string) =>
+  ['https://www.youtube.com/youtubei/v1/like/like?prettyPrint=false', { target: { videoId } }] as const;
 const fbForm = (name: string, input: Record<string, unknown>) =>
   new URLSearchParams({ fb_api_req_friendly_name: name, variables: JSON.stringify({ input }) }).toString();
 const fbReact = (i: number) =>
@@ -85,7 +87,11 @@ describe('attribution of platform requests', () => {
     for (let i = 0; i < 100; i++) {
       collector.seeRequest(post('https://www.facebook.com/api/graphql/', fbReact(i), FB_PAGE), DETECTORS);
       collector.seeRequest(
-        post('https://www.facebook.com/api/graphql/', fbForm('useCometUFICreateCommentMutation', { feedback_id: `c${i}` }), FB_PAGE),
+        post(
+          'https://www.facebook.com/api/graphql/',
+          fbForm('useCometUFICreateCommentMutation', { feedback_id: `c${i}` }),
+          FB_PAGE,
+        ),
         DETECTORS,
       );
     }
@@ -104,7 +110,10 @@ describe('attribution of platform requests', () => {
     const embed = 'https://www.youtube.com/embed/v1';
     for (let i = 0; i < 5; i++) {
       collector.seeRequest(post(...ytLike(`v${i}`), embed, { frame: 7, doc: 'embed-doc' }), DETECTORS);
-      collector.seeRequest(post('https://www.youtube.com/youtubei/v1/flag/flag', {}, embed, { frame: 7, doc: 'embed-doc' }), DETECTORS);
+      collector.seeRequest(
+        post('https://www.youtube.com/youtubei/v1/flag/flag', {}, embed, { frame: 7, doc: 'embed-doc' }),
+        DETECTORS,
+      );
     }
     // Nor does the Reddit page itself posting to YouTube's API.
     collector.seeRequest(post('https://www.youtube.com/youtubei/v1/flag/flag', {}, REDDIT_PAGE), DETECTORS);
@@ -127,7 +136,16 @@ describe('attribution of platform requests', () => {
 
   it('Firefox: without document ids, a request from another site’s document or a frame stores nothing', async () => {
     const firefox = (url: string, body: string, documentUrl: string, frameId = 0): RequestDetails =>
-      ({ url, method: 'POST', tabId: 3, frameId, documentUrl, originUrl: documentUrl, timeStamp: Date.now(), requestBody: encode(body) }) as RequestDetails;
+      ({
+        url,
+        method: 'POST',
+        tabId: 3,
+        frameId,
+        documentUrl,
+        originUrl: documentUrl,
+        timeStamp: Date.now(),
+        requestBody: encode(body),
+      }) as RequestDetails;
     const sender = { id: EXT, url: FB_PAGE, frameId: 0, tab: { id: 3, url: FB_PAGE } } as MessageSender;
     gesture('facebook', sender);
     collector.seeRequest(firefox('https://www.facebook.com/api/graphql/', fbReact(1), 'https://evil.example/'), DETECTORS);
@@ -144,7 +162,10 @@ describe('attribution of platform requests', () => {
     collector.seeRequest(post(...ytLike('v1'), YT_PAGE), DETECTORS);
     await collector.flush();
     expect(await db.events.count()).toBe(0);
-    collector.receive({ type: 'sighting', platform: 'youtube', action: 'like', op: 'add', target: 'v1', ts: Date.now() }, pageSender(YT_PAGE));
+    collector.receive(
+      { type: 'sighting', platform: 'youtube', action: 'like', op: 'add', target: 'v1', ts: Date.now() },
+      pageSender(YT_PAGE),
+    );
     await collector.flush();
     expect(await active()).toMatchObject([{ detail: 'like', signal: 'dom+network' }]);
   });

@@ -56,8 +56,11 @@ const gesture = (c: Collector, s = sender()) => c.receive({ type: 'gesture', pla
 describe('durable intake', () => {
   it('stores a request-only action within 150 ms of the request when its gesture is known', async () => {
     const c = new Collector(db, EXT);
+    // A worker already running: the database open and the salt made.
+    await (c.receive({ type: 'health', platform: 'facebook', ok: true, ts: Date.now() }, sender()) as { stored: Promise<void> })
+      .stored;
     gesture(c);
-    await new Promise((r) => setTimeout(r, 20));
+    await c.flush();
     c.seeRequest(watchedPost('https://www.facebook.com/api/graphql/', like(1)).details, DETECTORS);
     await new Promise((r) => setTimeout(r, 150));
     // The worker may be stopped from here on: what is stored is safe.
@@ -79,7 +82,11 @@ describe('durable intake', () => {
     const yt = { ...sender(YT), documentId: 'yt-doc' } as MessageSender;
     const before = new Collector(db, EXT);
     before.receive({ type: 'gesture', platform: 'youtube', ts: Date.now() }, yt);
-    const { details } = watchedPost('https://www.youtube.com/youtubei/v1/like/like', JSON.stringify({ target: { videoId: 'v1' } }), YT);
+    const { details } = watchedPost(
+      'https://www.youtube.com/youtubei/v1/like/like',
+      JSON.stringify({ target: { videoId: 'v1' } }),
+      YT,
+    );
     before.seeRequest({ ...details, documentId: 'yt-doc' } as RequestDetails, DETECTORS);
     await before.flush();
     const after = new Collector(db, EXT);

@@ -135,6 +135,6 @@ describe('tiktok detector', () => {
 
   it('listens only to its own endpoints', () => {
     const urls = tiktok.network.flatMap((r) => r.urls);
-    expect(urls.every((u) => u.startsWith('*://www.tiktok.com/'))).toBe(true);
+    expect(urls.every((u) => u.startsWith('https://www.tiktok.com/'))).toBe(true);
   });
 });
