@@ -216,21 +216,36 @@ export class Collector {
         continue;
       }
       const match = matchRequest(detector, details);
-      if (match) return this.count(detector, match, g, facts.ts);
+      if (match) return this.count(detector, match, g, facts);
     }
   }
 
   /** Queues a request's sighting: a confirmation, or one request-only action of its gesture. */
-  private count(detector: Detector, match: NetMatch, g: GestureRow, ts: number): void {
+  private async count(detector: Detector, match: NetMatch, found: GestureRow, facts: RequestFacts): Promise<void> {
     const spec = detector.actions[match.action];
     if (!spec) return;
     const confirmOnly = match.op === 'add' && domActions(detector).has(match.action);
-    if (!confirmOnly && !this.gestures.spend(g, budgetKey(match.action, match.op))) {
-      console.debug('[clickwork] second request for one gesture ignored:', detector.id, match.action);
-      return;
+    let g: GestureRow | null = found;
+    if (!confirmOnly) {
+      // This gesture already let one through: the next one's message may still be on its way.
+      const budget = budgetKey(match.action, match.op);
+      if (g.used.includes(budget)) g = await this.gestures.find(detector.id, facts, (x) => !x.used.includes(budget));
+      if (!g || !this.gestures.spend(g, budget)) {
+        console.debug('[clickwork] second request for one gesture ignored:', detector.id, match.action);
+        return;
+      }
     }
     const { kind, detail, slot } = spec;
-    const sighting: Sighting = { platform: detector.id, kind, detail, slot, op: match.op, signal: 'network', ts, host: g.host };
+    const sighting: Sighting = {
+      platform: detector.id,
+      kind,
+      detail,
+      slot,
+      op: match.op,
+      signal: 'network',
+      ts: facts.ts,
+      host: g.host,
+    };
     const item: Item = { kind: 'sighting', incognito: g.incognito, rawTarget: match.target, sighting, confirmOnly };
     if (!confirmOnly) item.gesture = g;
     this.batcher.add(item).catch(() => {}); // logged by the batcher; a request cannot be asked again

@@ -4,6 +4,7 @@ import { GESTURE_GRACE_MS, GESTURE_WINDOW_MS, gestureKey, type RequestFacts, vou
 
 interface Waiter {
   facts: RequestFacts;
+  accept(g: GestureRow): boolean;
   done(g: GestureRow | null): void;
 }
 
@@ -35,7 +36,7 @@ export class GestureBook {
     this.latest.set(g.key, g);
     const waiters = this.waiting.get(g.key) ?? [];
     const left = waiters.filter((w) => {
-      if (!vouches(g, w.facts)) return true;
+      if (!vouches(g, w.facts) || !w.accept(g)) return true;
       w.done(g);
       return false;
     });
@@ -43,16 +44,25 @@ export class GestureBook {
     else this.waiting.delete(g.key);
   }
 
-  /** The gesture that vouches for a request on this platform, waiting briefly for it; null if none. */
-  async find(platform: PlatformId, facts: RequestFacts): Promise<GestureRow | null> {
+  /**
+   * The gesture that vouches for a request on this platform (and that `accept` takes: one whose
+   * budget is not spent), waiting briefly for it; null if none.
+   */
+  async find(
+    platform: PlatformId,
+    facts: RequestFacts,
+    accept: (g: GestureRow) => boolean = () => true,
+  ): Promise<GestureRow | null> {
     await this.loaded;
     const key = gestureKey(facts.tabId, facts.frameId, platform);
     const known = this.latest.get(key);
-    if (known && vouches(known, facts)) return known;
-    const wait = facts.ts + GESTURE_GRACE_MS - Date.now();
-    if (wait <= 0) return null;
+    if (known && vouches(known, facts) && accept(known)) return known;
+    // Waits from now, not from the request's time: a worker just started gets the request and
+    // its gesture's message late, in either order. Whether the gesture vouches is still judged by
+    // their own times (vouches()).
+    const wait = GESTURE_GRACE_MS;
     return new Promise((resolve) => {
-      const waiter: Waiter = { facts, done: resolve };
+      const waiter: Waiter = { facts, accept, done: resolve };
       this.waiting.set(key, [...(this.waiting.get(key) ?? []), waiter]);
       setTimeout(() => {
         const list = this.waiting.get(key)?.filter((w) => w !== waiter) ?? [];
