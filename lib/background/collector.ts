@@ -1,52 +1,22 @@
-import { recordHealth } from '../db/health';
-import { applySighting, RollupBuffer, type Sighting } from '../db/ingest';
+import type { Sighting } from '../db/ingest';
 import type { ClickworkDB, GestureRow } from '../db/schema';
 import { applyRetention, DEFAULT_TRACKING, loadTracking, notTracked, type TrackingSettings } from '../db/tracking';
 import practice from '../detectors/practice';
 import { detectorFor } from '../detectors/registry';
 import { type Detector, domActions, type NetMatch } from '../detectors/types';
 import { matchesAny } from '../match-pattern';
-import { type CaptchaMessage, type ContentMessage, parseMessage } from '../messages';
-import type { PlatformId } from '../taxonomy';
-import {
-  budgetKey,
-  fromOwnPage,
-  GESTURE_GRACE_MS,
-  GESTURE_WINDOW_MS,
-  gestureFrom,
-  type MessageSender,
-  type RequestFacts,
-  requestFacts,
-} from './attribution';
+import { type ContentMessage, parseMessage } from '../messages';
+import { budgetKey, fromOwnPage, gestureFrom, type MessageSender, type RequestFacts, requestFacts } from './attribution';
 import { Batcher } from './batcher';
-import { captchaStep } from './captcha';
-import { confirmOrPark, confirmParked, pruneParked } from './confirmations';
 import { GestureBook } from './gestures';
 import { candidates, matchRequest, type RequestDetails } from './network';
 import { TargetHasher } from './targets';
+import { type Item, platformOf, writeBatch } from './writer';
 
 export { GESTURE_GRACE_MS, GESTURE_WINDOW_MS, type MessageSender } from './attribution';
 export { isQuotaError } from './batcher';
 export { CAPTCHA_PENDING_TTL_MS } from './captcha';
-
-/** Ids of stored messages are kept this long: far beyond any retry of the same message. */
-export const SEEN_TTL_MS = 24 * 3_600_000;
-/** How often stale message ids, gestures and parked requests are pruned. */
-const PRUNE_EVERY_MS = 60_000;
-
-type Item = { id?: string; incognito?: boolean } & (
-  | { kind: 'sighting'; sighting: Sighting; rawTarget?: string; confirmOnly?: boolean; gesture?: GestureRow }
-  | { kind: 'health'; platform: PlatformId; ok: boolean; ts: number }
-  | { kind: 'captcha'; message: CaptchaMessage; tabId: number; host?: string }
-  | { kind: 'gesture'; gesture: GestureRow }
-);
-
-function platformOf(item: Item): PlatformId {
-  if (item.kind === 'sighting') return item.sighting.platform;
-  if (item.kind === 'captcha') return item.message.platform;
-  if (item.kind === 'gesture') return item.gesture.platform;
-  return item.platform;
-}
+export { SEEN_TTL_MS } from './writer';
 
 export type Receipt = { ok: true; stored: Promise<void> } | { ok: false; error: string };
 
@@ -82,7 +52,8 @@ export class Collector {
   private readonly gestures: GestureBook;
   /** Gestures waiting for the tracking choices, and requests being attributed (at most GESTURE_GRACE_MS). */
   private inflight = 0;
-  private lastPrune = 0;
+  /** When stale rows were last pruned (writer.ts). */
+  private readonly pruning = { last: 0 };
   readonly refused: { error: string; at: number }[] = [];
   /** The user's tracking choices; refreshed with `refreshTracking()` when they change. */
   private tracking: TrackingSettings = { ...DEFAULT_TRACKING };
@@ -288,80 +259,12 @@ export class Collector {
     if ((await applyRetention(this.db, days)) > 0) this.onChanged();
   }
 
-  /**
-   * Stores a batch in one transaction, in order. Message ids are recorded in the same transaction,
-   * so a message resent after a lost confirmation is recognised and dropped: exactly once.
-   */
+  /** Stores a batch in one transaction (writer.ts), what tracking still allows of it. */
   private async store(all: Item[]): Promise<void> {
     await this.trackingRead;
-    const now0 = Date.now();
-    const batch = all.filter((item) => !notTracked(this.tracking, platformOf(item), item.incognito === true, now0));
-    // Hashing is asynchronous outside IndexedDB: done before the transaction opens.
-    for (const item of batch) {
-      if (item.kind === 'sighting' && item.rawTarget) {
-        item.sighting.targetKey = await this.hasher.key(item.sighting.platform, item.rawTarget);
-      }
-    }
-    const { db } = this;
-    let changed = false;
-    const tables = [db.events, db.daily, db.pending, db.health, db.seen, db.gestures, db.parked];
-    await db.transaction('rw', tables, async () => {
-      const ids = batch.map((i) => i.id).filter((id): id is string => Boolean(id));
-      // Ids already stored (a resend) or met earlier in this batch are skipped: exactly once.
-      const known = new Set((await db.seen.bulkGet(ids)).filter((r) => r !== undefined).map((r) => r.id));
-      const rollup = new RollupBuffer();
-      for (const item of batch) {
-        if (item.id) {
-          if (known.has(item.id)) continue;
-          known.add(item.id);
-        }
-        changed = (await this.apply(item, rollup)) || changed;
-      }
-      await rollup.flush(db);
-      const fresh = [...new Set(ids)];
-      const now = Date.now();
-      if (fresh.length) await db.seen.bulkPut(fresh.map((id) => ({ id, at: now })));
-      await this.prune(now);
-    });
-    if (changed) this.onChanged();
+    const now = Date.now();
+    const batch = all.filter((item) => !notTracked(this.tracking, platformOf(item), item.incognito === true, now));
+    if (await writeBatch(this.db, this.hasher, batch, this.pruning)) this.onChanged();
     await this.retain();
-  }
-
-  /** Applies one item inside store()'s transaction; true when what the pages show changed. */
-  private async apply(item: Item, rollup: RollupBuffer): Promise<boolean> {
-    const { db } = this;
-    if (item.kind === 'gesture') {
-      await db.gestures.put(item.gesture);
-      return false;
-    }
-    if (item.kind === 'health') {
-      await recordHealth(db, item.platform, item.ok, item.ts);
-      return true;
-    }
-    if (item.kind === 'captcha') {
-      const s = await captchaStep(db, item.message, item.tabId, item.host);
-      if (s) await applySighting(db, s, rollup);
-      return true;
-    }
-    if (item.gesture) await db.gestures.put(item.gesture); // the gesture's spent budget, with its event
-    if (item.confirmOnly) await confirmOrPark(db, item.sighting, rollup);
-    else await applySighting(db, item.sighting, rollup);
-    if (item.sighting.signal === 'dom') await confirmParked(db, item.sighting, rollup);
-    return true;
-  }
-
-  /** Drops message ids past their time, expired gestures and requests no control confirmed. */
-  private async prune(now: number): Promise<void> {
-    if (now - this.lastPrune < PRUNE_EVERY_MS) return;
-    this.lastPrune = now;
-    await this.db.seen
-      .where('at')
-      .below(now - SEEN_TTL_MS)
-      .delete();
-    await this.db.gestures
-      .where('ts')
-      .below(now - GESTURE_WINDOW_MS - GESTURE_GRACE_MS - PRUNE_EVERY_MS)
-      .delete();
-    await pruneParked(this.db, now);
   }
 }
