@@ -1,4 +1,4 @@
-import type { Detector, NetMatch, NetRequest } from '../detectors/types';
+import type { Detector, NetMatch, NetRequest, NetworkRule } from '../detectors/types';
 import { matchesAny } from '../match-pattern';
 
 /** What webRequest.onBeforeRequest gives us, reduced to the fields we read (Chrome and Firefox). */
@@ -6,7 +6,12 @@ export interface RequestDetails {
   url: string;
   method: string;
   tabId: number;
+  /** 0 for the top-level document (both browsers). */
+  frameId?: number;
+  /** Chrome: the sending document, the same id as a content script's `sender.documentId`. */
+  documentId?: string;
   timeStamp: number;
+  /** Chrome: the sending document's origin. */
   initiator?: string;
   originUrl?: string;
   documentUrl?: string;
@@ -46,39 +51,44 @@ export function parseBody(body: RequestDetails['requestBody']): unknown {
   }
 }
 
-/** The page that sent a request, when the browser tells it. */
-export function requestOrigin(d: RequestDetails): string | undefined {
-  return d.documentUrl ?? d.originUrl ?? d.initiator;
-}
-
 /** Every URL filter of every detector's network rules, for one webRequest listener. */
 export function networkFilters(detectors: readonly Detector[]): string[] {
   return [...new Set(detectors.flatMap((d) => (d.network ?? []).flatMap((r) => r.urls)))];
 }
 
+/** Requests that change state: POST unless a rule names others (Claude's PUT and PATCH). */
 const DEFAULT_METHODS: readonly string[] = ['POST'];
+const ruleAccepts = (rule: NetworkRule, method: string, url: URL) =>
+  (rule.methods ?? DEFAULT_METHODS).includes(method) && matchesAny(rule.urls, url);
 
-/** Runs the rules whose filters and methods match the request; the first match wins. */
-export function matchRequest(detectors: readonly Detector[], d: RequestDetails): { detector: Detector; match: NetMatch } | null {
+/** The detectors with a rule for this request's URL and method, decided without reading the body. */
+export function candidates(detectors: readonly Detector[], d: Pick<RequestDetails, 'url' | 'method'>): Detector[] {
   let url: URL;
   try {
     url = new URL(d.url);
   } catch {
-    return null;
+    return [];
   }
+  return detectors.filter((detector) => (detector.network ?? []).some((rule) => ruleAccepts(rule, d.method, url)));
+}
+
+/**
+ * Decodes the body (once) and runs the detector's rules whose filters match the URL; the first
+ * match naming one of its actions wins. Call only once the request is known to count if it matches.
+ */
+export function matchRequest(detector: Detector, d: RequestDetails): NetMatch | null {
+  const url = new URL(d.url);
   let body: unknown;
   let parsed = false;
-  for (const detector of detectors) {
-    for (const rule of detector.network ?? []) {
-      if (!(rule.methods ?? DEFAULT_METHODS).includes(d.method) || !matchesAny(rule.urls, url)) continue;
-      if (!parsed) {
-        body = parseBody(d.requestBody);
-        parsed = true;
-      }
-      const req: NetRequest = { url, method: d.method, body };
-      const match = rule.match(req);
-      if (match && detector.actions[match.action]) return { detector, match };
+  for (const rule of detector.network ?? []) {
+    if (!ruleAccepts(rule, d.method, url)) continue;
+    if (!parsed) {
+      body = parseBody(d.requestBody);
+      parsed = true;
     }
+    const req: NetRequest = { url, method: d.method, body };
+    const match = rule.match(req);
+    if (match && detector.actions[match.action]) return match;
   }
   return null;
 }

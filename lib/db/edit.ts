@@ -60,9 +60,10 @@ export async function correctKind(db: ClickworkDB, id: number, kind: Kind): Prom
   });
 }
 
-/** Deletes every event and total, real and practice; settings stay. */
+/** Deletes every event and total, real and practice, and the intake's recent gestures; settings stay. */
 export async function deleteEverything(db: ClickworkDB): Promise<void> {
-  await db.transaction('rw', [db.events, db.daily, db.pending, db.health], async () => {
-    await Promise.all([db.events.clear(), db.daily.clear(), db.pending.clear(), db.health.clear()]);
+  const tables = [db.events, db.daily, db.pending, db.health, db.gestures, db.parked];
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((t) => t.clear()));
   });
 }

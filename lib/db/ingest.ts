@@ -16,7 +16,8 @@ export interface Sighting {
   rounds?: number;
 }
 
-export type Outcome = 'added' | 'merged' | 'replaced' | 'undone' | 'ignored';
+/** `unconfirmed`: a confirm-only sighting found nothing to confirm (and changed nothing). */
+export type Outcome = 'added' | 'merged' | 'replaced' | 'undone' | 'ignored' | 'unconfirmed';
 
 /** Two sightings of one action (a click and its request) arrive within this window of each other. */
 export const MERGE_WINDOW_MS = 10_000;
@@ -131,7 +132,7 @@ async function merge(db: ClickworkDB, ev: LaborEvent, s: Sighting, rollup: Rollu
 
 const near = (a: number, b: number) => Math.abs(a - b) <= MERGE_WINDOW_MS;
 
-async function applyToggle(db: ClickworkDB, s: Sighting, rollup: RollupBuffer): Promise<Outcome> {
+async function applyToggle(db: ClickworkDB, s: Sighting, rollup: RollupBuffer, confirmOnly: boolean): Promise<Outcome> {
   const onTarget = await db.events
     .where('[platform+targetKey]')
     .equals([s.platform, s.targetKey as string])
@@ -164,6 +165,7 @@ async function applyToggle(db: ClickworkDB, s: Sighting, rollup: RollupBuffer): 
     await merge(db, undone, s, rollup);
     return 'merged';
   }
+  if (confirmOnly) return 'unconfirmed';
   if (s.slot === 'exclusive' && active.length > 0) {
     for (const old of active) await undoEvent(db, old, s.ts, rollup);
     await addEvent(db, s, rollup);
@@ -173,7 +175,7 @@ async function applyToggle(db: ClickworkDB, s: Sighting, rollup: RollupBuffer): 
   return 'added';
 }
 
-async function applyOccurrence(db: ClickworkDB, s: Sighting, rollup: RollupBuffer): Promise<Outcome> {
+async function applyOccurrence(db: ClickworkDB, s: Sighting, rollup: RollupBuffer, confirmOnly: boolean): Promise<Outcome> {
   if (s.op === 'undo') return 'ignored';
   // A click and its request, or a double submit: the same kind on the same platform within the
   // window, on the same target where both sides know it.
@@ -191,6 +193,7 @@ async function applyOccurrence(db: ClickworkDB, s: Sighting, rollup: RollupBuffe
     )
     .toArray();
   const other = candidates.find((e) => e.signal !== s.signal && e.signal !== 'dom+network');
+  if (confirmOnly && !other) return 'unconfirmed';
   const twin = other ?? candidates.find((e) => e.signal === s.signal && Math.abs(e.ts - s.ts) <= 1_000);
   if (twin) {
     await merge(db, twin, s, rollup);
@@ -202,10 +205,14 @@ async function applyOccurrence(db: ClickworkDB, s: Sighting, rollup: RollupBuffe
 
 /**
  * Applies one sighting inside a transaction that includes `events` and `daily`; the rollup's
- * changes are written by `rollup.flush()` before the transaction ends.
+ * changes are written by `rollup.flush()` before the transaction ends. A `confirmOnly` sighting (a
+ * request for an action a DOM control reports) only merges into the control's event: it never
+ * adds or replaces one, and returns 'unconfirmed' when there is none yet.
  */
-export function applySighting(db: ClickworkDB, s: Sighting, rollup: RollupBuffer): Promise<Outcome> {
-  return s.slot !== 'none' && s.targetKey ? applyToggle(db, s, rollup) : applyOccurrence(db, s, rollup);
+export function applySighting(db: ClickworkDB, s: Sighting, rollup: RollupBuffer, confirmOnly = false): Promise<Outcome> {
+  return s.slot !== 'none' && s.targetKey
+    ? applyToggle(db, s, rollup, confirmOnly && s.op === 'add')
+    : applyOccurrence(db, s, rollup, confirmOnly && s.op === 'add');
 }
 
 /** Stores a batch of sightings in one transaction, in order: all of them or, on failure, none. */

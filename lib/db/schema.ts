@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Kind, PlatformId, Signal } from '../taxonomy';
+import type { Kind, PlatformId, Signal, Slot } from '../taxonomy';
 
 /** One completed action of click-work (see the data dictionary in README.md). */
 export interface LaborEvent {
@@ -73,6 +73,44 @@ export interface SeenRow {
   at: number;
 }
 
+/**
+ * The last trusted click or key press on a platform's page, per tab, frame and platform: it vouches
+ * for that page's requests for a few seconds (lib/background/gestures.ts). Kept so that a restarted
+ * service worker still knows it; pruned within a minute of expiring.
+ */
+export interface GestureRow {
+  /** `tabId|frameId|platform` */
+  key: string;
+  tabId: number;
+  frameId: number;
+  platform: PlatformId;
+  /** The document the gesture happened in (Chrome); absent in Firefox. */
+  documentId?: string;
+  /** Origin of the page acted on (compared with a request's document where ids are missing). */
+  origin: string;
+  /** Host of the page acted on: the host stored with the events it vouches for. */
+  host?: string;
+  ts: number;
+  incognito: boolean;
+  /** `action|op` of the request-only actions it has already let through (one each). */
+  used: string[];
+}
+
+/**
+ * A platform's request for an action a DOM control reports, waiting (at most the merge window) for
+ * the control's sighting, which it then confirms or refines. It never counts alone.
+ */
+export interface ParkedRow {
+  id?: number;
+  platform: PlatformId;
+  kind: Kind;
+  detail: string;
+  slot: Slot;
+  ts: number;
+  targetKey?: string;
+  host?: string;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -89,7 +127,9 @@ export const SCHEMA_V1 = {
 } as const;
 /** Version 2 adds the detectors' health and the ids of messages already stored (exactly-once). */
 export const SCHEMA_V2 = { ...SCHEMA_V1, health: 'platform', seen: 'id, at' } as const;
-export const SCHEMA_VERSION = 2;
+/** Version 3 keeps gestures and requests awaiting their click's sighting across worker restarts. */
+export const SCHEMA_V3 = { ...SCHEMA_V2, gestures: 'key, ts', parked: '++id, [platform+ts], ts' } as const;
+export const SCHEMA_VERSION = 3;
 
 export class ClickworkDB extends Dexie {
   events!: EntityTable<LaborEvent, 'id'>;
@@ -98,6 +138,8 @@ export class ClickworkDB extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   health!: EntityTable<HealthRow, 'platform'>;
   seen!: EntityTable<SeenRow, 'id'>;
+  gestures!: EntityTable<GestureRow, 'key'>;
+  parked!: EntityTable<ParkedRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -105,6 +147,7 @@ export class ClickworkDB extends Dexie {
     // change) and a fixture database of the old version in tests/fixtures/db/.
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

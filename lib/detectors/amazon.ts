@@ -82,6 +82,7 @@ export default defineDetector({
   unconfirmed: ['review', 'stars'],
   toggles: [
     {
+      actions: ['helpful'],
       control: [
         '[data-hook="vote-helpful-button"]', // the Helpful button: a submit input signed in, a sign-in link signed out (2017 onwards)
         '.cr-helpful-button', // its wrapper, should the hook go
@@ -105,6 +106,7 @@ export default defineDetector({
       // The star rating: a submit with a star chosen, confirmed only when the thank-you replaces the
       // form (a refused submission keeps the form or shows the error page, and counts nothing).
       control: RYP_FORM.flatMap((form) => RYP_SUBMIT.map((b) => `${form}:has(${STAR_CHOSEN}) ${b}`)),
+      actions: ['stars'],
       scope: [
         '.in-context-ryp__container', // wraps the form and, once submitted, the thank-you (idx 43584129541)
         '#react-app', // the review app's root (idx 43584129541, 68798256653)

@@ -1,5 +1,5 @@
 import { isPressed, prop, queryFirst, str } from './dom';
-import { defineDetector, type NetMatch } from './types';
+import { defineDetector, endpoints, type NetMatch } from './types';
 
 // Thumbs under an answer; their state is aria-pressed, never their labels.
 const UP = [
@@ -55,6 +55,7 @@ export default defineDetector({
   unconfirmed: ['compare'],
   toggles: [
     {
+      actions: ['up', 'down'],
       control: [...UP, ...DOWN],
       scope: TURN,
       state(turn) {
@@ -73,7 +74,11 @@ export default defineDetector({
   network: [
     {
       // The feedback endpoint, named the same since 2022 (chat.openai.com, then chatgpt.com in 2024).
-      urls: ['https://chatgpt.com/backend-api/*', 'https://chat.openai.com/backend-api/*'],
+      // Only this endpoint: the conversation endpoints next to it carry the prompts.
+      urls: endpoints(
+        'https://chatgpt.com/backend-api/conversation/message_feedback',
+        'https://chat.openai.com/backend-api/conversation/message_feedback',
+      ),
       match({ url, body }) {
         if (!/\/backend-api\/conversation\/message_feedback$/.test(url.pathname)) return null;
         const rating = str(prop(body, 'rating'));
@@ -92,7 +97,10 @@ export default defineDetector({
       //   (placement left/right) from the regeneration prompt (placement "not-applicable") (idx 19239301727);
       // - the ChatGPT Android app still names the endpoint (decompiled, 2025-26; idx 58569111702).
       // The chatgpt.com path is assumed to follow message_feedback's move from chat.openai.com.
-      urls: ['https://chatgpt.com/backend-api/*', 'https://chat.openai.com/backend-api/*'],
+      urls: endpoints(
+        'https://chatgpt.com/backend-api/conversation/message_comparison_feedback',
+        'https://chat.openai.com/backend-api/conversation/message_comparison_feedback',
+      ),
       match: ({ url, body }) => comparison(url, body),
     },
   ],

@@ -1,5 +1,5 @@
 import { prop, str } from './dom';
-import { defineDetector, type NetMatch } from './types';
+import { defineDetector, endpoints, type NetMatch } from './types';
 
 /*
  * Claude's thumbs carry no test id and no pressed state; only English labels name them ("Give
@@ -59,7 +59,8 @@ export default defineDetector({
       //   thumb down a "flag/…" reason, POST, or PUT when the message already has feedback (idx 53913035517);
       // - the Android app v1.260430.10 (decompiled 2026-05-10): POST and PATCH on the same path
       //   (idx 57005862157, 56863717617).
-      urls: ['https://claude.ai/api/organizations/*'],
+      // Only the feedback endpoint: the conversation endpoints beside it carry the prompts.
+      urls: endpoints('https://claude.ai/api/organizations/*/chat_feedback'),
       methods: ['POST', 'PUT', 'PATCH'],
       match: ({ url, body }) => feedback(url, body),
     },

@@ -1,5 +1,5 @@
 import { metaOperation, prop, str } from './dom';
-import { defineDetector, type NetMatch, type NetRequest } from './types';
+import { defineDetector, endpoints, type NetMatch, type NetRequest } from './types';
 
 /**
  * Facebook's reaction controls carry their state only in English aria-labels ("Like", "Remove
@@ -83,7 +83,9 @@ export default defineDetector({
   },
   network: [
     {
-      urls: ['https://www.facebook.com/api/graphql/*', 'https://web.facebook.com/api/graphql/*'],
+      // Every Comet mutation posts to this one endpoint, named only in the body: the body of each
+      // POST here is read (after a gesture on Facebook in that tab), for its friendly name.
+      urls: endpoints('https://www.facebook.com/api/graphql/', 'https://web.facebook.com/api/graphql/'),
       match: matchGraphql,
     },
   ],

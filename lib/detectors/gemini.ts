@@ -39,6 +39,7 @@ export default defineDetector({
   },
   toggles: [
     {
+      actions: ['up', 'down'],
       control: [...UP, ...DOWN],
       scope: RESPONSE,
       state(scope) {

@@ -1,5 +1,5 @@
 import { prop, str } from './dom';
-import type { NetMatch, NetRequest, NetworkRule, ToggleControl } from './types';
+import { endpoints, type NetMatch, type NetRequest, type NetworkRule, type ToggleControl } from './types';
 
 /**
  * GitHub's React views (issues since 2024, and the pull-request and discussion views built on the
@@ -60,6 +60,7 @@ export function toolbarToggle(content: string): ToggleControl {
   return {
     control: TOOLBAR_CONTROLS,
     scope: TOOLBAR,
+    actions: [content],
     state: (toolbar) => {
       for (const b of toolbar.querySelectorAll(`${SWITCH}[aria-checked="true"]`)) {
         if (switchContent(b) === content) return content;
@@ -81,7 +82,7 @@ export function toolbarToggle(content: string): ToggleControl {
  * `{subjectId, content}`. The hash rotates, so only the name and the input are read.
  */
 export const graphqlReactionRule: NetworkRule = {
-  urls: ['https://github.com/_graphql*'],
+  urls: endpoints('https://github.com/_graphql'),
   match({ url, body }: NetRequest): NetMatch | null {
     if (!url.pathname.startsWith('/_graphql')) return null;
     const name = str(prop(body, 'persistedQueryName')) ?? url.pathname.slice('/_graphql/'.length);

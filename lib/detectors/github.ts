@@ -34,6 +34,7 @@ function subjectId(form: Element): string | undefined {
 
 function reactionToggle(content: Content): ToggleControl {
   return {
+    actions: [content],
     control: [
       `button.js-reaction-group-button[value^="${content} "]`, // the summary under a comment
       `button.js-reaction-option-item[value^="${content} "]`, // the emoji picker of the same form
@@ -66,6 +67,7 @@ export default defineDetector({
     {
       // Still the repository header's star control in 2026: a HAR capture of 2026-04-19 (code-search
       // idx 53281529541) reads `form[action$="/unstar"]`'s token and posts to /star and /unstar.
+      actions: ['star'],
       control: [
         '.starring-container form[action$="/star"] button', // star button (2014 onwards)
         '.starring-container form[action$="/unstar"] button', // its starred twin, shown after starring

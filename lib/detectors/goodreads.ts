@@ -47,6 +47,7 @@ export default defineDetector({
   },
   toggles: [
     {
+      actions: ['stars'],
       control: STAR,
       scope: STARS,
       state: (group) => (group.querySelector(FILLED) ? 'stars' : null),

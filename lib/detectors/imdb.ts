@@ -1,5 +1,5 @@
 import { prop, str } from './dom';
-import { defineDetector } from './types';
+import { defineDetector, endpoints } from './types';
 
 // The "Your rating" button of a title page's hero rating bar: it opens the rating dialog.
 const RATING_BAR = [
@@ -28,6 +28,7 @@ export default defineDetector({
   },
   toggles: [
     {
+      actions: ['stars'],
       control: RATING_BAR,
       scope: RATING_BAR,
       // The dialog sits in a portal outside the bar: the bar itself changes once the rating is saved.
@@ -45,7 +46,7 @@ export default defineDetector({
   network: [
     {
       // IMDb's GraphQL API; the web app names its mutations UpdateTitleRating and DeleteTitleRating.
-      urls: ['https://api.graphql.imdb.com/*'],
+      urls: endpoints('https://api.graphql.imdb.com/'),
       match({ body }) {
         for (const op of operations(body)) {
           const name = str(prop(op, 'operationName'));

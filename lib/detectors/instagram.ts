@@ -1,5 +1,5 @@
 import { metaOperation, prop, str } from './dom';
-import { defineDetector, type NetMatch, type NetRequest } from './types';
+import { defineDetector, endpoints, type NetMatch, type NetRequest } from './types';
 
 /**
  * Instagram's action bar tells like, save and repost apart only by localised svg labels
@@ -86,11 +86,18 @@ export default defineDetector({
   },
   network: [
     {
-      urls: ['https://www.instagram.com/api/graphql*', 'https://www.instagram.com/graphql/query*'],
+      urls: endpoints(
+        'https://www.instagram.com/api/graphql',
+        'https://www.instagram.com/api/graphql/',
+        'https://www.instagram.com/graphql/query',
+        'https://www.instagram.com/graphql/query/',
+      ),
       match: matchGraphql,
     },
     {
-      urls: ['https://www.instagram.com/api/v1/web/*'],
+      urls: ['likes/*/like/', 'likes/*/unlike/', 'save/*/save/', 'save/*/unsave/', 'comments/*/add/'].map(
+        (p) => `https://www.instagram.com/api/v1/web/${p}`,
+      ),
       match: matchRest,
     },
   ],

@@ -1,5 +1,5 @@
 import { prop, str } from './dom';
-import { defineDetector, type NetMatch, type NetRequest } from './types';
+import { defineDetector, endpoints, type NetMatch, type NetRequest } from './types';
 
 /** LinkedIn's reaction types, as its requests name them; the detail is the lowercased type. */
 const REACTIONS = ['LIKE', 'PRAISE', 'EMPATHY', 'INTEREST', 'APPRECIATION', 'ENTERTAINMENT'] as const;
@@ -112,14 +112,17 @@ export default defineDetector({
   },
   network: [
     {
-      urls: ['https://www.linkedin.com/flagship-web/rsc-action/actions/server-request*'],
+      urls: endpoints('https://www.linkedin.com/flagship-web/rsc-action/actions/server-request'),
       match: matchSdui,
     },
     {
       urls: [
-        'https://www.linkedin.com/voyager/api/voyagerSocialDashReactions*',
-        'https://www.linkedin.com/voyager/api/voyagerSocialDashNormComments*',
-        'https://www.linkedin.com/voyager/api/graphql*',
+        ...endpoints(
+          'https://www.linkedin.com/voyager/api/voyagerSocialDashReactions',
+          'https://www.linkedin.com/voyager/api/voyagerSocialDashNormComments',
+        ),
+        // GraphQL writes only: reads are GETs, and a write says action=execute.
+        'https://www.linkedin.com/voyager/api/graphql?*action=execute*',
       ],
       match: matchVoyager,
     },

@@ -56,6 +56,7 @@ export default defineDetector({
   },
   toggles: [
     {
+      actions: ['thumbs-up', 'thumbs-down', 'love'],
       control: [...RATE, ...CHOICES],
       scope: [
         '[data-uia="mini-modal-controls"]', // the buttons row of a preview or detail modal (2020 onwards)

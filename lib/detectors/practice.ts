@@ -7,9 +7,27 @@ import { defineDetector, type ToggleControl } from './types';
  * Each widget shows its state in `data-state`, as a platform shows it in aria-pressed or a test id.
  */
 
+const ACTIONS = {
+  like: { kind: 'reaction', detail: 'like', slot: 'exclusive' },
+  up: { kind: 'vote', detail: 'up', slot: 'exclusive' },
+  down: { kind: 'vote', detail: 'down', slot: 'exclusive' },
+  stars: { kind: 'rating', detail: 'stars', slot: 'exclusive' },
+  review: { kind: 'review', detail: 'review', slot: 'none' },
+  comment: { kind: 'comment', detail: 'comment', slot: 'none' },
+  share: { kind: 'share', detail: 'share', slot: 'exclusive' },
+  label: { kind: 'tag', detail: 'label', slot: 'exclusive' },
+  challenge: { kind: 'captcha', detail: 'challenge', slot: 'none' },
+  report: { kind: 'report', detail: 'report', slot: 'exclusive' },
+  'thumbs-up': { kind: 'ai-feedback', detail: 'up', slot: 'exclusive' },
+  'thumbs-down': { kind: 'ai-feedback', detail: 'down', slot: 'exclusive' },
+  compare: { kind: 'ai-feedback', detail: 'compare', slot: 'exclusive' },
+} as const;
+
 /** A widget whose `data-state` names the action that is on ("like"), or is empty. */
 function widget(name: string, watchMs?: number): ToggleControl {
   return {
+    // The practice page has no requests: every action is reported by its widget.
+    actions: Object.keys(ACTIONS),
     control: [`[data-practice="${name}"] button`, `[data-practice="${name}"] [role="button"]`],
     scope: [`[data-practice="${name}"]`],
     state: (scope) => scope.getAttribute('data-state') || null,
@@ -23,21 +41,7 @@ export default defineDetector({
   label: 'Practice',
   matches: [],
   testUrls: [],
-  actions: {
-    like: { kind: 'reaction', detail: 'like', slot: 'exclusive' },
-    up: { kind: 'vote', detail: 'up', slot: 'exclusive' },
-    down: { kind: 'vote', detail: 'down', slot: 'exclusive' },
-    stars: { kind: 'rating', detail: 'stars', slot: 'exclusive' },
-    review: { kind: 'review', detail: 'review', slot: 'none' },
-    comment: { kind: 'comment', detail: 'comment', slot: 'none' },
-    share: { kind: 'share', detail: 'share', slot: 'exclusive' },
-    label: { kind: 'tag', detail: 'label', slot: 'exclusive' },
-    challenge: { kind: 'captcha', detail: 'challenge', slot: 'none' },
-    report: { kind: 'report', detail: 'report', slot: 'exclusive' },
-    'thumbs-up': { kind: 'ai-feedback', detail: 'up', slot: 'exclusive' },
-    'thumbs-down': { kind: 'ai-feedback', detail: 'down', slot: 'exclusive' },
-    compare: { kind: 'ai-feedback', detail: 'compare', slot: 'exclusive' },
-  },
+  actions: ACTIONS,
   toggles: [
     widget('reaction'),
     widget('vote'),

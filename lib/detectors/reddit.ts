@@ -1,5 +1,5 @@
 import { formField, isPressed, prop, queryFirstDeep, str } from './dom';
-import { defineDetector, type NetMatch } from './types';
+import { defineDetector, endpoints, type NetMatch } from './types';
 
 // Vote buttons whose state shows as aria-pressed.
 const UP = [
@@ -69,6 +69,7 @@ export default defineDetector({
 
   toggles: [
     {
+      actions: ['up', 'down'],
       control: [...UP, ...DOWN, ...OLD_ARROWS],
       scope: [
         'shreddit-comment-action-row', // a comment's vote row, shreddit (2023 onwards)
@@ -107,7 +108,7 @@ export default defineDetector({
   network: [
     {
       // shreddit's GraphQL gateway, by operation name; the post or comment fullname is in the input.
-      urls: ['https://www.reddit.com/svc/shreddit/graphql'],
+      urls: endpoints('https://www.reddit.com/svc/shreddit/graphql'),
       match({ body }) {
         const operation = str(prop(body, 'operation'));
         if (operation !== 'UpdatePostVoteState' && operation !== 'UpdateCommentVoteState') return null;
@@ -121,7 +122,7 @@ export default defineDetector({
     },
     {
       // shreddit's comment endpoint: /svc/shreddit/<parent fullname>/create-comment.
-      urls: ['https://www.reddit.com/svc/shreddit/*'],
+      urls: endpoints('https://www.reddit.com/svc/shreddit/*/create-comment'),
       match({ url }) {
         const m = /^\/svc\/shreddit\/(t[13]_[a-z0-9]+)\/create-comment$/i.exec(url.pathname);
         return m ? { action: 'comment', op: 'add', target: m[1] } : null;
@@ -129,7 +130,9 @@ export default defineDetector({
     },
     {
       // The classic API that old.reddit (and the redesign) post forms to, unchanged since about 2010.
-      urls: ['https://www.reddit.com/api/*', 'https://old.reddit.com/api/*', 'https://new.reddit.com/api/*'],
+      urls: ['www', 'old', 'new'].flatMap((h) =>
+        endpoints(...['vote', 'comment', 'report', 'approve', 'remove'].map((e) => `https://${h}.reddit.com/api/${e}`)),
+      ),
       match({ url, body }) {
         const endpoint = /^\/api\/(vote|comment|report|approve|remove)$/.exec(url.pathname)?.[1];
         if (endpoint === 'vote') {

@@ -1,5 +1,5 @@
 import { prop, queryFirst, str } from './dom';
-import { defineDetector, type NetMatch } from './types';
+import { defineDetector, endpoints, type NetMatch } from './types';
 
 // The save ("add to Liked Songs" / "add to Your Library") button; its state is aria-checked.
 const SAVE = [
@@ -74,6 +74,7 @@ export default defineDetector({
 
   toggles: [
     {
+      actions: ['save'],
       control: SAVE,
       scope: [
         '[data-testid="now-playing-widget"]', // the player bar's current item (2021 onwards)
@@ -95,7 +96,10 @@ export default defineDetector({
   network: [
     {
       // The web player's GraphQL gateway; the persisted-query hash rotates, the operation name does not.
-      urls: ['https://api-partner.spotify.com/pathfinder/*'],
+      urls: endpoints(
+        'https://api-partner.spotify.com/pathfinder/v1/query',
+        'https://api-partner.spotify.com/pathfinder/v2/query',
+      ),
       match({ url, body }) {
         if (!/^\/pathfinder\/v[12]\/query$/.test(url.pathname)) return null;
         const name = str(prop(body, 'operationName')) ?? url.searchParams.get('operationName') ?? '';

@@ -57,6 +57,7 @@ export default defineDetector({
 
   toggles: [
     {
+      actions: ['up', 'down'],
       control: [...UP, ...DOWN],
       scope: [
         '.js-voting-container[data-post-id]', // question and answer vote column (2019 onwards)
@@ -77,7 +78,12 @@ export default defineDetector({
   network: [
     {
       // Votes and flags post forms (with the fkey) to the same paths since about 2010.
-      urls: ['https://stackoverflow.com/posts/*', 'https://stackoverflow.com/flags/*'],
+      urls: [
+        'https://stackoverflow.com/posts/*/vote/*',
+        'https://stackoverflow.com/flags/posts/*/add/*',
+        'https://stackoverflow.com/flags/questions/*/close/*',
+        'https://stackoverflow.com/flags/questions/*/reopen/*',
+      ],
       match({ url }) {
         const vote = /^\/posts\/(\d+)\/vote\/(\d+)$/.exec(url.pathname);
         if (vote) {
@@ -93,7 +99,7 @@ export default defineDetector({
       // A review-queue task is done when the queue posts its result: /review/task-reviewed/<taskId>
       // (the path userscripts watch to detect audits: CertainPerformance/Stack-Exchange-Userscripts
       // Audit-Detector/StackAuditDetector.user.js @8d7be63; HenryEcker/SO-UserScripts ReviewAuditDetector).
-      urls: ['https://stackoverflow.com/review/*'],
+      urls: ['https://stackoverflow.com/review/task-reviewed/*'],
       match({ url }) {
         const task = /^\/review\/task-reviewed\/(\d+)$/.exec(url.pathname);
         return task ? { action: 'review', op: 'add', target: task[1] } : null;

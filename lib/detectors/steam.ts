@@ -1,5 +1,5 @@
 import { formField, queryFirst } from './dom';
-import { defineDetector } from './types';
+import { defineDetector, endpoints } from './types';
 
 /**
  * Steam: the "Was this review helpful?" bar under every user review (Yes / No / Funny), reporting a
@@ -50,6 +50,7 @@ export default defineDetector({
       scope: [
         '.control_block', // the bar around the three buttons, store app page and community reviews (2014 onwards)
       ],
+      actions: ['helpful', 'not-helpful', 'funny'],
       state: voteState,
       target: (bar) => reviewIdOf(queryFirst(bar, [UP, DOWN, FUNNY])),
     },
@@ -65,7 +66,9 @@ export default defineDetector({
       // script posts to steamcommunity.com, the community's to itself (user_reviews*.js, 2014–2025).
       // UserReview_VoteTag: /userreviews/votetag/<id>, `tagid` 1 (funny), `rateup` true adds, false removes.
       // UserReview_Report: /userreviews/report/<id> (the reason's text is never read).
-      urls: ['https://steamcommunity.com/userreviews/*', 'https://store.steampowered.com/userreviews/*'],
+      urls: ['https://steamcommunity.com', 'https://store.steampowered.com'].flatMap((base) =>
+        ['rate', 'votetag', 'report'].map((verb) => `${base}/userreviews/${verb}/*`),
+      ),
       match({ url, body }) {
         const m = /^\/userreviews\/(rate|votetag|report)\/(\d+)\/?$/.exec(url.pathname);
         if (!m) return null;
@@ -80,7 +83,10 @@ export default defineDetector({
     {
       // RecommendGame (game.js): POST /friends/recommendgame with `appid`, `rated_up`, `comment`, …;
       // the same endpoint in copies from 2013 and 2025. Only `appid` is read: the review's text never is.
-      urls: ['https://store.steampowered.com/friends/recommendgame*'],
+      urls: endpoints(
+        'https://store.steampowered.com/friends/recommendgame',
+        'https://store.steampowered.com/friends/recommendgame/',
+      ),
       match({ url, body }) {
         if (!/^\/friends\/recommendgame\/?$/.test(url.pathname)) return null;
         const appid = formField(body, 'appid');

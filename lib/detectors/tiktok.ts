@@ -55,6 +55,9 @@ export default defineDetector({
   },
   toggles: [
     {
+      // Reports a like only on a video's own page with the 2024 button: elsewhere the request alone
+      // counts, so the like is not listed (see ToggleControl.actions).
+      actions: [],
       control: [
         '[data-e2e="like-icon"]', // the heart of the action bar, feed and video page (2021 onwards)
         '[data-e2e="browse-like-icon"]', // the heart on the video page of the later layout (2024 onwards)

@@ -19,6 +19,13 @@ export interface ActionSpec {
  * changes while the watch is armed, so a control that merely renders pressed counts nothing.
  */
 export interface ToggleControl {
+  /**
+   * Every action id `state()` can return. Where a DOM control reports an action, the platform's
+   * request for it only confirms (or refines) what the control reported: it never counts alone.
+   * A control that reports an action only on some pages (TikTok's like, on a video's own page)
+   * does not list it, so that its request still counts where the control cannot see it.
+   */
+  actions: readonly string[];
   control: Selectors;
   scope: Selectors;
   /** The action whose state is on inside the scope, or null when none is. */
@@ -35,6 +42,11 @@ export interface ToggleControl {
  */
 export interface SubmitControl {
   action: string;
+  /**
+   * The action ids the platform's request may name for what this composer sends (a reply as well
+   * as a post); `[action]` when absent. Their requests only confirm or refine the composer's sighting.
+   */
+  actions?: readonly string[];
   control: Selectors;
   /** The composer the button submits, found from the button. */
   composer(button: Element): Element | null;
@@ -85,7 +97,11 @@ export interface NetMatch {
 
 /** A request by operation name: the platform sends it when it accepts the user's action. */
 export interface NetworkRule {
-  /** webRequest URL filter patterns. */
+  /**
+   * webRequest URL filter patterns, https only: exactly the endpoints counted, never a whole API
+   * (`endpoints()` writes one path with or without a query). The body of a request is decoded only
+   * when its URL matches one of these, and only after its gesture was found.
+   */
   urls: readonly string[];
   /** HTTP methods the rule reads; POST when absent (an update may arrive as PUT or PATCH). */
   methods?: readonly string[];
@@ -121,6 +137,19 @@ export interface Detector {
    * it rests on hand-written markup or on public code only. Users see these marked unconfirmed.
    */
   unconfirmed?: readonly string[];
+}
+
+/** URL filters for exactly these endpoints, with or without a query string, and nothing under them. */
+export function endpoints(...urls: readonly string[]): string[] {
+  return urls.flatMap((u) => [u, `${u}?*`]);
+}
+
+/**
+ * The actions a detector's DOM controls report (toggles' `actions`, composers' `actions` or
+ * `action`): for these, a request only confirms or refines a sighting of the control.
+ */
+export function domActions(d: Detector): ReadonlySet<string> {
+  return new Set([...(d.toggles ?? []).flatMap((t) => t.actions), ...(d.submits ?? []).flatMap((s) => s.actions ?? [s.action])]);
 }
 
 /** Helper that keeps literal types and checks the shape of a detector. */

@@ -16,6 +16,7 @@ export function tweetId(article: Element, url: URL): string | undefined {
 /** A toggle whose state shows as the button's test id: `on` after the action, `off` before it. */
 function testIdToggle(action: string, off: string, on: string, watchMs?: number): ToggleControl {
   return {
+    actions: [action],
     control: [`[data-testid="${off}"]`, `[data-testid="${on}"]`],
     scope: TWEET,
     state: (article) => (article.querySelector(`[data-testid="${on}"]`) ? action : null),
@@ -72,6 +73,8 @@ export default defineDetector({
   submits: [
     {
       action: 'post',
+      // The request says whether the post answered another: it refines the composer's sighting.
+      actions: ['post', 'reply'],
       control: [
         '[data-testid="tweetButtonInline"]', // inline composer: home timeline, reply box on a status page
         '[data-testid="tweetButton"]', // compose and reply dialogs
@@ -97,7 +100,8 @@ export default defineDetector({
   },
   network: [
     {
-      urls: ['https://x.com/i/api/graphql/*', 'https://twitter.com/i/api/graphql/*'],
+      // The operation is the path's last segment: one filter per operation counted.
+      urls: ['x.com', 'twitter.com'].flatMap((h) => Object.keys(OPERATIONS).map((op) => `https://${h}/i/api/graphql/*/${op}`)),
       match({ url, body }) {
         const name = operationName(url);
         const hit = name ? OPERATIONS[name] : undefined;

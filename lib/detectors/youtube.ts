@@ -1,5 +1,5 @@
 import { isPressed, prop, queryFirst, str } from './dom';
-import { defineDetector, type NetMatch } from './types';
+import { defineDetector, endpoints, type NetMatch } from './types';
 
 // Like and dislike buttons, current markup first. State is read from aria-pressed, never from labels.
 const LIKE = [
@@ -84,8 +84,6 @@ export function videoId(url: URL): string | undefined {
   return m?.[1];
 }
 
-const YT_API = ['https://www.youtube.com/youtubei/v1/*', 'https://m.youtube.com/youtubei/v1/*'] as const;
-
 // Lists that are not curation: watch history (removing from it uses the same endpoint, idx
 // 69386179343) and Liked videos (a like, counted as such).
 const NOT_CURATION = new Set(['HL', 'LL']);
@@ -107,6 +105,9 @@ function playlistEdit(body: unknown): NetMatch | null {
   }
   return null; // ACTION_REMOVE_VIDEO names the playlist entry, not the video; moves are not curation
 }
+/** InnerTube endpoints (`like/like`), on both hosts, with or without a query. */
+const innertube = (...paths: string[]) =>
+  ['www', 'm'].flatMap((h) => endpoints(...paths.map((p) => `https://${h}.youtube.com/youtubei/v1/${p}`)));
 
 export default defineDetector({
   id: 'youtube',
@@ -129,6 +130,7 @@ export default defineDetector({
 
   toggles: [
     {
+      actions: ['like', 'dislike'],
       control: [...LIKE, ...DISLIKE],
       scope: [
         'segmented-like-dislike-button-view-model', // watch page (2023-12 onwards)
@@ -144,6 +146,7 @@ export default defineDetector({
       target: (_scope, url) => videoId(url),
     },
     {
+      actions: ['commentLike', 'commentDislike'],
       control: [...COMMENT_LIKE, ...COMMENT_DISLIKE],
       scope: [
         'ytd-comment-engagement-bar', // under each comment and reply (2018 onwards)
@@ -159,6 +162,8 @@ export default defineDetector({
   submits: [
     {
       action: 'comment',
+      // Reply boxes are the same ytd-commentbox: the request tells a reply apart.
+      actions: ['comment', 'reply'],
       control: [
         'ytd-commentbox #submit-button button', // desktop comment and reply box (2020 onwards)
         'ytd-commentbox #submit-button', // the same before the button-shape markup
@@ -179,7 +184,7 @@ export default defineDetector({
   network: [
     {
       // InnerTube like endpoints, stable since about 2020: like, dislike, removelike.
-      urls: YT_API,
+      urls: innertube('like/like', 'like/dislike', 'like/removelike'),
       match({ url, body }) {
         const m = /\/youtubei\/v1\/like\/(like|dislike|removelike)$/.exec(url.pathname);
         if (!m) return null;
@@ -190,7 +195,7 @@ export default defineDetector({
     },
     {
       // Comment creation; the video id is inside an opaque protobuf parameter, so no target.
-      urls: YT_API,
+      urls: innertube('comment/create_comment', 'comment/create_comment_reply'),
       match({ url }) {
         const m = /\/youtubei\/v1\/comment\/(create_comment|create_comment_reply)$/.exec(url.pathname);
         if (!m) return null;
@@ -200,7 +205,7 @@ export default defineDetector({
     {
       // Comment like and dislike: one opaque token per action, decoded for its type and comment id.
       // Other types (undo, delete, translate) share the endpoint and are left to the DOM signal.
-      urls: YT_API,
+      urls: innertube('comment/perform_comment_action'),
       match({ url, body }) {
         if (!url.pathname.endsWith('/youtubei/v1/comment/perform_comment_action')) return null;
         const actions = prop(body, 'actions');
@@ -216,12 +221,12 @@ export default defineDetector({
       // (InnerTube clients and extensions, code-search idx 59660589528, 55032216138, 49046776308,
       // 71577209316; the same playlistEditEndpoint bodies sit in ytInitialData of the saved 2024-06
       // watch page, oscarotero/Embed test cache).
-      urls: YT_API,
+      urls: innertube('browse/edit_playlist'),
       match: ({ url, body }) => (url.pathname.endsWith('/youtubei/v1/browse/edit_playlist') ? playlistEdit(body) : null),
     },
     {
       // The report dialog's final submit (flag/get_form only opens the dialog).
-      urls: YT_API,
+      urls: innertube('flag/flag'),
       match: ({ url }) => (url.pathname.endsWith('/youtubei/v1/flag/flag') ? { action: 'report', op: 'add' } : null),
     },
   ],

@@ -13,6 +13,7 @@ import {
   type Session,
   seedEvents,
   settle,
+  stopServiceWorker,
   storedEvents,
   URLS,
   waitForEvents,
@@ -50,24 +51,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
 });
-
-async function serviceWorkerTargets(): Promise<{ targetId: string; url: string }[]> {
-  const cdp = await s.context.browser()?.newBrowserCDPSession();
-  if (!cdp) throw new Error('no browser CDP session');
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-    targetInfos: { type: string; url: string; targetId: string }[];
-  };
-  await cdp.detach();
-  return targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(s.extensionId));
-}
-
-/** Stops the extension's service worker, as the browser does when it is idle or under pressure. */
-async function stopServiceWorker(): Promise<void> {
-  const cdp = await s.context.browser()?.newBrowserCDPSession();
-  if (!cdp) throw new Error('no browser CDP session');
-  for (const t of await serviceWorkerTargets()) await cdp.send('Target.closeTarget', { targetId: t.targetId });
-  await cdp.detach();
-}
 
 const likes = <T extends { kind: string; detail: string }>(events: T[]) =>
   events.filter((e) => e.kind === 'reaction' && e.detail === 'like');
@@ -117,7 +100,7 @@ describe('faults survived', () => {
     for (let i = 0; i < BURST; i++) {
       await page.locator('[data-testid="like"]').first().click();
       if (i === 12 || i === 27) {
-        await stopServiceWorker();
+        await stopServiceWorker(s);
         stops++;
       }
     }

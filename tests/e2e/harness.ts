@@ -183,6 +183,18 @@ export async function launch(options: { routes?: RouteEntry[]; lang?: string; ex
   };
 }
 
+/** Stops the extension's service worker, as the browser does when it is idle or under pressure. */
+export async function stopServiceWorker(s: Session): Promise<void> {
+  const cdp = await s.context.browser()?.newBrowserCDPSession();
+  if (!cdp) throw new Error('no browser CDP session');
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { type: string; url: string; targetId: string }[];
+  };
+  const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(s.extensionId));
+  for (const t of workers) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+  await cdp.detach();
+}
+
 export interface StoredEvent {
   kind: string;
   platform: string;

@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { matchRequest } from '@/lib/background/network';
 import { runDetector } from '@/lib/content/runtime';
 import claude, { DOWN, feedback, UP } from '@/lib/detectors/claude';
 import { queryFirst } from '@/lib/detectors/dom';
 import { DETECTORS } from '@/lib/detectors/registry';
 import type { ContentMessage } from '@/lib/messages';
-import { capture, collect, fakeHost, fixture, loadPage, tick, trustedClick } from './helpers';
+import { capture, collect, fakeHost, fixture, loadPage, matchAny, tick, trustedClick } from './helpers';
 
 const CHAT = 'https://claude.ai/chat/5b2f0c8e-1d2a-4f63-9a7e-0c1d2e3f4a5b';
 const REAL = 'claude_conversation_loggedin_2026-02.html';
@@ -98,14 +97,14 @@ describe('claude detector: the feedback request', () => {
       timeStamp: Date.now(),
       requestBody: { raw: [{ bytes: new TextEncoder().encode(JSON.stringify({ type, reason: '' })).buffer }] },
     });
-    expect(matchRequest(DETECTORS, details('POST', 'upvote'))).toMatchObject({
+    expect(matchAny(DETECTORS, details('POST', 'upvote'))).toMatchObject({
       detector: { id: 'claude' },
       match: { action: 'up' },
     });
-    expect(matchRequest(DETECTORS, details('PUT', 'flag/harmful'))).toMatchObject({ match: { action: 'down', target: MSG } });
-    expect(matchRequest(DETECTORS, details('PATCH', 'upvote'))).toMatchObject({ match: { action: 'up' } });
-    expect(matchRequest(DETECTORS, details('GET', 'upvote'))).toBeNull();
-    expect(matchRequest(DETECTORS, details('DELETE', 'upvote'))).toBeNull();
+    expect(matchAny(DETECTORS, details('PUT', 'flag/harmful'))).toMatchObject({ match: { action: 'down', target: MSG } });
+    expect(matchAny(DETECTORS, details('PATCH', 'upvote'))).toMatchObject({ match: { action: 'up' } });
+    expect(matchAny(DETECTORS, details('GET', 'upvote'))).toBeNull();
+    expect(matchAny(DETECTORS, details('DELETE', 'upvote'))).toBeNull();
   });
 
   it('leaves other platforms on POST only', () => {
@@ -116,7 +115,7 @@ describe('claude detector: the feedback request', () => {
       timeStamp: Date.now(),
       requestBody: { raw: [{ bytes: new TextEncoder().encode('{"message_id":"m","rating":"thumbsUp"}').buffer }] },
     };
-    expect(matchRequest(DETECTORS, put)).toBeNull();
-    expect(matchRequest(DETECTORS, { ...put, method: 'POST' })).toMatchObject({ detector: { id: 'chatgpt' } });
+    expect(matchAny(DETECTORS, put)).toBeNull();
+    expect(matchAny(DETECTORS, { ...put, method: 'POST' })).toMatchObject({ detector: { id: 'chatgpt' } });
   });
 });

@@ -9,6 +9,7 @@ const EXT = 'abcdefghijklmnop';
 const YT: MessageSender = {
   id: EXT,
   url: 'https://www.youtube.com/watch?v=v1',
+  frameId: 0,
   tab: { id: 3, url: 'https://www.youtube.com/watch?v=v1' },
 };
 const ANCHOR_URL = 'https://www.google.com/recaptcha/api2/anchor?k=KEY&size=normal';
@@ -119,6 +120,7 @@ describe('collector', () => {
         url: 'https://www.youtube.com/youtubei/v1/like/like?prettyPrint=false',
         method: 'POST',
         tabId: 3,
+        frameId: 0,
         timeStamp: now(),
         initiator: 'https://www.youtube.com',
         requestBody: jsonBody({ context: { client: {} }, target: { videoId: 'v1' } }),
@@ -132,12 +134,15 @@ describe('collector', () => {
   });
 
   it('ignores a platform request with no trusted gesture shortly before it in the same tab', async () => {
+    // A report: seen only by its request (a like's request would only confirm its button).
     const request = (tabId: number, timeStamp: number) => ({
-      url: 'https://www.youtube.com/youtubei/v1/like/like',
+      url: 'https://www.youtube.com/youtubei/v1/flag/flag',
       method: 'POST',
       tabId,
+      frameId: 0,
+      initiator: 'https://www.youtube.com',
       timeStamp,
-      requestBody: jsonBody({ target: { videoId: 'v1' } }),
+      requestBody: jsonBody({ params: 'p' }),
     });
     collector.receive({ type: 'gesture', platform: 'youtube', ts: now() - 60_000 }, YT); // tab 3, long ago
     collector.receive({ type: 'gesture', platform: 'youtube', ts: now() }, { ...YT, tab: { id: 4, url: YT.url } }); // another tab
@@ -153,7 +158,14 @@ describe('collector', () => {
   });
 
   it('ignores GET requests, other endpoints, and requests the extension itself sends', () => {
-    const base = { method: 'POST', tabId: 3, timeStamp: now(), requestBody: jsonBody({ target: { videoId: 'v1' } }) };
+    const base = {
+      method: 'POST',
+      tabId: 3,
+      frameId: 0,
+      initiator: 'https://www.youtube.com',
+      timeStamp: now(),
+      requestBody: jsonBody({ target: { videoId: 'v1' } }),
+    };
     expect(
       collector.seeRequest({ ...base, method: 'GET', url: 'https://www.youtube.com/youtubei/v1/like/like' }, DETECTORS),
     ).toBe(false);
@@ -256,8 +268,8 @@ describe('network helpers', () => {
   });
 
   it('derives one filter list from the registry', () => {
-    expect(networkFilters(DETECTORS)).toContain('https://x.com/i/api/graphql/*');
-    expect(networkFilters(DETECTORS)).toContain('https://www.youtube.com/youtubei/v1/*');
+    expect(networkFilters(DETECTORS)).toContain('https://x.com/i/api/graphql/*/FavoriteTweet');
+    expect(networkFilters(DETECTORS)).toContain('https://www.youtube.com/youtubei/v1/like/like?*');
   });
 });
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { matchRequest } from '@/lib/background/network';
 import goodreads from '@/lib/detectors/goodreads';
 import spotify from '@/lib/detectors/spotify';
 import type { Detector } from '@/lib/detectors/types';
 import youtube from '@/lib/detectors/youtube';
-import { capture } from './helpers';
+import { capture, matchAny } from './helpers';
 
 const enc = new TextEncoder();
 const json = (url: string, body: unknown) => ({
@@ -14,8 +13,8 @@ const json = (url: string, body: unknown) => ({
   timeStamp: 0,
   requestBody: { raw: [{ bytes: enc.encode(JSON.stringify(body)).buffer as ArrayBuffer }] },
 });
-const hit = (d: Detector, req: Parameters<typeof matchRequest>[1]) => {
-  const h = matchRequest([d], req);
+const hit = (d: Detector, req: Parameters<typeof matchAny>[1]) => {
+  const h = matchAny([d], req);
   if (!h) return null;
   const spec = d.actions[h.match.action];
   return `${spec?.kind}/${spec?.detail}:${h.match.op}:${h.match.target}`;

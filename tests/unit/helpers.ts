@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { candidates, matchRequest, type RequestDetails } from '@/lib/background/network';
 import { ContentContext } from '@/lib/content/context';
 import type { RuntimeHost } from '@/lib/content/runtime';
+import type { Detector, NetMatch } from '@/lib/detectors/types';
 import type { ContentMessage } from '@/lib/messages';
 import { realPages } from '../real-pages';
 
@@ -46,4 +48,13 @@ export function collect(into: ContentMessage[]): (m: ContentMessage) => void {
 export function capture(name: string): string | undefined {
   const pages = realPages(name);
   return pages.skip ? undefined : pages.read(name);
+}
+
+/** What the intake does with a request: the first detector whose filters take it, and what its rules read. */
+export function matchAny(detectors: readonly Detector[], d: RequestDetails): { detector: Detector; match: NetMatch } | null {
+  for (const detector of candidates(detectors, d)) {
+    const match = matchRequest(detector, d);
+    if (match) return { detector, match };
+  }
+  return null;
 }

@@ -1,13 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { matchRequest } from '@/lib/background/network';
 import { runDetector } from '@/lib/content/runtime';
 import reddit from '@/lib/detectors/reddit';
 import stackoverflow from '@/lib/detectors/stackoverflow';
 import type { Detector } from '@/lib/detectors/types';
 import x from '@/lib/detectors/x';
 import type { ContentMessage } from '@/lib/messages';
-import { fakeHost, fixture, loadPage, tick, trustedClick } from './helpers';
+import { fakeHost, fixture, loadPage, matchAny, tick, trustedClick } from './helpers';
 
 const enc = new TextEncoder();
 /** A request as webRequest reports it: form fields, or a raw JSON body. */
@@ -25,8 +24,8 @@ const json = (url: string, body: unknown) => ({
   timeStamp: 0,
   requestBody: { raw: [{ bytes: enc.encode(JSON.stringify(body)).buffer as ArrayBuffer }] },
 });
-const hit = (d: Detector, req: Parameters<typeof matchRequest>[1]) => {
-  const h = matchRequest([d], req);
+const hit = (d: Detector, req: Parameters<typeof matchAny>[1]) => {
+  const h = matchAny([d], req);
   if (!h) return null;
   const spec = d.actions[h.match.action];
   return `${spec?.kind}/${spec?.detail}:${h.match.op}:${h.match.target}`;

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { matchRequest, networkFilters, parseBody } from '@/lib/background/network';
+import { networkFilters, parseBody } from '@/lib/background/network';
 import { queryFirst } from '@/lib/detectors/dom';
 import pinterest, { repin } from '@/lib/detectors/pinterest';
 import { matchesAny } from '@/lib/match-pattern';
 import { PLATFORM_BENEFICIARY } from '@/lib/taxonomy';
-import { fixture, loadPage } from './helpers';
+import { fixture, loadPage, matchAny } from './helpers';
 
 const PIN = 'https://www.pinterest.com/pin/2040762326044567/';
 const PIN_FR = 'https://www.pinterest.fr/pin/2040762326044567/';
@@ -16,7 +16,7 @@ const form = (options: Record<string, unknown>) => ({
   data: [JSON.stringify({ options, context: {} })],
 });
 const request = (url: string, body: unknown, method = 'POST') =>
-  matchRequest([pinterest], { url, method, tabId: 1, timeStamp: 0, requestBody: { formData: body as Record<string, string[]> } });
+  matchAny([pinterest], { url, method, tabId: 1, timeStamp: 0, requestBody: { formData: body as Record<string, string[]> } });
 const SAVE = { board_id: '549755885175', pin_id: '2040762326044567', section: null, is_buyable_pin: false };
 
 describe('pinterest detector', () => {

@@ -162,6 +162,6 @@ describe('spotify detector', () => {
   });
 
   it('lists the API host in its network filters (it differs from the page host)', () => {
-    expect(spotify.network?.[0]?.urls).toContain('https://api-partner.spotify.com/pathfinder/*');
+    expect(spotify.network?.[0]?.urls).toContain('https://api-partner.spotify.com/pathfinder/v2/query');
   });
 });

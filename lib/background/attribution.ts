@@ -1,0 +1,102 @@
+import type { GestureRow } from '../db/schema';
+import type { Detector } from '../detectors/types';
+import { matchesAny } from '../match-pattern';
+import type { PlatformId } from '../taxonomy';
+import type { RequestDetails } from './network';
+
+/**
+ * The attribution rules, in one place. A platform's request counts only when
+ * - it comes from the top-level document of a page of that platform (or from a frame, for a
+ *   detector whose content script runs in frames, `allFrames`);
+ * - a trusted click or key press on that same page (same tab, frame, platform and document)
+ *   came at most `GESTURE_WINDOW_MS` before it (or `GESTURE_GRACE_MS` after: its message may
+ *   arrive a moment after the request it caused);
+ * - for an action no DOM control reports, the gesture has not already let one through
+ *   (`budgetKey`); where a DOM control reports it, the request only confirms the control.
+ */
+
+/** A platform request counts only this soon after a trusted gesture on its page. */
+export const GESTURE_WINDOW_MS = 10_000;
+/** How long a request waits for the message of the gesture that caused it. */
+export const GESTURE_GRACE_MS = 400;
+
+/** Who sent a runtime message, as the browser reports it (Chrome adds documentId). */
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string; incognito?: boolean };
+  frameId?: number;
+  documentId?: string;
+}
+
+/** What a request tells about the document that sent it. */
+export interface RequestFacts {
+  tabId: number;
+  frameId: number;
+  documentId?: string;
+  /** The sending document's URL (Firefox) or origin (Chrome's initiator). */
+  requester: string;
+  ts: number;
+}
+
+export function gestureKey(tabId: number, frameId: number, platform: PlatformId): string {
+  return `${tabId}|${frameId}|${platform}`;
+}
+
+function parse(url: string | undefined): URL | undefined {
+  try {
+    return url ? new URL(url) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The facts of a request from a tab's document, or null (a worker, the browser, unknown sender). */
+export function requestFacts(d: RequestDetails): RequestFacts | null {
+  const requester = d.documentUrl ?? d.originUrl ?? d.initiator;
+  if (d.tabId < 0 || typeof d.frameId !== 'number' || !requester || !parse(requester)) return null;
+  const facts: RequestFacts = { tabId: d.tabId, frameId: d.frameId, requester, ts: Math.round(d.timeStamp || Date.now()) };
+  if (d.documentId) facts.documentId = d.documentId;
+  return facts;
+}
+
+/** Whether a request from this document may count for this platform at all (no gesture yet). */
+export function fromOwnPage(detector: Detector, facts: RequestFacts): boolean {
+  if (facts.frameId !== 0 && !detector.allFrames) return false;
+  const url = parse(facts.requester);
+  // Chrome gives the origin only: its path is "/", which every pattern of a host matches.
+  return url !== undefined && (url.protocol === 'https:' || url.protocol === 'http:') && matchesAny(detector.matches, url);
+}
+
+/** The gesture a content script's message stands for, or null when the sender is not a tab's page. */
+export function gestureFrom(sender: MessageSender, platform: PlatformId, ts: number): GestureRow | null {
+  const url = parse(sender.url);
+  if (sender.tab?.id === undefined || !url) return null;
+  const frameId = sender.frameId ?? 0;
+  const row: GestureRow = {
+    key: gestureKey(sender.tab.id, frameId, platform),
+    tabId: sender.tab.id,
+    frameId,
+    platform,
+    origin: url.origin,
+    host: url.hostname,
+    ts,
+    incognito: sender.tab.incognito === true,
+    used: [],
+  };
+  if (sender.documentId) row.documentId = sender.documentId;
+  return row;
+}
+
+/** Whether a gesture vouches for a request: same document, and close enough in time. */
+export function vouches(g: GestureRow, facts: RequestFacts): boolean {
+  if (facts.ts - g.ts > GESTURE_WINDOW_MS || g.ts - facts.ts > GESTURE_GRACE_MS) return false;
+  // Document ids where the browser gives both (Chrome); else the document's origin (Firefox).
+  if (g.documentId && facts.documentId) return g.documentId === facts.documentId;
+  return parse(facts.requester)?.origin === g.origin;
+}
+
+/** One request-only action per gesture and per action and direction. */
+export function budgetKey(action: string, op: 'add' | 'undo'): string {
+  return `${action}|${op}`;
+}

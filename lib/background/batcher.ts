@@ -1,0 +1,86 @@
+/** A write refused because the browser's storage quota (or the disk) is full. */
+export function isQuotaError(error: unknown): boolean {
+  const names: string[] = [];
+  for (let e = error as { name?: string; inner?: unknown } | undefined; e && names.length < 5; e = e.inner as typeof e) {
+    if (e.name) names.push(e.name);
+  }
+  return names.some((n) => n === 'QuotaExceededError');
+}
+
+interface Entry<T> {
+  item: T;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Batching and acknowledgement: what arrives in the same turn is written by one call of `write`
+ * (one transaction), batches in order, never two at once. Each item's promise settles when its
+ * batch is written (or failed): the background answers a content script only then, so an answer
+ * means stored, and an unanswered message is sent again.
+ */
+export class Batcher<T> {
+  private queue: Entry<T>[] = [];
+  private scheduled = false;
+  /** Items added and not yet settled. */
+  private unsettled = 0;
+  private running: Promise<void> = Promise.resolve();
+  /** Set while writes fail (the disk is full, most often); cleared by the next successful write. */
+  problem: { at: number; full: boolean } | undefined;
+
+  constructor(
+    private readonly write: (items: T[]) => Promise<void>,
+    /** Called when `problem` appears or clears. */
+    private readonly onProblem: () => void = () => {},
+  ) {}
+
+  add(item: T): Promise<void> {
+    this.unsettled++;
+    const done = new Promise<void>((resolve, reject) => this.queue.push({ item, resolve, reject }));
+    done.then(
+      () => this.unsettled--,
+      () => this.unsettled--,
+    );
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setTimeout(() => this.run(), 0);
+    }
+    return done;
+  }
+
+  /** True while something is queued or being written. */
+  get busy(): boolean {
+    return this.unsettled > 0;
+  }
+
+  /** Resolves once everything added so far is written (or failed). */
+  async idle(): Promise<void> {
+    while (this.busy) {
+      await this.running;
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await this.running;
+  }
+
+  private run(): void {
+    this.scheduled = false;
+    const batch = this.queue.splice(0);
+    this.running = this.running
+      .then(() => this.write(batch.map((e) => e.item)))
+      .then(
+        () => {
+          if (this.problem) {
+            this.problem = undefined;
+            this.onProblem();
+          }
+          for (const e of batch) e.resolve();
+        },
+        (error) => {
+          console.error('[clickwork] could not store', batch.length, 'items:', error);
+          this.problem = { at: Date.now(), full: isQuotaError(error) };
+          this.onProblem();
+          for (const e of batch) e.reject(error);
+        },
+      );
+  }
+}

@@ -1,0 +1,40 @@
+import type { Sighting } from '../db/ingest';
+import type { ClickworkDB } from '../db/schema';
+import type { CaptchaMessage } from '../messages';
+
+/** A challenge shown but not passed within this time was abandoned. */
+export const CAPTCHA_PENDING_TTL_MS = 15 * 60_000;
+
+/**
+ * Tracks one CAPTCHA widget from challenge shown to passed, across its frames (keyed by tab,
+ * provider and site key); returns the event when it passed: a checkbox when no challenge was
+ * shown, else a challenge with its duration and rounds. Runs inside the caller's transaction
+ * (which must include `pending`), so its effect and the event it yields commit together.
+ */
+export async function captchaStep(db: ClickworkDB, m: CaptchaMessage, tabId: number, host?: string): Promise<Sighting | null> {
+  const key = `${tabId}|${m.platform}|${m.widget}`;
+  const found = await db.pending.get(key);
+  const pending = found && m.ts - found.updatedAt < CAPTCHA_PENDING_TTL_MS ? found : undefined;
+  if (m.phase !== 'passed') {
+    const rounds = (pending?.rounds ?? 0) + (m.phase === 'round' ? 1 : 0);
+    await db.pending.put({ key, shownAt: pending?.shownAt ?? m.ts, rounds, updatedAt: m.ts });
+    return null;
+  }
+  await db.pending.delete(key);
+  const base = {
+    platform: m.platform,
+    kind: 'captcha' as const,
+    slot: 'none' as const,
+    op: 'add' as const,
+    signal: 'dom' as const,
+    ts: m.ts,
+    host,
+  };
+  if (pending?.shownAt === undefined) return { ...base, detail: 'checkbox' };
+  return {
+    ...base,
+    detail: 'challenge',
+    durationMs: Math.max(0, m.ts - pending.shownAt),
+    rounds: Math.max(1, pending.rounds),
+  };
+}

@@ -1,0 +1,109 @@
+import { recordHealth } from '../db/health';
+import { applySighting, RollupBuffer, type Sighting } from '../db/ingest';
+import type { ClickworkDB, GestureRow } from '../db/schema';
+import type { CaptchaMessage } from '../messages';
+import type { PlatformId } from '../taxonomy';
+import { GESTURE_GRACE_MS, GESTURE_WINDOW_MS } from './attribution';
+import { captchaStep } from './captcha';
+import { confirmOrPark, confirmParked, pruneParked } from './confirmations';
+import type { TargetHasher } from './targets';
+
+/** Ids of stored messages are kept this long: far beyond any retry of the same message. */
+export const SEEN_TTL_MS = 24 * 3_600_000;
+/** How often stale message ids, gestures and parked requests are pruned. */
+const PRUNE_EVERY_MS = 60_000;
+
+/** One thing the intake writes. `id`: a content-script message id, for exactly-once delivery. */
+export type Item = { id?: string; incognito?: boolean } & (
+  | { kind: 'sighting'; sighting: Sighting; rawTarget?: string; confirmOnly?: boolean; gesture?: GestureRow }
+  | { kind: 'health'; platform: PlatformId; ok: boolean; ts: number }
+  | { kind: 'captcha'; message: CaptchaMessage; tabId: number; host?: string }
+  | { kind: 'gesture'; gesture: GestureRow }
+);
+
+export function platformOf(item: Item): PlatformId {
+  if (item.kind === 'sighting') return item.sighting.platform;
+  if (item.kind === 'captcha') return item.message.platform;
+  if (item.kind === 'gesture') return item.gesture.platform;
+  return item.platform;
+}
+
+/**
+ * Writes a batch in one transaction, in order; true when what the pages show changed. Message ids
+ * are recorded in the same transaction, so a message resent after a lost confirmation is
+ * recognised and dropped: exactly once.
+ */
+export async function writeBatch(
+  db: ClickworkDB,
+  hasher: TargetHasher,
+  batch: Item[],
+  pruning: { last: number },
+): Promise<boolean> {
+  // Hashing is asynchronous outside IndexedDB: done before the transaction opens.
+  for (const item of batch) {
+    if (item.kind === 'sighting' && item.rawTarget) {
+      item.sighting.targetKey = await hasher.key(item.sighting.platform, item.rawTarget);
+    }
+  }
+  let changed = false;
+  const tables = [db.events, db.daily, db.pending, db.health, db.seen, db.gestures, db.parked];
+  await db.transaction('rw', tables, async () => {
+    const ids = batch.map((i) => i.id).filter((id): id is string => Boolean(id));
+    // Ids already stored (a resend) or met earlier in this batch are skipped: exactly once.
+    const known = new Set((await db.seen.bulkGet(ids)).filter((r) => r !== undefined).map((r) => r.id));
+    const rollup = new RollupBuffer();
+    // Most batches meet no parked request: one count spares a lookup per sighting.
+    const parked = (await db.parked.count()) > 0 || batch.some((i) => i.kind === 'sighting' && i.confirmOnly);
+    for (const item of batch) {
+      if (item.id) {
+        if (known.has(item.id)) continue;
+        known.add(item.id);
+      }
+      changed = (await apply(db, item, rollup, parked)) || changed;
+    }
+    await rollup.flush(db);
+    const now = Date.now();
+    const fresh = [...new Set(ids)];
+    if (fresh.length) await db.seen.bulkPut(fresh.map((id) => ({ id, at: now })));
+    if (now - pruning.last >= PRUNE_EVERY_MS) {
+      pruning.last = now;
+      await prune(db, now);
+    }
+  });
+  return changed;
+}
+
+/** Applies one item inside writeBatch()'s transaction; true when what the pages show changed. */
+async function apply(db: ClickworkDB, item: Item, rollup: RollupBuffer, parked: boolean): Promise<boolean> {
+  if (item.kind === 'gesture') {
+    await db.gestures.put(item.gesture);
+    return false;
+  }
+  if (item.kind === 'health') {
+    await recordHealth(db, item.platform, item.ok, item.ts);
+    return true;
+  }
+  if (item.kind === 'captcha') {
+    const s = await captchaStep(db, item.message, item.tabId, item.host);
+    if (s) await applySighting(db, s, rollup);
+    return true;
+  }
+  if (item.gesture) await db.gestures.put(item.gesture); // the gesture's spent budget, with its event
+  if (item.confirmOnly) await confirmOrPark(db, item.sighting, rollup);
+  else await applySighting(db, item.sighting, rollup);
+  if (parked && item.sighting.signal === 'dom') await confirmParked(db, item.sighting, rollup);
+  return true;
+}
+
+/** Drops message ids past their time, expired gestures and requests no control confirmed. */
+async function prune(db: ClickworkDB, now: number): Promise<void> {
+  await db.seen
+    .where('at')
+    .below(now - SEEN_TTL_MS)
+    .delete();
+  await db.gestures
+    .where('ts')
+    .below(now - GESTURE_WINDOW_MS - GESTURE_GRACE_MS - PRUNE_EVERY_MS)
+    .delete();
+  await pruneParked(db, now);
+}

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  budgetKey,
+  fromOwnPage,
+  GESTURE_GRACE_MS,
+  GESTURE_WINDOW_MS,
+  gestureFrom,
+  type RequestFacts,
+  requestFacts,
+  vouches,
+} from '@/lib/background/attribution';
+import { GestureBook } from '@/lib/background/gestures';
+import { ClickworkDB, type GestureRow } from '@/lib/db/schema';
+import facebook from '@/lib/detectors/facebook';
+import recaptcha from '@/lib/detectors/recaptcha';
+
+const T = 1_800_000_000_000;
+const FB = 'https://www.facebook.com/';
+const gesture = (over: Partial<GestureRow> = {}): GestureRow => ({
+  ...(gestureFrom({ url: FB, frameId: 0, documentId: 'd1', tab: { id: 3 } }, 'facebook', T) as GestureRow),
+  ...over,
+});
+const facts = (over: Partial<RequestFacts> = {}): RequestFacts => ({
+  tabId: 3,
+  frameId: 0,
+  documentId: 'd1',
+  requester: 'https://www.facebook.com',
+  ts: T + 50,
+  ...over,
+});
+
+describe('attribution rules', () => {
+  it('reads a request’s sender from Chrome’s and Firefox’s details, and refuses requests from no tab or document', () => {
+    const base = { url: `${FB}api/graphql/`, method: 'POST', timeStamp: T };
+    expect(requestFacts({ ...base, tabId: 3, frameId: 0, documentId: 'd1', initiator: 'https://www.facebook.com' })).toEqual(
+      facts({ ts: T }),
+    );
+    expect(requestFacts({ ...base, tabId: 3, frameId: 2, documentUrl: `${FB}x` })).toMatchObject({
+      frameId: 2,
+      requester: `${FB}x`,
+    });
+    expect(requestFacts({ ...base, tabId: -1, frameId: 0, initiator: 'https://www.facebook.com' })).toBeNull();
+    expect(requestFacts({ ...base, tabId: 3, frameId: 0 })).toBeNull();
+  });
+
+  it('takes requests only from the platform’s own top-level page (frames only for detectors that run in frames)', () => {
+    expect(fromOwnPage(facebook, facts())).toBe(true);
+    expect(fromOwnPage(facebook, facts({ frameId: 4 }))).toBe(false);
+    expect(fromOwnPage(facebook, facts({ requester: 'https://www.reddit.com' }))).toBe(false);
+    expect(fromOwnPage(recaptcha, facts({ frameId: 4, requester: 'https://www.google.com/recaptcha/api2/anchor?k=1' }))).toBe(
+      true,
+    );
+  });
+
+  it('lets a gesture vouch within its window, in its own document only', () => {
+    const g = gesture();
+    expect(g).toMatchObject({ key: '3|0|facebook', host: 'www.facebook.com', origin: 'https://www.facebook.com', used: [] });
+    expect(vouches(g, facts())).toBe(true);
+    expect(vouches(g, facts({ ts: T + GESTURE_WINDOW_MS + 1 }))).toBe(false);
+    expect(vouches(g, facts({ ts: T - GESTURE_GRACE_MS - 1 }))).toBe(false);
+    expect(vouches(g, facts({ documentId: 'd2' }))).toBe(false);
+    // Firefox: no document ids, the document's origin instead.
+    const { documentId: _, ...firefox } = g;
+    expect(vouches(firefox, facts({ documentId: undefined, requester: `${FB}groups/1` }))).toBe(true);
+    expect(vouches(firefox, facts({ documentId: undefined, requester: 'https://web.facebook.com/' }))).toBe(false);
+    expect(budgetKey('like', 'add')).not.toBe(budgetKey('like', 'undo'));
+  });
+});
+
+describe('GestureBook', () => {
+  let db: ClickworkDB;
+  let n = 0;
+  beforeEach(() => {
+    db = new ClickworkDB(`gestures-${++n}`);
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  it('finds the gesture of a request, waits briefly for one whose message comes after the request, and spends each budget once', async () => {
+    const book = new GestureBook(db);
+    const now = Date.now();
+    const later = book.find('facebook', facts({ ts: now }));
+    book.note(gesture({ ts: now + 10 }));
+    const g = (await later) as GestureRow;
+    expect(g?.ts).toBe(now + 10);
+    expect(book.spend(g, 'like|add')).toBe(true);
+    expect(book.spend(g, 'like|add')).toBe(false);
+    expect(book.spend(g, 'comment|add')).toBe(true);
+    // A Facebook gesture vouches for no other platform's request in the same tab and frame.
+    expect(await book.find('youtube', facts({ ts: now }))).toBeNull();
+  });
+
+  it('gives up after the grace period, and reads the gestures a stopped worker wrote', async () => {
+    const start = Date.now();
+    expect(await new GestureBook(db).find('facebook', facts({ ts: start }))).toBeNull();
+    expect(Date.now() - start).toBeGreaterThanOrEqual(GESTURE_GRACE_MS - 5);
+    await db.gestures.put(gesture({ ts: Date.now() }));
+    expect(await new GestureBook(db).find('facebook', facts({ ts: Date.now() }))).toMatchObject({ key: '3|0|facebook' });
+  });
+});
