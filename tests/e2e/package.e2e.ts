@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root } from './harness';
+
+/**
+ * What the packages ask for and carry, read from the built output (`npm test` builds both before
+ * the end-to-end tests): the privacy section of the README names these checks.
+ */
+const BUILDS = { chrome: resolve(root, '.output/chrome-mv3'), firefox: resolve(root, '.output/firefox-mv2') };
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+for (const [browser, dir] of Object.entries(BUILDS)) {
+  describe(`the ${browser} package`, () => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    const hosts: string[] =
+      browser === 'chrome' ? manifest.host_permissions : manifest.permissions.filter((p: string) => p.includes('://'));
+    const apis: string[] = (manifest.permissions as string[]).filter((p) => !p.includes('://'));
+
+    it('asks for webRequest and storage only, and https:// hosts only (no <all_urls>)', () => {
+      expect(apis.sort()).toEqual(['storage', 'webRequest']);
+      expect(hosts.length).toBeGreaterThan(10);
+      for (const h of hosts) expect(h, h).toMatch(/^https:\/\/[^*/]*[a-z0-9]\/|^https:\/\/\*\.[a-z0-9.-]+\//);
+      expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+    });
+
+    it('lets no web page message it, relaxes no content security policy, exposes no file to pages', () => {
+      for (const key of ['externally_connectable', 'content_security_policy', 'web_accessible_resources'])
+        expect(manifest[key], key).toBeUndefined();
+    });
+
+    it('loads only its own scripts, and evaluates no string as code', () => {
+      const all = files(dir);
+      for (const page of all.filter((f) => f.endsWith('.html'))) {
+        for (const [, src] of readFileSync(page, 'utf8').matchAll(/<script\b[^>]*\bsrc="([^"]*)"/g))
+          expect(src, page).toMatch(/^\/(?!\/)/);
+      }
+      const scripts = all.filter((f) => f.endsWith('.js'));
+      expect(scripts.length).toBeGreaterThan(20);
+      for (const js of scripts)
+        expect(readFileSync(js, 'utf8'), js).not.toMatch(/\beval\(|new Function\(|importScripts\(\s*['"`]https?:/);
+    });
+  });
+}
