@@ -179,7 +179,7 @@ describe('durable intake', () => {
       await likes.nth(i).click();
       await page.waitForTimeout(150);
       await stopServiceWorker(s);
-      // A person's next like comes later than the content script's one gesture message a second.
+      // A person's next like comes a second later (each vouched for by its own gesture message).
       await page.waitForTimeout(1_000);
     }
     const popup = await openPopup(s);

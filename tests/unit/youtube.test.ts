@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { runDetector } from '@/lib/content/runtime';
+import { GESTURE_INTERVAL_MS, runDetector } from '@/lib/content/runtime';
 import { closestOf } from '@/lib/detectors/dom';
 import youtube, { commentAction, commentId, videoId } from '@/lib/detectors/youtube';
 import type { ContentMessage } from '@/lib/messages';
@@ -106,7 +106,7 @@ describe('youtube detector', () => {
     expect(sent).toMatchObject([{ type: 'sighting', platform: 'youtube', action: 'comment', op: 'add', target: 'dQw4w9WgXcQ' }]);
   });
 
-  it('vouches for the requests that follow with at most one gesture message a second, for trusted input only', async () => {
+  it('vouches for the requests that follow with at most one gesture message per 150 ms, for trusted input only', async () => {
     const doc = loadPage(fixture('youtube/watch-rendered.html'), WATCH);
     const sent: ContentMessage[] = [];
     runDetector(youtube, host, (m) => sent.push(m));
@@ -119,6 +119,10 @@ describe('youtube detector', () => {
     (doc.querySelector('#contenteditable-root') as Element).dispatchEvent(typing);
     await tick();
     expect(sent.filter((m) => m.type === 'gesture')).toHaveLength(1);
+    // A second deliberate click a moment later (ticking a second playlist) vouches for its own request.
+    await tick(GESTURE_INTERVAL_MS + 20);
+    trustedClick(like);
+    expect(sent.filter((m) => m.type === 'gesture')).toHaveLength(2);
   });
 
   it.skipIf(real.skip)('matches the InnerTube endpoints named in the real watch page, and only those', () => {
