@@ -3,7 +3,7 @@ import { type Rate, resolveRate, type ValuationSettings } from '../valuation';
 import type { FileSettings } from './backup';
 import type { ClickworkDB } from './schema';
 import { loadValuationSettings, saveValuationSettings } from './settings';
-import { countBeyondRetention, loadTracking, saveTracking, type TrackingSettings } from './tracking';
+import { countBeyondRetention, loadTracking, publishTracking, type TrackingSettings, writeTracking } from './tracking';
 
 /**
  * The second, separate step of a restore: the settings of the backup file, compared with this
@@ -81,7 +81,9 @@ export async function applyFileSettings(
   locale: string,
 ): Promise<{ trackingChanged: boolean }> {
   const chosen = new Set(keys);
-  return db.transaction('rw', db.meta, async () => {
+  // Extension storage is written after the transaction: awaiting another API inside a Dexie
+  // transaction can leave it waiting (seen as a restore step that never finished under load).
+  const tracking = await db.transaction('rw', db.meta, async () => {
     if (file.valuation && (chosen.has('microRate') || chosen.has('fairRate'))) {
       const v = await loadValuationSettings(db, locale);
       const next: ValuationSettings = { ...v, custom: { ...v.custom } };
@@ -100,13 +102,14 @@ export async function applyFileSettings(
     }
     const t = file.tracking;
     const trackingKeys = (['disabled', 'retentionDays', 'privateWindows', 'badge'] as const).filter((k) => chosen.has(k));
-    if (!t || !trackingKeys.length) return { trackingChanged: false };
+    if (!t || !trackingKeys.length) return undefined;
     const next: TrackingSettings = { ...(await loadTracking(db)) };
     if (chosen.has('disabled')) next.disabled = [...t.disabled];
     if (chosen.has('retentionDays')) next.retentionDays = t.retentionDays;
     if (chosen.has('privateWindows')) next.privateWindows = t.privateWindows;
     if (chosen.has('badge')) next.badge = t.badge === true;
-    await saveTracking(db, next);
-    return { trackingChanged: true };
+    return writeTracking(db, next);
   });
+  if (tracking) await publishTracking(tracking);
+  return { trackingChanged: tracking !== undefined };
 }

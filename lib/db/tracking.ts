@@ -40,9 +40,17 @@ export async function loadTracking(db: ClickworkDB): Promise<TrackingSettings> {
 }
 
 export async function saveTracking(db: ClickworkDB, settings: TrackingSettings): Promise<void> {
+  await publishTracking(await writeTracking(db, settings));
+}
+
+/**
+ * Writes the settings to the database only (safe inside a Dexie transaction, which must not wait
+ * on another API); the caller publishes them with `publishTracking` once the transaction is done.
+ */
+export async function writeTracking(db: ClickworkDB, settings: TrackingSettings): Promise<TrackingSettings> {
   const clean = sanitizeTracking(settings);
   await db.meta.put({ key: KEY, value: clean });
-  await publishTracking(clean);
+  return clean;
 }
 
 /** Where content scripts read what they may count (extension storage: they never open the database). */

@@ -70,6 +70,7 @@ describe('back up and restore', () => {
   it('restores as a merge: deletes nothing, changes no setting, and offers the file’s settings apart', async () => {
     await resetDb(s);
     const popup = await openPopup(s);
+    await putTracking(popup, undefined); // this browser's defaults, also after a failed attempt
     await seedEvents(
       popup,
       Array.from({ length: 50 }, (_, i) => ({ ...LIKE, ts: noonDaysAgo(60 + i) })),

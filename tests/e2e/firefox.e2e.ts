@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, root, withEmulator } from './harness';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { clearStores, fixture, root, withEmulator } from './harness';
 import { withHostileStart } from './hostile';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -97,6 +97,13 @@ async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10
 }
 
 describe.skipIf(!available)('Firefox ESR', () => {
+  // Each scenario starts from an empty history, also when run again after a failed attempt.
+  beforeEach(async () => {
+    const page = await extensionPage('popup.html');
+    await clearStores(page);
+    await page.close();
+  });
+
   it('counts a like once, nets out its undo, and shows it in the popup', async () => {
     const yt = await platformPage();
     await yt.click('like-button-view-model button');

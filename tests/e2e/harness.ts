@@ -261,24 +261,7 @@ export const settle = (page: Page, ms = 1_500) => page.waitForTimeout(ms);
 /** Clears stored events between scenarios, through the extension's own page. */
 export async function resetDb(s: Session): Promise<void> {
   const page = await openPopup(s);
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolveClear, reject) => {
-        const open = indexedDB.open('clickwork');
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = ['events', 'daily', 'pending'].filter((n) => db.objectStoreNames.contains(n));
-          const tx = db.transaction(names, 'readwrite');
-          for (const name of names) tx.objectStore(name).clear();
-          tx.oncomplete = () => {
-            db.close();
-            resolveClear();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-  );
+  await clearStores(page);
   await page.close();
 }
 
@@ -422,4 +405,33 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Empties every store of the extension's database but the settings (`meta`): events, rollups,
+ * gestures and parked requests. `page` is an extension page, in Chromium or Firefox.
+ */
+export async function clearStores(page: { evaluate(fn: () => Promise<void>): Promise<unknown> }): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolveClear, reject) => {
+        const open = indexedDB.open('clickwork');
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames].filter((n) => n !== 'meta');
+          if (!names.length) {
+            db.close();
+            return resolveClear();
+          }
+          const tx = db.transaction(names, 'readwrite');
+          for (const name of names) tx.objectStore(name).clear();
+          tx.oncomplete = () => {
+            db.close();
+            resolveClear();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
 }

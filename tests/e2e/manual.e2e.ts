@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPopup, resetDb, type Session, seriousViolations, storedEvents } from './harness';
 
@@ -7,17 +8,33 @@ const dayFromNow = (days: number) => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
+/** The popup form's good entry: 3 Amazon reviews today at 00:01, 20 minutes stated. */
+async function addThreeReviews(popup: Page): Promise<void> {
+  const form = popup.getByTestId('manual-popup');
+  if ((await form.getAttribute('open')) === null) await form.locator('summary').click();
+  await popup.locator('#popup-manual-platform').selectOption('amazon');
+  await popup.locator('#popup-manual-kind').selectOption('review');
+  await popup.locator('#popup-manual-count').fill('3');
+  await popup.locator('#popup-manual-when').fill(dayFromNow(0));
+  await popup.locator('#popup-manual-time').fill('00:01');
+  await popup.locator('#popup-manual-minutes').fill('20');
+  await popup.getByTestId('popup-manual-submit').click();
+  await expect
+    .poll(() => popup.getByTestId('popup-manual-status').textContent())
+    .toBe('Added by hand: 3 actions, Reviews, Amazon.');
+}
+
 describe('hand-entered actions (English)', () => {
   let s: Session;
   beforeAll(async () => {
     s = await launch();
-    await resetDb(s);
   });
   afterAll(async () => {
     await s?.close();
   });
 
   it('from the popup: bad values are refused next to their field and nothing is stored; a good entry is counted and marked', async () => {
+    await resetDb(s);
     const popup = await openPopup(s);
     await popup.getByTestId('manual-popup').locator('summary').click();
     await popup.locator('#popup-manual-platform').selectOption('amazon');
@@ -38,14 +55,7 @@ describe('hand-entered actions (English)', () => {
     await popup.screenshot({ path: 'test-results/manual-popup-refused.png', fullPage: true });
     if (process.env.UPDATE_SCREENSHOTS) await popup.screenshot({ path: 'docs/screenshots/manual-form.png', fullPage: true });
 
-    await popup.locator('#popup-manual-count').fill('3');
-    await popup.locator('#popup-manual-when').fill(dayFromNow(0));
-    await popup.locator('#popup-manual-time').fill('00:01');
-    await popup.locator('#popup-manual-minutes').fill('20');
-    await popup.getByTestId('popup-manual-submit').click();
-    await expect
-      .poll(() => popup.getByTestId('popup-manual-status').textContent())
-      .toBe('Added by hand: 3 actions, Reviews, Amazon.');
+    await addThreeReviews(popup);
     await expect.poll(() => popup.getByTestId('total').textContent()).toBe('3');
     expect(await popup.getByTestId('manual-split').textContent()).toContain('3 of them hand-entered; 20 min stated by you');
     expect(await popup.getByTestId('popup-manual-count-error').count()).toBe(0);
@@ -57,6 +67,10 @@ describe('hand-entered actions (English)', () => {
   });
 
   it('from the dashboard: added, counted apart on its platform, marked in the history, edited and deleted; the form passes axe', async () => {
+    await resetDb(s); // its own start (also after a failed attempt): the popup's 3 reviews
+    const popup = await openPopup(s);
+    await addThreeReviews(popup);
+    await popup.close();
     const page = await s.context.newPage();
     await page.setViewportSize({ width: 1280, height: 1000 });
     await page.goto(`chrome-extension://${s.extensionId}/options.html`);
@@ -96,8 +110,8 @@ describe('hand-entered actions (English)', () => {
     await page.locator('#edit-manual-count').fill('7');
     await page.getByTestId('edit-manual-submit').click();
     await expect.poll(() => page.getByTestId('total').textContent()).toBe('10');
-    expect(await page.getByTestId('manual-edit').count()).toBe(0);
-    expect(await row.textContent()).toContain('× 7');
+    await expect.poll(() => page.getByTestId('manual-edit').count()).toBe(0);
+    await expect.poll(() => row.textContent()).toContain('× 7'); // the history redraws after the total
 
     await row.getByRole('button', { name: /^Delete/ }).click();
     await expect.poll(() => page.getByTestId('total').textContent()).toBe('3');
@@ -112,13 +126,13 @@ describe('hand-entered actions (French, dark)', () => {
   let s: Session;
   beforeAll(async () => {
     s = await launch({ lang: 'fr' });
-    await resetDb(s);
   });
   afterAll(async () => {
     await s?.close();
   });
 
   it('shows the form, its refusals and the marked row in French', async () => {
+    await resetDb(s);
     const page = await s.context.newPage();
     await page.setViewportSize({ width: 1280, height: 1000 });
     await page.emulateMedia({ colorScheme: 'dark' });
