@@ -21,6 +21,14 @@ import { root } from './helpers';
 
 const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
 const entrypoints = readdirSync(resolve(root, 'entrypoints'));
+/** Test files by name and text: the meta-test finds each platform's own tests in them. */
+const testFiles = (dir: string, suffix: string) =>
+  readdirSync(resolve(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(suffix))
+    .map((f) => ({ name: f, text: readFileSync(resolve(root, dir, f), 'utf8') }));
+const unitTests = testFiles('tests/unit', '.test.ts');
+const e2eTests = testFiles('tests/e2e', '.e2e.ts');
+const harness = readFileSync(resolve(root, 'tests/e2e/harness.ts'), 'utf8');
 
 describe('detector registry', () => {
   it('has unique ids from the taxonomy', () => {
@@ -50,6 +58,22 @@ describe('detector registry', () => {
         const file = resolve(root, 'entrypoints', `${d.id}.content.ts`);
         expect(existsSync(file)).toBe(true);
         expect(readFileSync(file, 'utf8')).toContain(`@/lib/detectors/${d.id}'`);
+      });
+
+      it('has a unit test on its detector and an end-to-end test on its pages', () => {
+        const unit = unitTests.filter((f) => f.text.includes(`@/lib/detectors/${d.id}'`));
+        expect(
+          unit.map((f) => f.name),
+          'a tests/unit file importing the detector',
+        ).not.toEqual([]);
+        // Its pages served (its fixtures or emulator), and its events expected by platform id.
+        const serves = new RegExp(`fixture\\(['\`]${d.id}/|withEmulator\\([^;]*'${d.id}'\\)`);
+        const expects = new RegExp(`platform: '${d.id}'|['\`]${d.id}/[a-z-]+/[a-z-]+`);
+        const e2e = e2eTests.filter((f) => (serves.test(f.text) || serves.test(harness)) && expects.test(f.text));
+        expect(
+          e2e.map((f) => f.name),
+          'a tests/e2e file counting its actions on its pages',
+        ).not.toEqual([]);
       });
 
       it('has fixtures', () => {
