@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DETECTORS } from '@/lib/detectors/registry';
+import { PLATFORM_IDS, PLATFORM_NAMES } from '@/lib/taxonomy';
+import { plannedFiles, taxonomyName, withRegistryEntry, withTableRow } from '../../scripts/new-platform.mjs';
+import { root } from './helpers';
+
+const read = (path: string) => readFileSync(resolve(root, path), 'utf8');
+// A taxonomy id no detector uses yet (the generator refuses ids outside the taxonomy).
+const free = PLATFORM_IDS.find((p) => p !== 'other' && p !== 'practice' && !DETECTORS.some((d) => d.id === p));
+
+describe('npm run new-platform', () => {
+  it('reads every platform name from the taxonomy module, hyphenated ids included', () => {
+    const taxonomy = read('lib/taxonomy.ts');
+    for (const p of PLATFORM_IDS) expect(taxonomyName(taxonomy, p), p).toBe(PLATFORM_NAMES[p]);
+    expect(taxonomyName(taxonomy, 'myspace')).toBeNull();
+  });
+
+  it.skipIf(!free)('writes the seven files of a platform with every placeholder filled', () => {
+    const files = plannedFiles({ id: free as string, host: 'www.example.com', name: 'Example' });
+    expect(Object.keys(files).sort()).toEqual(
+      [
+        `entrypoints/${free}.content.ts`,
+        `lib/detectors/${free}.ts`,
+        `tests/e2e/emulators/${free}.js`,
+        `tests/e2e/platforms/${free}.e2e.ts`,
+        `tests/fixtures/${free}/page.fr.html`,
+        `tests/fixtures/${free}/page.html`,
+        `tests/unit/${free}.test.ts`,
+      ].sort(),
+    );
+    for (const [path, text] of Object.entries(files)) expect(text, path).not.toMatch(/__[A-Z0-9_]+__/);
+    expect(files[`lib/detectors/${free}.ts`]).toContain(`id: '${free}'`);
+    expect(files[`tests/fixtures/${free}/page.fr.html`]).toContain('<html lang="fr">');
+  });
+
+  it.skipIf(!free)('adds the import in order and the entry last, and a README row the registry test reads', () => {
+    const registry = withRegistryEntry(read('lib/detectors/registry.ts'), free as string);
+    const imports = registry.match(/^import \w+ from '\.\/[\w-]+';$/gm) ?? [];
+    expect(imports).toEqual([...imports].sort((a, b) => a.localeCompare(b)));
+    expect(registry).toMatch(/ {2}\w+,\n\];/);
+    const readme = withTableRow(read('README.md'), '| platform ', `| Example (\`${free}\`) | … |`);
+    const rows = readme.split('\n');
+    const at = rows.findIndex((l) => l.startsWith(`| Example (\`${free}\`)`));
+    expect(rows[at - 1]?.startsWith('| ')).toBe(true); // inside the platform table, after its last row
+    expect(rows[at + 1]).toBe('');
+  });
+});
