@@ -1,8 +1,8 @@
 import type { PlatformHealth } from '@/lib/db/health';
 import { detectorFor } from '@/lib/detectors/registry';
-import { formatMoment, t } from '@/lib/i18n';
+import { formatMoment, platformLabel, t } from '@/lib/i18n';
 
-const label = (h: PlatformHealth) => detectorFor(h.platform)?.label ?? h.platform;
+const label = (h: PlatformHealth) => platformLabel(h.platform);
 
 /** The platform's actions whose signal is not confirmed on the site, named by their detail. */
 export function unconfirmedNote(platform: string): string | null {

@@ -1,19 +1,11 @@
 import { KIND_COLORS } from '@/components/kind-colors';
-import { detectorFor } from '@/lib/detectors/registry';
-import { kindLabel, type MessageKey, t } from '@/lib/i18n';
+import { kindLabel, type MessageKey, platformLabel as platformName, t } from '@/lib/i18n';
 import type { ClassTotals } from '@/lib/research/class';
 import { BENEFICIARIES, type BeneficiaryId, type PlatformId } from '@/lib/taxonomy';
 import type { ChartLine } from './ClassChart';
 
-/** Names of the taxonomy's platforms that have no detector yet (an export may still name them). */
-const OTHER_NAMES: Partial<Record<PlatformId, string>> = {
-  'google-maps': 'Google Maps',
-  claude: 'Claude',
-  arkose: 'Arkose Labs',
-};
-
-export const platformLabel = (p: PlatformId) =>
-  p === 'practice' ? t('classPractice') : (detectorFor(p)?.label ?? OTHER_NAMES[p] ?? p);
+/** A platform's name (lib/i18n's, from the taxonomy); the practice page as the class page says it. */
+export const platformLabel = (p: PlatformId) => (p === 'practice' ? t('classPractice') : platformName(p));
 
 export const beneficiaryLabel = (b: BeneficiaryId) => (b === 'nobody' ? t('classNobody') : BENEFICIARIES[b]);
 

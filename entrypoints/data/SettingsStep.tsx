@@ -10,14 +10,12 @@ import {
   type SettingValue,
   settingsDifferences,
 } from '@/lib/db/restore-settings';
-import { detectorFor } from '@/lib/detectors/registry';
-import { formatNumber, type MessageKey, t, userLocale } from '@/lib/i18n';
+import { formatNumber, type MessageKey, platformLabel, t, userLocale } from '@/lib/i18n';
 
 /** One setting's value in words, in the UI language. */
 function inWords(v: SettingValue): string {
   if ('rate' in v) return rateLabel(v.rate);
-  if ('platforms' in v)
-    return v.platforms.length ? v.platforms.map((p) => detectorFor(p)?.label ?? p).join(', ') : t('settingNone');
+  if ('platforms' in v) return v.platforms.length ? v.platforms.map(platformLabel).join(', ') : t('settingNone');
   if ('days' in v) return v.days === undefined ? t('retentionForever') : t('retentionDays', formatNumber(v.days));
   return t(v.on ? 'settingOn' : 'settingOff');
 }
