@@ -10,6 +10,7 @@ import imdb from './imdb';
 import instagram from './instagram';
 import linkedin from './linkedin';
 import netflix from './netflix';
+import perplexity from './perplexity';
 import pinterest from './pinterest';
 import recaptcha from './recaptcha';
 import reddit from './reddit';
@@ -50,6 +51,7 @@ export const DETECTORS: readonly Detector[] = [
   steam,
   claude,
   pinterest,
+  perplexity,
 ];
 
 export function detectorFor(id: string): Detector | undefined {
