@@ -1,6 +1,7 @@
 import amazon from './amazon';
 import chatgpt from './chatgpt';
 import claude from './claude';
+import copilot from './copilot';
 import facebook from './facebook';
 import gemini from './gemini';
 import github from './github';
@@ -52,6 +53,7 @@ export const DETECTORS: readonly Detector[] = [
   claude,
   pinterest,
   perplexity,
+  copilot,
 ];
 
 export function detectorFor(id: string): Detector | undefined {
