@@ -1,4 +1,5 @@
 import { isPressed, queryFirst } from './dom';
+import { THUMB_ACTIONS, thumbsToggle } from './thumbs';
 import { defineDetector } from './types';
 
 /*
@@ -42,24 +43,17 @@ export default defineDetector({
   label: 'Copilot',
   matches: ['https://copilot.microsoft.com/*'],
   testUrls: ['https://copilot.microsoft.com/', 'https://copilot.microsoft.com/chats/'],
-  actions: {
-    up: { kind: 'ai-feedback', detail: 'up', slot: 'exclusive' },
-    down: { kind: 'ai-feedback', detail: 'down', slot: 'exclusive' },
-  },
+  actions: THUMB_ACTIONS,
   // Only public code and hand-written markup (above): no saved page of Copilot.
   unconfirmed: ['up', 'down'],
   toggles: [
-    {
-      actions: ['up', 'down'],
-      control: [...UP, ...DOWN],
+    thumbsToggle({
+      up: UP,
+      down: DOWN,
       scope: ANSWER,
-      state(scope) {
-        if (isPressed(queryFirst(scope, UP))) return 'up';
-        if (isPressed(queryFirst(scope, DOWN))) return 'down';
-        return null;
-      },
+      rated: (answer, thumb) => isPressed(queryFirst(answer, thumb === 'up' ? UP : DOWN)),
       target: answerId,
-    },
+    }),
   ],
   health: {
     // An opened conversation shows the thumbs under its finished answers.

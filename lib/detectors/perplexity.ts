@@ -1,4 +1,5 @@
-import { isPressed, queryFirst, str } from './dom';
+import { isPressed, queryFirst } from './dom';
+import { THUMB_ACTIONS, thumbsToggle } from './thumbs';
 import { defineDetector } from './types';
 
 /*
@@ -26,8 +27,8 @@ const filled = (name: string) => [
   `use[href="#pplx-icon-${name}-filled"]`, // the same with a plain href
 ];
 
-function pressed(scope: Element, thumb: readonly string[], name: string): boolean {
-  return queryFirst(scope, filled(name)) !== null || isPressed(queryFirst(scope, thumb));
+function rated(answer: Element, thumb: 'up' | 'down'): boolean {
+  return queryFirst(answer, filled(`thumb-${thumb}`)) !== null || isPressed(queryFirst(answer, thumb === 'up' ? UP : DOWN));
 }
 
 /** One answer: its tab panel, holding the answer's text (`#markdown-content-<n>`) and its footer. */
@@ -47,25 +48,10 @@ export default defineDetector({
   label: 'Perplexity',
   matches: ['https://www.perplexity.ai/*'],
   testUrls: ['https://www.perplexity.ai/', 'https://www.perplexity.ai/search/'],
-  actions: {
-    up: { kind: 'ai-feedback', detail: 'up', slot: 'exclusive' },
-    down: { kind: 'ai-feedback', detail: 'down', slot: 'exclusive' },
-  },
+  actions: THUMB_ACTIONS,
   // The thumbs are seen in a saved page; the state they show once rated is hand-written (above).
   unconfirmed: ['up', 'down'],
-  toggles: [
-    {
-      actions: ['up', 'down'],
-      control: [...UP, ...DOWN],
-      scope: ANSWER,
-      state(scope) {
-        if (pressed(scope, UP, 'thumb-up')) return 'up';
-        if (pressed(scope, DOWN, 'thumb-down')) return 'down';
-        return null;
-      },
-      target: (scope, url) => str(answerId(scope, url)),
-    },
-  ],
+  toggles: [thumbsToggle({ up: UP, down: DOWN, scope: ANSWER, rated, target: answerId })],
   health: {
     // A thread shows the thumbs under each finished answer.
     pages: /^\/search\//,
