@@ -1,8 +1,31 @@
 import type { Selectors } from './types';
 
+const parses = new Map<string, boolean>();
+
+/**
+ * The selectors this engine can parse. An alternative written for another engine (a namespaced
+ * attribute such as `use[*|href]`, which browsers read and happy-dom does not; `:has()` in an older
+ * browser) is skipped like one that matches nothing, instead of throwing into the page.
+ */
+export function parsable(selectors: Selectors): string[] {
+  return selectors.filter((s) => {
+    let ok = parses.get(s);
+    if (ok === undefined) {
+      try {
+        document.createDocumentFragment().querySelector(s);
+        ok = true;
+      } catch {
+        ok = false;
+      }
+      parses.set(s, ok);
+    }
+    return ok;
+  });
+}
+
 /** The first element in `root` matched by the first selector that matches anything. */
 export function queryFirst(root: ParentNode, selectors: Selectors): Element | null {
-  for (const s of selectors) {
+  for (const s of parsable(selectors)) {
     const el = root.querySelector(s);
     if (el) return el;
   }
@@ -21,7 +44,7 @@ export function composedParent(el: Element): Element | null {
  * roots (Reddit's shreddit elements keep their buttons in one).
  */
 export function closestOf(el: Element, selectors: Selectors): Element | null {
-  const joined = selectors.join(',');
+  const joined = parsable(selectors).join(',');
   if (!joined) return null;
   for (let node: Element | null = el; node; node = composedParent(node)) {
     if (node.matches(joined)) return node;

@@ -1,6 +1,7 @@
 import amazon from './amazon';
 import chatgpt from './chatgpt';
 import claude from './claude';
+import copilot from './copilot';
 import facebook from './facebook';
 import gemini from './gemini';
 import github from './github';
@@ -10,6 +11,7 @@ import imdb from './imdb';
 import instagram from './instagram';
 import linkedin from './linkedin';
 import netflix from './netflix';
+import perplexity from './perplexity';
 import pinterest from './pinterest';
 import recaptcha from './recaptcha';
 import reddit from './reddit';
@@ -50,6 +52,8 @@ export const DETECTORS: readonly Detector[] = [
   steam,
   claude,
   pinterest,
+  perplexity,
+  copilot,
 ];
 
 export function detectorFor(id: string): Detector | undefined {
