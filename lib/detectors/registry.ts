@@ -8,6 +8,7 @@ import goodreads from './goodreads';
 import hcaptcha from './hcaptcha';
 import imdb from './imdb';
 import instagram from './instagram';
+import letterboxd from './letterboxd';
 import linkedin from './linkedin';
 import netflix from './netflix';
 import pinterest from './pinterest';
@@ -50,6 +51,7 @@ export const DETECTORS: readonly Detector[] = [
   steam,
   claude,
   pinterest,
+  letterboxd,
 ];
 
 export function detectorFor(id: string): Detector | undefined {
