@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { Collector } from '@/lib/background/collector';
-import { networkFilters, type RequestDetails } from '@/lib/background/network';
+import { filtersOf, type RequestDetails } from '@/lib/background/network';
 import { exportBackup, importBackup } from '@/lib/db/backup';
 import { openDb } from '@/lib/db/open';
 import { rangeDays, summarize } from '@/lib/db/queries';
@@ -62,18 +62,24 @@ export default defineBackground(() => {
 
   // Requests are observed, never blocked or changed. Registered at the top level so that a
   // stopped service worker is woken up by them.
+  const see = (details: unknown) => {
+    try {
+      collector.seeRequest(details as RequestDetails, DETECTORS);
+    } catch (error) {
+      console.error('[clickwork] request not understood', error);
+    }
+    return undefined;
+  };
   browser.webRequest.onBeforeRequest.addListener(
-    (details) => {
-      try {
-        collector.seeRequest(details as unknown as RequestDetails, DETECTORS);
-      } catch (error) {
-        console.error('[clickwork] request not understood', error);
-      }
-      return undefined;
-    },
-    { urls: networkFilters(DETECTORS), types: ['xmlhttprequest', 'other', 'ping'] },
+    see,
+    { urls: filtersOf(DETECTORS, false), types: ['xmlhttprequest', 'other', 'ping'] },
     ['requestBody'],
   );
+  // Classic forms that submit as a page load (review forms): the top frame's POST to exactly the
+  // endpoints of navigation rules. An empty list would mean every address, so none is then listened to.
+  const pageLoads = filtersOf(DETECTORS, true);
+  if (pageLoads.length)
+    browser.webRequest.onBeforeRequest.addListener(see, { urls: pageLoads, types: ['main_frame'] }, ['requestBody']);
 
   if (import.meta.env.MODE === 'bench') {
     // Only in the benchmark's own build (wxt build --mode bench): lets it drive the intake directly.

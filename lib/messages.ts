@@ -39,6 +39,8 @@ export interface GestureMessage {
   type: 'gesture';
   platform: PlatformId;
   ts: number;
+  /** A trusted submit of a POST form: it alone vouches for the page load the form causes. */
+  submit?: true;
 }
 
 /** The live self-check: the platform's controls were (or were not) found where they must be. */
@@ -103,7 +105,13 @@ export function parseMessage(raw: unknown, now = Date.now()): ParseResult<Conten
     if (typeof m.ok !== 'boolean') return fail('ok must be a boolean');
     return { ok: true, value: { type: 'health', platform: m.platform, ok: m.ok, ts: m.ts as number } };
   }
-  if (m.type === 'gesture') return { ok: true, value: { type: 'gesture', platform: m.platform, ts: m.ts as number } };
+  if (m.type === 'gesture') {
+    if (m.submit !== undefined && m.submit !== true) return fail('submit must be true when present');
+    return {
+      ok: true,
+      value: { type: 'gesture', platform: m.platform, ts: m.ts as number, ...(m.submit ? { submit: true } : {}) },
+    };
+  }
   if (m.type === 'captcha') {
     if (m.phase !== 'shown' && m.phase !== 'round' && m.phase !== 'passed') return fail('unknown captcha phase');
     if (typeof m.widget !== 'string' || m.widget.length > MAX_ID) return fail('widget must be a short string');

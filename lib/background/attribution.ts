@@ -39,8 +39,12 @@ export interface RequestFacts {
   ts: number;
 }
 
-export function gestureKey(tabId: number, frameId: number, platform: PlatformId): string {
-  return `${tabId}|${frameId}|${platform}`;
+/**
+ * A trusted submit of a POST form is kept apart (`…|submit`): only it vouches for the page load
+ * that form causes, and a click elsewhere on the page never does.
+ */
+export function gestureKey(tabId: number, frameId: number, platform: PlatformId, submit = false): string {
+  return `${tabId}|${frameId}|${platform}${submit ? '|submit' : ''}`;
 }
 
 function parse(url: string | undefined): URL | undefined {
@@ -56,7 +60,9 @@ export function requestFacts(d: RequestDetails): RequestFacts | null {
   const requester = d.documentUrl ?? d.originUrl ?? d.initiator;
   if (d.tabId < 0 || typeof d.frameId !== 'number' || !requester || !parse(requester)) return null;
   const facts: RequestFacts = { tabId: d.tabId, frameId: d.frameId, requester, ts: Math.round(d.timeStamp || Date.now()) };
-  if (d.documentId) facts.documentId = d.documentId;
+  // A page load is sent for the document it replaces; its initiator (Chrome) or origin URL (Firefox)
+  // names the page the form was on, which the gesture's origin is compared with.
+  if (d.documentId && d.type !== 'main_frame') facts.documentId = d.documentId;
   return facts;
 }
 
@@ -69,12 +75,12 @@ export function fromOwnPage(detector: Detector, facts: RequestFacts): boolean {
 }
 
 /** The gesture a content script's message stands for, or null when the sender is not a tab's page. */
-export function gestureFrom(sender: MessageSender, platform: PlatformId, ts: number): GestureRow | null {
+export function gestureFrom(sender: MessageSender, platform: PlatformId, ts: number, submit = false): GestureRow | null {
   const url = parse(sender.url);
   if (sender.tab?.id === undefined || !url) return null;
   const frameId = sender.frameId ?? 0;
   const row: GestureRow = {
-    key: gestureKey(sender.tab.id, frameId, platform),
+    key: gestureKey(sender.tab.id, frameId, platform, submit),
     tabId: sender.tab.id,
     frameId,
     platform,

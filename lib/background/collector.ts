@@ -3,7 +3,7 @@ import type { ClickworkDB, GestureRow } from '../db/schema';
 import { applyRetention, DEFAULT_TRACKING, loadTracking, notTracked, type TrackingSettings } from '../db/tracking';
 import practice from '../detectors/practice';
 import { detectorFor } from '../detectors/registry';
-import { type Detector, domActions, type NetMatch } from '../detectors/types';
+import { type Detector, domActions, hasNavigation, type NetMatch } from '../detectors/types';
 import { matchesAny } from '../match-pattern';
 import { type ContentMessage, parseMessage } from '../messages';
 import { budgetKey, fromOwnPage, gestureFrom, type MessageSender, type RequestFacts, requestFacts } from './attribution';
@@ -96,7 +96,7 @@ export class Collector {
     // Paused, switched off, or a private window: accepted (nothing is wrong) but nothing is
     // written, not even a health check or a gesture (store() checks again once the choices are read).
     if (notTracked(this.tracking, detector.id, sender.tab?.incognito === true)) return OK;
-    if (message.type === 'gesture') return this.receiveGesture(detector, sender, message.ts);
+    if (message.type === 'gesture') return this.receiveGesture(detector, sender, message.ts, message.submit === true);
     if (message.type === 'health') {
       const item: Item = {
         kind: 'health',
@@ -143,8 +143,10 @@ export class Collector {
   }
 
   /** Keeps a trusted gesture (for platforms with requests to vouch for), once tracking is known. */
-  private receiveGesture(detector: Detector, sender: MessageSender, ts: number): Receipt {
-    const g = detector.network?.length ? gestureFrom(sender, detector.id, ts) : null;
+  private receiveGesture(detector: Detector, sender: MessageSender, ts: number, submit: boolean): Receipt {
+    // A submit matters only where a form's page load is counted.
+    if (submit && !hasNavigation(detector)) return OK;
+    const g = detector.network?.length ? gestureFrom(sender, detector.id, ts, submit) : null;
     if (!g) return OK;
     this.inflight++;
     const stored = this.trackingRead
@@ -178,21 +180,29 @@ export class Collector {
 
   private async attribute(details: RequestDetails, facts: RequestFacts, found: Detector[]): Promise<void> {
     await this.trackingRead;
+    // A page load (a classic form's POST) needs the trusted submit of a form on the page it leaves.
+    const submit = details.type === 'main_frame';
     for (const detector of found) {
       // Switched off or paused: the request waits for nothing and its body is never read.
       if (notTracked(this.tracking, detector.id, false)) continue;
-      const g = await this.gestures.find(detector.id, facts);
+      const g = await this.gestures.find(detector.id, facts, undefined, submit);
       if (!g || notTracked(this.tracking, detector.id, g.incognito)) {
         console.debug('[clickwork] request without a gesture on its page ignored:', detector.id);
         continue;
       }
       const match = matchRequest(detector, details);
-      if (match) return this.count(detector, match, g, facts);
+      if (match) return this.count(detector, match, g, facts, submit);
     }
   }
 
   /** Queues a request's sighting: a confirmation, or one request-only action of its gesture. */
-  private async count(detector: Detector, match: NetMatch, found: GestureRow, facts: RequestFacts): Promise<void> {
+  private async count(
+    detector: Detector,
+    match: NetMatch,
+    found: GestureRow,
+    facts: RequestFacts,
+    submit = false,
+  ): Promise<void> {
     const spec = detector.actions[match.action];
     if (!spec) return;
     const confirmOnly = match.op === 'add' && domActions(detector).has(match.action);
@@ -200,7 +210,7 @@ export class Collector {
     if (!confirmOnly) {
       // This gesture already let one through: the next one's message may still be on its way.
       const budget = budgetKey(match.action, match.op);
-      if (g.used.includes(budget)) g = await this.gestures.find(detector.id, facts, (x) => !x.used.includes(budget));
+      if (g.used.includes(budget)) g = await this.gestures.find(detector.id, facts, (x) => !x.used.includes(budget), submit);
       if (!g || !this.gestures.spend(g, budget)) {
         console.debug('[clickwork] second request for one gesture ignored:', detector.id, match.action);
         return;

@@ -46,15 +46,17 @@ export class GestureBook {
 
   /**
    * The gesture that vouches for a request on this platform (and that `accept` takes: one whose
-   * budget is not spent), waiting briefly for it; null if none.
+   * budget is not spent), waiting briefly for it; null if none. `submit`: only a trusted submit of a
+   * form vouches (for the page load it causes).
    */
   async find(
     platform: PlatformId,
     facts: RequestFacts,
     accept: (g: GestureRow) => boolean = () => true,
+    submit = false,
   ): Promise<GestureRow | null> {
     await this.loaded;
-    const key = gestureKey(facts.tabId, facts.frameId, platform);
+    const key = gestureKey(facts.tabId, facts.frameId, platform, submit);
     const known = this.latest.get(key);
     if (known && vouches(known, facts) && accept(known)) return known;
     // Waits from now, not from the request's time: a worker just started gets the request and

@@ -6,6 +6,8 @@ export interface RequestDetails {
   url: string;
   method: string;
   tabId: number;
+  /** `main_frame` for a page load of the top frame, `xmlhttprequest`, `ping`, … */
+  type?: string;
   /** 0 for the top-level document (both browsers). */
   frameId?: number;
   /** Chrome: the sending document, the same id as a content script's `sender.documentId`. */
@@ -51,25 +53,36 @@ export function parseBody(body: RequestDetails['requestBody']): unknown {
   }
 }
 
-/** Every URL filter of every detector's network rules, for one webRequest listener. */
+/** Every URL filter of every detector's network rules: the host permissions they need. */
 export function networkFilters(detectors: readonly Detector[]): string[] {
   return [...new Set(detectors.flatMap((d) => (d.network ?? []).flatMap((r) => r.urls)))];
 }
 
+/** The URL filters of the rules of one sort: page loads (`navigation`) or the pages' own requests. */
+export function filtersOf(detectors: readonly Detector[], navigation: boolean): string[] {
+  const rules = detectors.flatMap((d) => (d.network ?? []).filter((r) => (r.navigation === true) === navigation));
+  return [...new Set(rules.flatMap((r) => r.urls))];
+}
+
+/** A top-frame page load is read only by navigation rules, any other request only by the others. */
+const isNavigation = (d: Pick<RequestDetails, 'type'>) => d.type === 'main_frame';
+
 /** Requests that change state: POST unless a rule names others (Claude's PUT and PATCH). */
 const DEFAULT_METHODS: readonly string[] = ['POST'];
-const ruleAccepts = (rule: NetworkRule, method: string, url: URL) =>
-  (rule.methods ?? DEFAULT_METHODS).includes(method) && matchesAny(rule.urls, url);
+const ruleAccepts = (rule: NetworkRule, d: Pick<RequestDetails, 'method' | 'type'>, url: URL) =>
+  (rule.navigation === true) === isNavigation(d) &&
+  (rule.methods ?? DEFAULT_METHODS).includes(d.method) &&
+  matchesAny(rule.urls, url);
 
 /** The detectors with a rule for this request's URL and method, decided without reading the body. */
-export function candidates(detectors: readonly Detector[], d: Pick<RequestDetails, 'url' | 'method'>): Detector[] {
+export function candidates(detectors: readonly Detector[], d: Pick<RequestDetails, 'url' | 'method' | 'type'>): Detector[] {
   let url: URL;
   try {
     url = new URL(d.url);
   } catch {
     return [];
   }
-  return detectors.filter((detector) => (detector.network ?? []).some((rule) => ruleAccepts(rule, d.method, url)));
+  return detectors.filter((detector) => (detector.network ?? []).some((rule) => ruleAccepts(rule, d, url)));
 }
 
 /**
@@ -81,7 +94,7 @@ export function matchRequest(detector: Detector, d: RequestDetails): NetMatch | 
   let body: unknown;
   let parsed = false;
   for (const rule of detector.network ?? []) {
-    if (!ruleAccepts(rule, d.method, url)) continue;
+    if (!ruleAccepts(rule, d, url)) continue;
     if (!parsed) {
       body = parseBody(d.requestBody);
       parsed = true;

@@ -1,6 +1,7 @@
 import { closestOf, queryFirst } from '../detectors/dom';
 import type { CaptchaSpec, Detector, SubmitControl, ToggleControl } from '../detectors/types';
 import type { ContentMessage } from '../messages';
+import { watchFormSubmits } from './submit';
 
 /** The part of ContentContext the runtime needs; every listener and timer goes through it. */
 export interface RuntimeHost {
@@ -211,6 +212,7 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
     // A single-page navigation changes what is on screen: states read after it belong to another target.
     host.onLocationChange(guard(stopAll));
   }
+  watchFormSubmits(detector, host, send, win);
   if (detector.captcha) runCaptcha(detector, detector.captcha, host, send, win);
   host.onInvalidated(stopAll);
   runHealthCheck(detector, host, send, win);

@@ -9,6 +9,7 @@ import goodreads from './goodreads';
 import hcaptcha from './hcaptcha';
 import imdb from './imdb';
 import instagram from './instagram';
+import letterboxd from './letterboxd';
 import linkedin from './linkedin';
 import netflix from './netflix';
 import perplexity from './perplexity';
@@ -54,6 +55,7 @@ export const DETECTORS: readonly Detector[] = [
   pinterest,
   perplexity,
   copilot,
+  letterboxd,
 ];
 
 export function detectorFor(id: string): Detector | undefined {

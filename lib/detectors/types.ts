@@ -105,6 +105,13 @@ export interface NetworkRule {
   urls: readonly string[];
   /** HTTP methods the rule reads; POST when absent (an update may arrive as PUT or PATCH). */
   methods?: readonly string[];
+  /**
+   * The rule reads the top frame's own page loads (`main_frame`), not the page's requests: a classic
+   * form that submits as a page load (a review form). Such a request counts only after a trusted
+   * `submit` of a POST form on that platform's page, reported by the content script before unload.
+   * Match it by path and form field names; the fields' text is never read.
+   */
+  navigation?: boolean;
   match(req: NetRequest): NetMatch | null;
 }
 
@@ -150,6 +157,11 @@ export function endpoints(...urls: readonly string[]): string[] {
  */
 export function domActions(d: Detector): ReadonlySet<string> {
   return new Set([...(d.toggles ?? []).flatMap((t) => t.actions), ...(d.submits ?? []).flatMap((s) => s.actions ?? [s.action])]);
+}
+
+/** Whether a detector counts a form that submits as a page load (a rule with `navigation`). */
+export function hasNavigation(d: Detector): boolean {
+  return (d.network ?? []).some((r) => r.navigation === true);
 }
 
 /** Helper that keeps literal types and checks the shape of a detector. */
