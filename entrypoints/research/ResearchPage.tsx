@@ -4,12 +4,16 @@ import { browser } from 'wxt/browser';
 import { download } from '@/components/download';
 import { UnreadableNotice } from '@/components/UnreadableNotice';
 import { openDb } from '@/lib/db/open';
-import { dayKey } from '@/lib/db/schema';
 import { formatDay, formatDuration, formatNumber, kindLabel, type MessageKey, platformLabel, t } from '@/lib/i18n';
-import { buildExport, candidateRows, exportPeriod, exportZip } from '@/lib/research/export';
+import { buildExport, candidateRows, exportZip } from '@/lib/research/export';
 import { type ExportRow, exportBaseName } from '@/lib/research/format';
-import { type Enrolment, enrolments, joinStudy, leaveStudy, MAX_STUDY_BYTES, parseStudy, type Study } from '@/lib/research/study';
+import { type Enrolment, enrolments, joinStudy, MAX_STUDY_BYTES, parseStudy, type Study } from '@/lib/research/study';
+import { isJoinLink, parseJoinLink, studyKey } from '@/lib/research/study-extras';
 import type { PlatformId } from '@/lib/taxonomy';
+import { Enrolled } from './Enrolled';
+import { FileFacts } from './FileFacts';
+import { fileBytes, SendPanel } from './SendPanel';
+import { ConsentCopyButton, EthicsFacts, PastHistoryNote } from './StudyExtras';
 
 const PAGE = 100;
 const rowKey = (r: ExportRow) => `${r.day}|${r.hour}|${r.platform}|${r.kind}|${r.detail}`;
@@ -40,6 +44,7 @@ function StudyFacts({ study, children }: { study: Study; children?: ComponentChi
       <dd>{study.kinds.map(kindLabel).join(', ')}</dd>
       <dt>{t('studyManual')}</dt>
       <dd data-testid="study-manual">{t(study.includeManual ? 'studyManualYes' : 'studyManualNo')}</dd>
+      <EthicsFacts study={study} />
       {children}
     </dl>
   );
@@ -51,6 +56,7 @@ function Join({ onJoined }: { onJoined: () => void }) {
   const [error, setError] = useState('');
   const [agreed, setAgreed] = useState(false);
   const [joining, setJoining] = useState(false);
+  const [panelId, setPanelId] = useState<string | undefined>();
 
   const refuse = (reason: string) => {
     setStudy(null);
@@ -61,6 +67,14 @@ function Join({ onJoined }: { onJoined: () => void }) {
   const read = (source: string) => {
     setStudy(null);
     setAgreed(false);
+    setPanelId(undefined);
+    // A join link carries the study file itself (and perhaps a panel id): it is read like a file.
+    if (isJoinLink(source)) {
+      const link = parseJoinLink(source);
+      if (!link.ok) return refuse(t(link.error === 'bad-link' ? 'studyErr_bad_link' : 'studyErr_bad_panel_id'));
+      source = link.studyText;
+      setPanelId(link.panelId);
+    }
     const r = parseStudy(source);
     if (r.ok) {
       setError('');
@@ -70,12 +84,19 @@ function Join({ onJoined }: { onJoined: () => void }) {
     }
   };
 
+  // Opened from a join link: research.html#join=…
+  useEffect(() => {
+    if (isJoinLink(location.hash)) read(location.hash);
+  }, []);
+
   const join = async () => {
     if (!study || joining) return;
     setJoining(true);
-    const r = await joinStudy(openDb(), study).finally(() => setJoining(false));
+    const r = await joinStudy(openDb(), study, Date.now(), panelId).finally(() => setJoining(false));
     if (r.ok) {
+      if (isJoinLink(location.hash)) history.replaceState(null, '', location.pathname);
       setStudy(null);
+      setPanelId(undefined);
       setText('');
       setAgreed(false);
       onJoined();
@@ -127,12 +148,26 @@ function Join({ onJoined }: { onJoined: () => void }) {
       {study && (
         <article class="card" data-testid="study-preview" aria-labelledby="preview-title">
           <h3 id="preview-title">{study.title}</h3>
-          <StudyFacts study={study} />
+          <StudyFacts study={study}>
+            {panelId && (
+              <>
+                <dt>{t('studyPanelId')}</dt>
+                <dd data-testid="study-panel-id">
+                  {panelId}
+                  <p class="hint">{t('studyPanelIdHelp')}</p>
+                </dd>
+              </>
+            )}
+          </StudyFacts>
+          <PastHistoryNote study={study} />
           <h4>{t('studyConsent', study.consent.version)}</h4>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the consent text scrolls; the keyboard must reach it */}
           <div class="consent" tabIndex={0} data-testid="study-consent">
             {study.consent.text}
           </div>
+          <p>
+            <ConsentCopyButton study={study} />
+          </p>
           <p class="what-leaves">{t('studyWhatLeaves')}</p>
           <p>
             <label>
@@ -159,7 +194,7 @@ function Join({ onJoined }: { onJoined: () => void }) {
   );
 }
 
-function Review({ enrolment, onClose }: { enrolment: Enrolment; onClose: () => void }) {
+function Review({ enrolment, onClose, onSent }: { enrolment: Enrolment; onClose: () => void; onSent: () => void }) {
   const [rows, setRows] = useState<ExportRow[] | null>(null);
   // Removed rows by their key, never their position: rows read again (a new action, another study
   // joined) must not shift a removal onto another row.
@@ -191,10 +226,11 @@ function Review({ enrolment, onClose }: { enrolment: Enrolment; onClose: () => v
     setDropped(next);
   };
 
+  // The file as it will be saved or sent, built once per render: what is shown is what leaves.
+  const file = buildExport(enrolment, kept, droppedCount, browser.runtime.getManifest().version);
   const save = (as: 'json' | 'csv') => {
-    const file = buildExport(enrolment, kept, droppedCount, browser.runtime.getManifest().version);
     const base = exportBaseName(file);
-    if (as === 'json') download(`${base}.json`, 'application/json', JSON.stringify(file, null, 1));
+    if (as === 'json') download(`${base}.json`, 'application/json', fileBytes(file) as BlobPart);
     else download(`${base}.zip`, 'application/zip', exportZip(file) as BlobPart);
     setSaved(t('reviewSaved', formatNumber(kept.length), formatNumber(droppedCount)));
   };
@@ -314,6 +350,8 @@ function Review({ enrolment, onClose }: { enrolment: Enrolment; onClose: () => v
               </button>
             </p>
           )}
+          <FileFacts file={file} />
+          <SendPanel enrolment={enrolment} file={file} onSent={onSent} />
           <p class="actions">
             <button type="button" class="primary" onClick={() => save('json')} data-testid="export-study-json">
               {t('reviewSaveJson')}
@@ -331,69 +369,6 @@ function Review({ enrolment, onClose }: { enrolment: Enrolment; onClose: () => v
         {t('reviewClose')}
       </button>
     </section>
-  );
-}
-
-function Enrolled({ enrolment, onLeft }: { enrolment: Enrolment; onLeft: () => void }) {
-  const [reviewing, setReviewing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const { study } = enrolment;
-  const period = exportPeriod(enrolment);
-  const ended = study.endDate < dayKey(Date.now());
-  return (
-    <article class="card" data-testid="enrolment" aria-labelledby={`study-${study.id}`}>
-      <h3 id={`study-${study.id}`}>
-        {study.title} {ended && <span class="badge">{t('studyEnded')}</span>}
-      </h3>
-      <StudyFacts study={study}>
-        <dt>{t('studyPseudonym')}</dt>
-        <dd>
-          <code data-testid="pseudonym">{enrolment.pseudonym}</code>
-        </dd>
-        <dt>{t('studyConsented')}</dt>
-        <dd>{t('studyConsentedOn', study.consent.version, formatDay(enrolment.consentDay, 'long'))}</dd>
-        <dt>{t('studyExportCovers')}</dt>
-        <dd>
-          {period ? t('studyPeriodFromTo', formatDay(period.from, 'long'), formatDay(period.to, 'long')) : t('studyNotStarted')}
-        </dd>
-      </StudyFacts>
-      <details>
-        <summary>{t('studyConsent', study.consent.version)}</summary>
-        <div class="consent">{study.consent.text}</div>
-      </details>
-      {reviewing && <Review enrolment={enrolment} onClose={() => setReviewing(false)} />}
-      <p class="actions">
-        {!reviewing && (
-          <>
-            <button type="button" class="primary" onClick={() => setReviewing(true)} data-testid="study-review">
-              {t('studyReview')}
-            </button>{' '}
-          </>
-        )}
-        <button type="button" onClick={() => setConfirming(true)} data-testid="study-leave">
-          {t('studyLeave')}
-        </button>
-      </p>
-      {confirming && (
-        <div role="alertdialog" aria-labelledby={`leave-${study.id}`} class="confirm">
-          <p id={`leave-${study.id}`}>{t('studyLeaveConfirm')}</p>
-          <button
-            type="button"
-            class="danger"
-            onClick={async () => {
-              await leaveStudy(openDb(), study.id);
-              onLeft();
-            }}
-            data-testid="study-leave-confirm"
-          >
-            {t('studyLeaveYes')}
-          </button>{' '}
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('cancel')}
-          </button>
-        </div>
-      )}
-    </article>
   );
 }
 
@@ -415,12 +390,14 @@ export function ResearchPage() {
         {list?.length === 0 && <p data-testid="no-study">{t('studyNone')}</p>}
         {list?.map((e) => (
           <Enrolled
-            key={e.study.id}
+            key={studyKey(e.study)}
             enrolment={e}
-            onLeft={() => {
-              setStatus(t('studyLeft', e.study.title));
+            onLeft={(message) => {
+              setStatus(message);
               reload();
             }}
+            facts={(extra) => <StudyFacts study={e.study}>{extra}</StudyFacts>}
+            review={(onClose) => <Review enrolment={e} onClose={onClose} onSent={reload} />}
           />
         ))}
         <p role="status" data-testid="study-status">
