@@ -109,8 +109,7 @@ const shot = (page: Page, name: string) =>
 
 describe.skipIf(skip)('sending a file to the study', () => {
   it('sends nothing before the click, nor while the browser’s prompt is unanswered; a refusal and a time-out record nothing', async () => {
-    server.mode = 'accept';
-    server.received.length = 0;
+    server.reset();
     const page = await joinFromLink();
     await shot(page, 'joining');
     await joinAndReview(page);
@@ -146,8 +145,8 @@ describe.skipIf(skip)('sending a file to the study', () => {
   });
 
   it('join from a link with a panel id → review → send → receipt kept → leave with a withdrawal request the server receives', async () => {
-    server.mode = 'accept';
-    server.received.length = 0;
+    server.reset();
+    const earlier = toServer().length; // the session's earlier tests
     const page = await joinFromLink();
     expect(await page.getByTestId('study-panel-id').textContent()).toContain(PANEL);
     expect(await page.getByTestId('study-ethics-approval').textContent()).toBe(
@@ -160,7 +159,8 @@ describe.skipIf(skip)('sending a file to the study', () => {
     expect(await page.getByTestId('file-panel_id').textContent()).toBe(PANEL);
     expect(await page.getByTestId('file-dropped_rows').textContent()).toBe('0');
     await shot(page, 'review');
-    expect(toServer()).toEqual([]); // nothing before the click
+    expect(toServer().length).toBe(earlier); // nothing before the click
+    expect(server.received).toEqual([]);
 
     const sha = (await page.getByTestId('file-sha256').textContent()) as string;
     const [saved] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-study-json').click()]);

@@ -16,6 +16,8 @@ export interface StudyServer {
   port: number;
   mode: 'accept' | 'refuse' | 'hang';
   received: { method: string; headers: Record<string, string | string[] | undefined>; body: Buffer }[];
+  /** Accepting, nothing received, receipts numbered from R-0001 again. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,11 @@ export async function startStudyServer(): Promise<StudyServer> {
   const port = (server.address() as { port: number }).port;
   return Object.assign(state, {
     port,
+    reset() {
+      n = 0;
+      state.mode = 'accept';
+      state.received.length = 0;
+    },
     url: `https://127.0.0.1:${port}/clickwork/submit`,
     close: () =>
       new Promise<void>((resolve) => {
