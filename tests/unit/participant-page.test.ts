@@ -8,6 +8,10 @@ import { sha256Hex } from '@/lib/research/send';
 import { enrolments, joinStudy, parseStudy, type Study } from '@/lib/research/study';
 
 const tick = (ms = 50) => new Promise((r) => setTimeout(r, ms));
+/** Waits (up to 10 s: the machine may be busy) until the condition holds. */
+async function until(cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !cond(); i++) await tick();
+}
 const study = (over: Record<string, unknown> = {}): Study => {
   const r = parseStudy(
     JSON.stringify({
@@ -76,15 +80,15 @@ it('shows platform names, the pseudonym explained, every field of the file, and 
   const root = document.createElement('div');
   document.body.append(root);
   render(h(ResearchPage, {}), root);
-  await tick(200);
   const q = (id: string) => root.querySelector(`[data-testid="${id}"]`) as HTMLElement;
+  await until(() => Boolean(q('study-review')));
   expect(root.textContent).toContain('Google Maps, YouTube');
   expect(root.textContent).not.toContain('google-maps');
   expect(q('pseudonym-help').textContent).toBe('studyPseudonymHelp');
   expect(q('study-past-history').textContent).toMatch(/^studyPastHistoryJoined/);
 
   q('study-review').click();
-  await tick(300);
+  await until(() => /^[0-9a-f]{64}$/.test(q('file-sha256')?.textContent ?? ''));
   // Every field of the file but its rows, before saving.
   const fields = [...root.querySelectorAll('[data-testid^="file-"]')].map((e) => e.getAttribute('data-testid'));
   const [e] = await enrolments(db);
@@ -103,13 +107,13 @@ it('shows platform names, the pseudonym explained, every field of the file, and 
   await tick();
   expect(fetches).toEqual([]); // not before the browser's answer
   grant(true);
-  await tick(300);
+  await until(() => /R-9/.test(q('send-status').textContent ?? ''));
   expect(fetches).toHaveLength(1);
   const body = fetches[0]?.[1].body as Uint8Array;
   expect(q('file-sha256').textContent).toBe(await sha256Hex(body));
   expect(JSON.parse(new TextDecoder().decode(body))).toMatchObject({ panel_id: 'PANEL-7', study_id: 'maps-study' });
   expect(q('send-status').textContent).toMatch(/^participantSent\(.*\|R-9\)$/);
-  await tick(200);
+  await until(() => Boolean(q('study-receipts')));
   expect(q('study-receipts').textContent).toContain('R-9');
   render(null, root);
   vi.unstubAllGlobals();
