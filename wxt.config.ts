@@ -37,6 +37,10 @@ export default defineConfig({
     // storage: the tracking choices content scripts read (lib/db/tracking.ts publishTracking).
     permissions: ['storage', 'webRequest'],
     host_permissions: hostPermissions(DETECTORS),
+    // Asked for one origin at a time, only when the participant clicks "Send to the study" (or sends a
+    // withdrawal request) for a study whose file names an https address: lib/research/send.ts.
+    // (Firefox's MV2 manifest lists optional hosts among optional_permissions.)
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

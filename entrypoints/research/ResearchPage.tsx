@@ -1,165 +1,23 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { download } from '@/components/download';
 import { UnreadableNotice } from '@/components/UnreadableNotice';
 import { openDb } from '@/lib/db/open';
-import { dayKey } from '@/lib/db/schema';
-import { formatDay, formatDuration, formatNumber, kindLabel, type MessageKey, platformLabel, t } from '@/lib/i18n';
-import { buildExport, candidateRows, exportPeriod, exportZip } from '@/lib/research/export';
+import { formatDay, formatDuration, formatNumber, kindLabel, platformLabel, t } from '@/lib/i18n';
+import { buildExport, candidateRows, exportZip } from '@/lib/research/export';
 import { type ExportRow, exportBaseName } from '@/lib/research/format';
-import { type Enrolment, enrolments, joinStudy, leaveStudy, MAX_STUDY_BYTES, parseStudy, type Study } from '@/lib/research/study';
+import { type Enrolment, enrolments } from '@/lib/research/study';
+import { studyKey } from '@/lib/research/study-extras';
 import type { PlatformId } from '@/lib/taxonomy';
+import { Enrolled } from './Enrolled';
+import { FileFacts } from './FileFacts';
+import { Join, StudyFacts } from './Join';
+import { fileBytes, SendPanel } from './SendPanel';
 
 const PAGE = 100;
 const rowKey = (r: ExportRow) => `${r.day}|${r.hour}|${r.platform}|${r.kind}|${r.detail}`;
 
-/** What a study asks for, as text only: nothing the researcher wrote is ever read as HTML. */
-function StudyFacts({ study, children }: { study: Study; children?: ComponentChildren }) {
-  return (
-    <dl class="facts">
-      <dt>{t('studyResearcher')}</dt>
-      <dd data-testid="study-researcher">{study.researcher}</dd>
-      <dt>{t('studyContact')}</dt>
-      <dd>{study.contact}</dd>
-      <dt>{t('studyId')}</dt>
-      <dd>
-        <code>{study.id}</code>
-      </dd>
-      <dt>{t('studyPeriod')}</dt>
-      <dd>
-        {study.startDate
-          ? t('studyPeriodFromTo', formatDay(study.startDate, 'long'), formatDay(study.endDate, 'long'))
-          : t('studyPeriodUntil', formatDay(study.endDate, 'long'))}
-      </dd>
-      <dt>{t('studyGranularity')}</dt>
-      <dd>{t(study.granularity === 'hour' ? 'studyByHour' : 'studyByDay')}</dd>
-      <dt>{t('studyPlatforms')}</dt>
-      <dd>{study.platforms.map(platformLabel).join(', ')}</dd>
-      <dt>{t('studyKinds')}</dt>
-      <dd>{study.kinds.map(kindLabel).join(', ')}</dd>
-      <dt>{t('studyManual')}</dt>
-      <dd data-testid="study-manual">{t(study.includeManual ? 'studyManualYes' : 'studyManualNo')}</dd>
-      {children}
-    </dl>
-  );
-}
-
-function Join({ onJoined }: { onJoined: () => void }) {
-  const [text, setText] = useState('');
-  const [study, setStudy] = useState<Study | null>(null);
-  const [error, setError] = useState('');
-  const [agreed, setAgreed] = useState(false);
-  const [joining, setJoining] = useState(false);
-
-  const refuse = (reason: string) => {
-    setStudy(null);
-    setAgreed(false);
-    setError(t('studyRefused', reason));
-  };
-
-  const read = (source: string) => {
-    setStudy(null);
-    setAgreed(false);
-    const r = parseStudy(source);
-    if (r.ok) {
-      setError('');
-      setStudy(r.study);
-    } else {
-      refuse(t(`studyErr_${r.error.replaceAll('-', '_')}` as MessageKey, r.field ?? ''));
-    }
-  };
-
-  const join = async () => {
-    if (!study || joining) return;
-    setJoining(true);
-    const r = await joinStudy(openDb(), study).finally(() => setJoining(false));
-    if (r.ok) {
-      setStudy(null);
-      setText('');
-      setAgreed(false);
-      onJoined();
-    } else setError(t(r.error === 'ended' ? 'studyErr_ended' : 'studyErr_already_joined'));
-  };
-
-  return (
-    <section aria-labelledby="join-title">
-      <h2 id="join-title">{t('studyJoinTitle')}</h2>
-      <p>{t('studyJoinHelp')}</p>
-      <p>
-        <label>
-          {t('studyFile')}{' '}
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="study-file"
-            onChange={async (e) => {
-              const input = e.target as HTMLInputElement;
-              const file = input.files?.[0];
-              // Cleared, so that choosing the same file again (corrected) reads it again.
-              input.value = '';
-              if (!file) return;
-              // A huge file is refused from its size, without reading it into memory.
-              if (file.size > MAX_STUDY_BYTES) refuse(t('studyErr_too_large'));
-              else read(await file.text());
-            }}
-          />
-        </label>
-      </p>
-      <p>
-        <label for="study-text">{t('studyPaste')}</label>
-        <textarea
-          id="study-text"
-          rows={4}
-          value={text}
-          onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
-          data-testid="study-text"
-        />
-        <button type="button" onClick={() => read(text)} disabled={!text.trim()} data-testid="study-read">
-          {t('studyRead')}
-        </button>
-      </p>
-      {error && (
-        <p role="alert" class="error" data-testid="study-error">
-          {error}
-        </p>
-      )}
-      {study && (
-        <article class="card" data-testid="study-preview" aria-labelledby="preview-title">
-          <h3 id="preview-title">{study.title}</h3>
-          <StudyFacts study={study} />
-          <h4>{t('studyConsent', study.consent.version)}</h4>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the consent text scrolls; the keyboard must reach it */}
-          <div class="consent" tabIndex={0} data-testid="study-consent">
-            {study.consent.text}
-          </div>
-          <p class="what-leaves">{t('studyWhatLeaves')}</p>
-          <p>
-            <label>
-              <input
-                type="checkbox"
-                checked={agreed}
-                onChange={(e) => setAgreed((e.target as HTMLInputElement).checked)}
-                data-testid="study-agree"
-              />{' '}
-              {t('studyAgree')}
-            </label>
-          </p>
-          <p class="actions">
-            <button type="button" class="primary" disabled={!agreed || joining} onClick={join} data-testid="study-join">
-              {t('studyJoin')}
-            </button>{' '}
-            <button type="button" onClick={() => setStudy(null)}>
-              {t('cancel')}
-            </button>
-          </p>
-        </article>
-      )}
-    </section>
-  );
-}
-
-function Review({ enrolment, onClose }: { enrolment: Enrolment; onClose: () => void }) {
+function Review({ enrolment, onClose, onSent }: { enrolment: Enrolment; onClose: () => void; onSent: () => void }) {
   const [rows, setRows] = useState<ExportRow[] | null>(null);
   // Removed rows by their key, never their position: rows read again (a new action, another study
   // joined) must not shift a removal onto another row.
@@ -191,10 +49,11 @@ function Review({ enrolment, onClose }: { enrolment: Enrolment; onClose: () => v
     setDropped(next);
   };
 
+  // The file as it will be saved or sent, built once per render: what is shown is what leaves.
+  const file = buildExport(enrolment, kept, droppedCount, browser.runtime.getManifest().version);
   const save = (as: 'json' | 'csv') => {
-    const file = buildExport(enrolment, kept, droppedCount, browser.runtime.getManifest().version);
     const base = exportBaseName(file);
-    if (as === 'json') download(`${base}.json`, 'application/json', JSON.stringify(file, null, 1));
+    if (as === 'json') download(`${base}.json`, 'application/json', fileBytes(file) as BlobPart);
     else download(`${base}.zip`, 'application/zip', exportZip(file) as BlobPart);
     setSaved(t('reviewSaved', formatNumber(kept.length), formatNumber(droppedCount)));
   };
@@ -314,6 +173,8 @@ function Review({ enrolment, onClose }: { enrolment: Enrolment; onClose: () => v
               </button>
             </p>
           )}
+          <FileFacts file={file} />
+          <SendPanel enrolment={enrolment} file={file} onSent={onSent} />
           <p class="actions">
             <button type="button" class="primary" onClick={() => save('json')} data-testid="export-study-json">
               {t('reviewSaveJson')}
@@ -331,69 +192,6 @@ function Review({ enrolment, onClose }: { enrolment: Enrolment; onClose: () => v
         {t('reviewClose')}
       </button>
     </section>
-  );
-}
-
-function Enrolled({ enrolment, onLeft }: { enrolment: Enrolment; onLeft: () => void }) {
-  const [reviewing, setReviewing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const { study } = enrolment;
-  const period = exportPeriod(enrolment);
-  const ended = study.endDate < dayKey(Date.now());
-  return (
-    <article class="card" data-testid="enrolment" aria-labelledby={`study-${study.id}`}>
-      <h3 id={`study-${study.id}`}>
-        {study.title} {ended && <span class="badge">{t('studyEnded')}</span>}
-      </h3>
-      <StudyFacts study={study}>
-        <dt>{t('studyPseudonym')}</dt>
-        <dd>
-          <code data-testid="pseudonym">{enrolment.pseudonym}</code>
-        </dd>
-        <dt>{t('studyConsented')}</dt>
-        <dd>{t('studyConsentedOn', study.consent.version, formatDay(enrolment.consentDay, 'long'))}</dd>
-        <dt>{t('studyExportCovers')}</dt>
-        <dd>
-          {period ? t('studyPeriodFromTo', formatDay(period.from, 'long'), formatDay(period.to, 'long')) : t('studyNotStarted')}
-        </dd>
-      </StudyFacts>
-      <details>
-        <summary>{t('studyConsent', study.consent.version)}</summary>
-        <div class="consent">{study.consent.text}</div>
-      </details>
-      {reviewing && <Review enrolment={enrolment} onClose={() => setReviewing(false)} />}
-      <p class="actions">
-        {!reviewing && (
-          <>
-            <button type="button" class="primary" onClick={() => setReviewing(true)} data-testid="study-review">
-              {t('studyReview')}
-            </button>{' '}
-          </>
-        )}
-        <button type="button" onClick={() => setConfirming(true)} data-testid="study-leave">
-          {t('studyLeave')}
-        </button>
-      </p>
-      {confirming && (
-        <div role="alertdialog" aria-labelledby={`leave-${study.id}`} class="confirm">
-          <p id={`leave-${study.id}`}>{t('studyLeaveConfirm')}</p>
-          <button
-            type="button"
-            class="danger"
-            onClick={async () => {
-              await leaveStudy(openDb(), study.id);
-              onLeft();
-            }}
-            data-testid="study-leave-confirm"
-          >
-            {t('studyLeaveYes')}
-          </button>{' '}
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('cancel')}
-          </button>
-        </div>
-      )}
-    </article>
   );
 }
 
@@ -415,12 +213,14 @@ export function ResearchPage() {
         {list?.length === 0 && <p data-testid="no-study">{t('studyNone')}</p>}
         {list?.map((e) => (
           <Enrolled
-            key={e.study.id}
+            key={studyKey(e.study)}
             enrolment={e}
-            onLeft={() => {
-              setStatus(t('studyLeft', e.study.title));
+            onLeft={(message) => {
+              setStatus(message);
               reload();
             }}
+            facts={(extra) => <StudyFacts study={e.study}>{extra}</StudyFacts>}
+            review={(onClose) => <Review enrolment={e} onClose={onClose} onSent={reload} />}
           />
         ))}
         <p role="status" data-testid="study-status">

@@ -163,6 +163,7 @@ export function buildExport(
     granularity: enrolment.study.granularity,
     period,
     dropped_rows: dropped,
+    ...(enrolment.panelId ? { panel_id: enrolment.panelId } : {}),
     rows: kept.map((r) => ({ ...r })),
   };
 }

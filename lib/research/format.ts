@@ -2,6 +2,7 @@ import { csvCell, parseCsv } from '../csv';
 import { type BeneficiaryId, beneficiaryOf, isKind, isPlatformId, type Kind, type PlatformId } from '../taxonomy';
 import type { Granularity } from './study';
 import { isDay, STUDY_ID } from './study';
+import { PANEL_ID } from './study-extras';
 
 /**
  * The anonymised research export, schema version 2: aggregates only (see "What may leave the
@@ -57,6 +58,8 @@ export interface AnonymisedExport {
   period: { from: string; to: string };
   /** How many rows the participant removed before writing the file (a count, never their content). */
   dropped_rows: number;
+  /** The panel or survey participant id of a study joined from a link that carried one (absent otherwise). */
+  panel_id?: string;
   rows: ExportRow[];
 }
 
@@ -224,7 +227,8 @@ function validMeta(o: Record<string, unknown>): boolean {
     isDay(period.from) &&
     isDay(period.to) &&
     period.from <= period.to &&
-    isCount(o.dropped_rows)
+    isCount(o.dropped_rows) &&
+    (o.panel_id === undefined || (typeof o.panel_id === 'string' && PANEL_ID.test(o.panel_id)))
   );
 }
 
@@ -284,6 +288,7 @@ function normalise(file: AnonymisedExport): AnonymisedExport {
     granularity: file.granularity,
     period: { from: file.period.from, to: file.period.to },
     dropped_rows: file.dropped_rows,
+    ...(file.panel_id !== undefined ? { panel_id: file.panel_id } : {}),
     rows: file.rows.map(
       (r) =>
         Object.fromEntries(

@@ -1,6 +1,7 @@
 import { BENEFICIARIES, KINDS, PLATFORM_IDS } from '../taxonomy';
 import { DETAIL, EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, FIELDS, PSEUDONYM } from './format';
 import { STUDY_ID } from './study';
+import { PANEL_ID } from './study-extras';
 
 const description = (name: string) => FIELDS.find((f) => f.name === name)?.description;
 const DAY_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
@@ -52,6 +53,11 @@ export function exportJsonSchema() {
         type: 'integer',
         minimum: 0,
         description: 'How many rows the participant removed before writing the file (a count only).',
+      },
+      panel_id: {
+        type: 'string',
+        pattern: PANEL_ID.source,
+        description: 'Panel or survey participant id, when the study was joined from a link carrying one.',
       },
       rows: { type: 'array', items: { $ref: '#/$defs/row' } },
     },

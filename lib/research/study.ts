@@ -2,6 +2,7 @@ import { noteUnreadable } from '../db/rows';
 import type { ClickworkDB } from '../db/schema';
 import { dayKey } from '../db/schema';
 import { isKind, isPlatformId, KINDS, type Kind, PLATFORM_IDS, type PlatformId } from '../taxonomy';
+import { type Ethics, isReceipt, PANEL_ID, parseEndpoint, parseEthics, type Receipt, studyKey } from './study-extras';
 
 /**
  * A study: the small JSON file a researcher (or a teacher) publishes, which a participant loads to
@@ -35,6 +36,10 @@ export interface Study {
   endDate: string;
   /** Whether actions the participant entered by hand are exported (counted apart); absent in the file: no. */
   includeManual: boolean;
+  /** Ethics approval, data-protection contact and retention, shown before consent (optional). */
+  ethics?: Ethics;
+  /** The https address files and withdrawal requests may be sent to, at the participant's click (optional). */
+  endpoint?: string;
 }
 
 /** Why a study file was refused; `field` names the offending field where there is one. */
@@ -60,7 +65,7 @@ const LIMITS = { title: 200, researcher: 200, contact: 200, consentVersion: 40, 
  * characters (line breaks and tabs aside) and without the bidirectional overrides that can make a
  * title read as something else.
  */
-function isText(v: unknown, max: number): v is string {
+export function isText(v: unknown, max: number): v is string {
   return (
     typeof v === 'string' &&
     v.length <= max &&
@@ -115,6 +120,10 @@ export function parseStudy(text: string): StudyResult {
   if (r.include_manual !== undefined && typeof r.include_manual !== 'boolean') return invalid('include_manual');
   if (typeof r.startDate === 'string' && r.startDate > (r.endDate as string))
     return { ok: false, error: 'dates-reversed', field: 'startDate' };
+  const ethics = parseEthics(r.ethics, isText);
+  if (!ethics.ok) return ethics.missing ? missing(ethics.field) : invalid(ethics.field);
+  const endpoint = parseEndpoint(r.endpoint);
+  if (!endpoint.ok) return invalid(endpoint.field);
 
   let platforms: PlatformId[] = PLATFORM_IDS.filter((p) => p !== 'practice');
   if (r.platforms !== undefined) {
@@ -147,6 +156,8 @@ export function parseStudy(text: string): StudyResult {
     includeManual: r.include_manual === true,
   };
   if (typeof r.startDate === 'string') study.startDate = r.startDate;
+  if (ethics.value) study.ethics = ethics.value;
+  if (endpoint.value) study.endpoint = endpoint.value;
   return { ok: true, study };
 }
 
@@ -157,6 +168,10 @@ export interface Enrolment {
   pseudonym: string;
   /** Local day the user agreed to the consent text (YYYY-MM-DD). */
   consentDay: string;
+  /** The panel or survey participant id the join link carried; every file then holds it (`panel_id`). */
+  panelId?: string;
+  /** What was sent to the study's address, with the server's receipts (never the file itself). */
+  receipts?: Receipt[];
 }
 
 const META_KEY = 'studies';
@@ -166,6 +181,8 @@ export function isEnrolment(v: unknown): v is Enrolment {
   if (v === null || typeof v !== 'object') return false;
   const e = v as Record<string, unknown>;
   if (typeof e.pseudonym !== 'string' || !/^[0-9a-f-]{36}$/.test(e.pseudonym) || !isDay(e.consentDay)) return false;
+  if (e.panelId !== undefined && (typeof e.panelId !== 'string' || !PANEL_ID.test(e.panelId))) return false;
+  if (e.receipts !== undefined && !(Array.isArray(e.receipts) && e.receipts.every(isReceipt))) return false;
   const parsed = parseStudy(JSON.stringify(e.study ?? null));
   return parsed.ok && parsed.study.id === (e.study as Study).id;
 }
@@ -212,24 +229,41 @@ export function newPseudonym(): string {
 export type JoinResult = { ok: true; enrolment: Enrolment } | { ok: false; error: 'already-joined' | 'ended' };
 
 /** Joins a study after the user agreed to its consent text. */
-export async function joinStudy(db: ClickworkDB, study: Study, now = Date.now()): Promise<JoinResult> {
+export async function joinStudy(db: ClickworkDB, study: Study, now = Date.now(), panelId?: string): Promise<JoinResult> {
   const today = dayKey(now);
   if (study.endDate < today) return { ok: false, error: 'ended' };
+  if (panelId !== undefined && !PANEL_ID.test(panelId)) throw new Error('invalid panel id');
+  const key = studyKey(study);
   return db.transaction('rw', db.meta, async () => {
     const list = await enrolments(db);
-    if (list.some((e) => e.study.id === study.id)) return { ok: false as const, error: 'already-joined' as const };
+    // The same id from another researcher is another study (a copied example keeps its id).
+    if (list.some((e) => studyKey(e.study) === key)) return { ok: false as const, error: 'already-joined' as const };
     const enrolment: Enrolment = { study, pseudonym: newPseudonym(), consentDay: today };
+    if (panelId !== undefined) enrolment.panelId = panelId;
     // Unreadable entries stay until the user repairs them: joining deletes nothing.
     await db.meta.put({ key: META_KEY, value: [...(await storedList(db)), enrolment] });
     return { ok: true as const, enrolment };
   });
 }
 
-/** Leaves a study: its pseudonym and settings are deleted; the user's own history stays. */
-export async function leaveStudy(db: ClickworkDB, studyId: string): Promise<void> {
+/** Leaves a study (by its studyKey): its pseudonym and settings are deleted; the user's own history stays. */
+export async function leaveStudy(db: ClickworkDB, key: string): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
-    const list = (await storedList(db)).filter((e) => !isEnrolment(e) || e.study.id !== studyId);
+    const list = (await storedList(db)).filter((e) => !isEnrolment(e) || studyKey(e.study) !== key);
     if (list.length) await db.meta.put({ key: META_KEY, value: list });
     else await db.meta.delete(META_KEY);
+  });
+}
+
+/** Adds a receipt to the enrolment of study `key`; false when the participant left it meanwhile. */
+export async function addReceipt(db: ClickworkDB, key: string, receipt: Receipt): Promise<boolean> {
+  return db.transaction('rw', db.meta, async () => {
+    const all = await storedList(db);
+    const i = all.findIndex((e) => isEnrolment(e) && studyKey(e.study) === key);
+    if (i < 0) return false;
+    const e = all[i] as Enrolment;
+    all[i] = { ...e, receipts: [...(e.receipts ?? []), receipt] };
+    await db.meta.put({ key: META_KEY, value: all });
+    return true;
   });
 }

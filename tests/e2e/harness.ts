@@ -104,7 +104,9 @@ export interface Session {
 }
 
 /** Starts Chromium with the built extension; `routes` come before the built-in ones. */
-export async function launch(options: { routes?: RouteEntry[]; lang?: string; extension?: boolean } = {}): Promise<Session> {
+export async function launch(
+  options: { routes?: RouteEntry[]; lang?: string; extension?: boolean; args?: string[]; ignoreHTTPSErrors?: boolean } = {},
+): Promise<Session> {
   const withExtension = options.extension !== false;
   if (!existsSync(chromiumPath())) {
     throw new Error(`No Chromium at ${chromiumPath()}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
@@ -116,6 +118,7 @@ export async function launch(options: { routes?: RouteEntry[]; lang?: string; ex
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
+    ...(options.ignoreHTTPSErrors ? { ignoreHTTPSErrors: true } : {}),
     ...(options.lang
       ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}.UTF-8` } }
       : {}),
@@ -137,6 +140,7 @@ export async function launch(options: { routes?: RouteEntry[]; lang?: string; ex
       '--enable-unsafe-extension-debugging',
       // Nothing resolves: a request that escapes the routes below fails instead of leaving the machine.
       '--host-resolver-rules=MAP * ~NOTFOUND',
+      ...(options.args ?? []),
     ],
   });
   const requests: Session['requests'] = [];

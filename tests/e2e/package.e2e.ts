@@ -29,6 +29,13 @@ for (const [browser, dir] of Object.entries(BUILDS)) {
       expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
     });
 
+    it('lists https://*/* as optional only: asked for one study origin at the Send click, never at installation', () => {
+      const optional: string[] = browser === 'chrome' ? manifest.optional_host_permissions : manifest.optional_permissions;
+      expect(optional).toEqual(['https://*/*']);
+      expect(browser === 'chrome' ? manifest.optional_permissions : manifest.optional_host_permissions).toBeUndefined();
+      expect([...hosts, ...apis]).not.toContain('https://*/*');
+    });
+
     it('lets no web page message it, relaxes no content security policy, exposes no file to pages', () => {
       for (const key of ['externally_connectable', 'content_security_policy', 'web_accessible_resources'])
         expect(manifest[key], key).toBeUndefined();

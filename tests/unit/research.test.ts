@@ -8,6 +8,7 @@ import { buildExport, candidateRows, exportPeriod, exportZip } from '@/lib/resea
 import { dataPackage, EXPORT_SCHEMA_VERSION, exportToCsv, FIELDS, parseExportCsv, parseExportJson } from '@/lib/research/format';
 import { exportJsonSchema } from '@/lib/research/json-schema';
 import { type Enrolment, enrolments, joinStudy, leaveStudy, parseStudy, type Study } from '@/lib/research/study';
+import { studyKey } from '@/lib/research/study-extras';
 import { KINDS } from '@/lib/taxonomy';
 import { root } from './helpers';
 
@@ -105,11 +106,11 @@ describe('enrolment', () => {
     expect(a.enrolment.consentDay).toBe('2026-11-20');
     expect(await joinStudy(db, study(), NOW)).toEqual({ ok: false, error: 'already-joined' });
     expect(await joinStudy(db, study({ id: 'old-study', endDate: '2026-11-19' }), NOW)).toEqual({ ok: false, error: 'ended' });
-    await leaveStudy(db, 'digital-labor-2026');
+    await leaveStudy(db, studyKey(study()));
     const left = await enrolments(db);
     expect(left.map((e) => e.study.id)).toEqual(['another-study']);
     expect(JSON.stringify(left)).not.toContain(a.enrolment.pseudonym);
-    await leaveStudy(db, 'another-study');
+    await leaveStudy(db, studyKey(study({ id: 'another-study' })));
     expect(await db.meta.get('studies')).toBeUndefined();
   });
 });
