@@ -35,7 +35,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: the tracking choices content scripts read (lib/db/tracking.ts publishTracking).
-    permissions: ['storage', 'webRequest'],
+    // alarms: the weekly look back's hourly check (lib/background/weekly.ts), which MV3 does not grant without it.
+    permissions: ['alarms', 'storage', 'webRequest'],
+    // notifications: asked for only when the user chooses the weekly look back as a notification.
+    optional_permissions: ['notifications'],
     host_permissions: hostPermissions(DETECTORS),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

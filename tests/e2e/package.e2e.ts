@@ -22,8 +22,10 @@ for (const [browser, dir] of Object.entries(BUILDS)) {
       browser === 'chrome' ? manifest.host_permissions : manifest.permissions.filter((p: string) => p.includes('://'));
     const apis: string[] = (manifest.permissions as string[]).filter((p) => !p.includes('://'));
 
-    it('asks for webRequest and storage only, and https:// hosts only (no <all_urls>)', () => {
-      expect(apis.sort()).toEqual(['storage', 'webRequest']);
+    it('asks for webRequest, storage and alarms only (notifications optional), and https:// hosts only (no <all_urls>)', () => {
+      expect(apis.sort()).toEqual(['alarms', 'storage', 'webRequest']);
+      // The weekly look back's notification is asked for at the user's click, never at installation.
+      expect(manifest.optional_permissions).toEqual(['notifications']);
       expect(hosts.length).toBeGreaterThan(10);
       for (const h of hosts) expect(h, h).toMatch(/^https:\/\/[^*/]*[a-z0-9]\/|^https:\/\/\*\.[a-z0-9.-]+\//);
       expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
