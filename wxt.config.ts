@@ -49,6 +49,10 @@ export default defineConfig({
               strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android has every API the extension uses (webRequest with request bodies,
+            // storage, alarms, notifications, permissions.request from 120; README "Install"); 142
+            // reads data_collection_permissions there too.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -31,6 +31,12 @@ for (const [browser, dir] of Object.entries(BUILDS)) {
       expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
     });
 
+    if (browser === 'firefox') {
+      it('allows Firefox for Android, from the version that reads its data-collection declaration', () => {
+        expect(manifest.browser_specific_settings.gecko_android).toEqual({ strict_min_version: '142.0' });
+      });
+    }
+
     it('lets no web page message it, relaxes no content security policy, exposes no file to pages', () => {
       for (const key of ['externally_connectable', 'content_security_policy', 'web_accessible_resources'])
         expect(manifest[key], key).toBeUndefined();
