@@ -10,11 +10,10 @@ import { launch, openPopup, resetDb, type SeedEvent, type Session, seedEvents } 
 const PAGES = ['popup', 'options', 'practice', 'research', 'class', 'data', 'about'] as const;
 const WIDTH = 360;
 
-let s: Session;
-beforeAll(async () => {
-  s = await launch();
-  await resetDb(s);
-  // A month of varied work, so that charts, tables and ledgers are drawn.
+/** A browser with a month of varied work, so that charts, tables and ledgers are drawn. */
+async function seeded(lang?: string): Promise<Session> {
+  const session = await launch(lang ? { lang } : {});
+  await resetDb(session);
   const day = 86_400_000;
   const kinds: [string, string, string][] = [
     ['youtube', 'reaction', 'like'],
@@ -29,13 +28,11 @@ beforeAll(async () => {
     const [platform, kind, detail] = kinds[i % kinds.length] as [string, string, string];
     events.push({ platform, kind, detail, ts: Date.now() - (i % 28) * day - i * 60_000, durationMs: 4_000 + i * 50 });
   }
-  const page = await openPopup(s);
+  const page = await openPopup(session);
   await seedEvents(page, events);
   await page.close();
-});
-afterAll(async () => {
-  await s?.close();
-});
+  return session;
+}
 
 /** Controls whose box goes past the page's left or right edge (not inside a box that scrolls). */
 function cutControls(page: Page, width: number): Promise<string[]> {
@@ -60,29 +57,42 @@ function cutControls(page: Page, width: number): Promise<string[]> {
   }, width);
 }
 
-describe(`every page at ${WIDTH} px wide`, () => {
-  for (const name of PAGES) {
-    it(`${name}: no horizontal scroll, no control cut off`, async () => {
-      const page = await s.context.newPage();
-      await page.setViewportSize({ width: WIDTH, height: 740 });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(`chrome-extension://${s.extensionId}/${name}.html`);
-      await page.waitForLoadState('load');
-      // Rendered: the page's main content is there (and, where it loads data, has loaded it).
-      await page.locator('main, #app > *').first().waitFor();
-      await page.waitForTimeout(1_500);
-      // Closed sections open, so that what they hold is measured too.
-      await page.evaluate(() => {
-        for (const d of document.querySelectorAll('details')) d.open = true;
-      });
-      await page.waitForTimeout(500);
-      await page.screenshot({ path: `/tmp/narrow-${name}.png`, fullPage: true });
-      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(scrollWidth, `${name} scrollWidth`).toBeLessThanOrEqual(WIDTH);
-      expect(await cutControls(page, WIDTH), name).toEqual([]);
-      expect(errors).toEqual([]);
-      await page.close();
+/** Opens one page at WIDTH px and checks it; the screenshot goes to /tmp/narrow-<tag>.png. */
+async function check(session: Session, name: string, tag: string): Promise<void> {
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: WIDTH, height: 740 });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`chrome-extension://${session.extensionId}/${name}.html`);
+  await page.waitForLoadState('load');
+  // Rendered: the page's main content is there (and, where it loads data, has loaded it).
+  await page.locator('main, #app > *').first().waitFor();
+  await page.waitForTimeout(1_500);
+  // Closed sections open, so that what they hold is measured too.
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+  });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `/tmp/narrow-${tag}.png`, fullPage: true });
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth, `${tag} scrollWidth`).toBeLessThanOrEqual(WIDTH);
+  expect(await cutControls(page, WIDTH), tag).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+}
+
+for (const lang of ['en', 'fr']) {
+  describe(`every page at ${WIDTH} px wide (${lang})`, () => {
+    let s: Session;
+    beforeAll(async () => {
+      // French labels run longer: the same pages in French too.
+      s = await seeded(lang === 'fr' ? 'fr' : undefined);
     });
-  }
-});
+    afterAll(async () => {
+      await s?.close();
+    });
+    for (const name of PAGES) {
+      it(`${name}: no horizontal scroll, no control cut off`, () => check(s, name, lang === 'en' ? name : `${name}-${lang}`));
+    }
+  });
+}
