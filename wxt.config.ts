@@ -35,12 +35,16 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: the tracking choices content scripts read (lib/db/tracking.ts publishTracking).
-    permissions: ['storage', 'webRequest'],
+    // alarms: the weekly look back's hourly check (lib/background/weekly.ts), which MV3 does not grant without it.
+    permissions: ['alarms', 'storage', 'webRequest'],
     host_permissions: hostPermissions(DETECTORS),
-    // Asked for one origin at a time, only when the participant clicks "Send to the study" (or sends a
-    // withdrawal request) for a study whose file names an https address: lib/research/send.ts.
+    // notifications: asked for only when the user chooses the weekly look back as a notification.
+    // https://*/*: asked for one origin at a time, only when the participant clicks "Send to the study"
+    // (or sends a withdrawal request) for a study whose file names an https address: lib/research/send.ts.
     // (Firefox's MV2 manifest lists optional hosts among optional_permissions.)
-    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['notifications', 'https://*/*'] }
+      : { optional_permissions: ['notifications'], optional_host_permissions: ['https://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
@@ -50,6 +54,10 @@ export default defineConfig({
               strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android has every API the extension uses (webRequest with request bodies,
+            // storage, alarms, notifications, permissions.request from 120; README "Install"); 142
+            // reads data_collection_permissions there too.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { Collector } from '@/lib/background/collector';
 import { filtersOf, type RequestDetails } from '@/lib/background/network';
+import { scheduleWeekly } from '@/lib/background/weekly';
 import { exportBackup, importBackup } from '@/lib/db/backup';
 import { openDb } from '@/lib/db/open';
 import { rangeDays, summarize } from '@/lib/db/queries';
@@ -80,6 +81,9 @@ export default defineBackground(() => {
   const pageLoads = filtersOf(DETECTORS, true);
   if (pageLoads.length)
     browser.webRequest.onBeforeRequest.addListener(see, { urls: pageLoads, types: ['main_frame'] }, ['requestBody']);
+
+  // The weekly look back, when the user turned it on (lib/background/weekly.ts): listeners at the top level.
+  scheduleWeekly(browser, db);
 
   if (import.meta.env.MODE === 'bench') {
     // Only in the benchmark's own build (wxt build --mode bench): lets it drive the intake directly.

@@ -28,6 +28,7 @@ import { type Valuation, valuate } from '@/lib/valuation';
 import { HeatMap } from './HeatMap';
 import { History } from './History';
 import { Tracking } from './Tracking';
+import { WeeklySettings } from './WeeklySettings';
 
 type RangeChoice = 'day' | 'week' | 'month' | 'year' | 'custom';
 const RANGE_LENGTH: Record<Exclude<RangeChoice, 'custom'>, number> = { day: 1, week: 7, month: 30, year: 365 };
@@ -131,6 +132,7 @@ export function Dashboard() {
       {data && <Body data={data} />}
       {data && <HeatMap days={days} version={version} />}
       {data && <Tracking />}
+      {data && <WeeklySettings />}
       {data && <History onChange={load} version={version} />}
       <footer class="dash-links">
         <nav aria-label={t('dashMoreLabel')}>

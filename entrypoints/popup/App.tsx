@@ -5,6 +5,7 @@ import { KindChart } from '@/components/KindChart';
 import { ManualForm } from '@/components/ManualForm';
 import { UnreadableNotice } from '@/components/UnreadableNotice';
 import { ValueCard } from '@/components/ValueCard';
+import { WeeklyCard, WeeklyOffer } from '@/components/Weekly';
 import { healthStatus, type PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
 import { rangeDays, type Summary, summarize } from '@/lib/db/queries';
@@ -110,6 +111,7 @@ export function App() {
       <header>
         <h1>{t('popupHeading')}</h1>
       </header>
+      <WeeklyCard />
       {state.status === 'loading' && <p>{t('loading')}</p>}
       {state.status === 'error' && <p role="alert">{t('loadError', state.error)}</p>}
       {state.status === 'ready' && state.storage && (
@@ -133,6 +135,7 @@ export function App() {
         <p class="hint">{t('manualHint')}</p>
         <ManualForm id="popup-manual" onDone={() => load()} />
       </details>
+      <WeeklyOffer />
       <footer>
         <a
           href={browser.runtime.getURL('/options.html')}

@@ -103,11 +103,22 @@ export interface Session {
   close(): Promise<void>;
 }
 
+const BUILT_DIR = EXTENSION_DIR;
+
 /** Starts Chromium with the built extension; `routes` come before the built-in ones. */
 export async function launch(
-  options: { routes?: RouteEntry[]; lang?: string; extension?: boolean; args?: string[]; ignoreHTTPSErrors?: boolean } = {},
+  options: {
+    routes?: RouteEntry[];
+    lang?: string;
+    extension?: boolean;
+    args?: string[];
+    ignoreHTTPSErrors?: boolean;
+    extensionDir?: string;
+  } = {},
 ): Promise<Session> {
   const withExtension = options.extension !== false;
+  // Another folder: a copy of the build with a changed manifest (weekly.e2e.ts).
+  const EXTENSION_DIR = options.extensionDir ?? BUILT_DIR;
   if (!existsSync(chromiumPath())) {
     throw new Error(`No Chromium at ${chromiumPath()}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   }

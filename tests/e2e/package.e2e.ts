@@ -22,19 +22,31 @@ for (const [browser, dir] of Object.entries(BUILDS)) {
       browser === 'chrome' ? manifest.host_permissions : manifest.permissions.filter((p: string) => p.includes('://'));
     const apis: string[] = (manifest.permissions as string[]).filter((p) => !p.includes('://'));
 
-    it('asks for webRequest and storage only, and https:// hosts only (no <all_urls>)', () => {
-      expect(apis.sort()).toEqual(['storage', 'webRequest']);
+    it('asks for webRequest, storage and alarms only (notifications optional), and https:// hosts only (no <all_urls>)', () => {
+      expect(apis.sort()).toEqual(['alarms', 'storage', 'webRequest']);
+      // The weekly look back's notification is asked for at the user's click, never at installation.
+      expect(manifest.optional_permissions).toContain('notifications');
       expect(hosts.length).toBeGreaterThan(10);
       for (const h of hosts) expect(h, h).toMatch(/^https:\/\/[^*/]*[a-z0-9]\/|^https:\/\/\*\.[a-z0-9.-]+\//);
       expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
     });
 
     it('lists https://*/* as optional only: asked for one study origin at the Send click, never at installation', () => {
-      const optional: string[] = browser === 'chrome' ? manifest.optional_host_permissions : manifest.optional_permissions;
-      expect(optional).toEqual(['https://*/*']);
-      expect(browser === 'chrome' ? manifest.optional_permissions : manifest.optional_host_permissions).toBeUndefined();
+      if (browser === 'chrome') {
+        expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+        expect(manifest.optional_permissions).toEqual(['notifications']);
+      } else {
+        expect(manifest.optional_permissions).toEqual(['notifications', 'https://*/*']);
+        expect(manifest.optional_host_permissions).toBeUndefined();
+      }
       expect([...hosts, ...apis]).not.toContain('https://*/*');
     });
+
+    if (browser === 'firefox') {
+      it('allows Firefox for Android, from the version that reads its data-collection declaration', () => {
+        expect(manifest.browser_specific_settings.gecko_android).toEqual({ strict_min_version: '142.0' });
+      });
+    }
 
     it('lets no web page message it, relaxes no content security policy, exposes no file to pages', () => {
       for (const key of ['externally_connectable', 'content_security_policy', 'web_accessible_resources'])
