@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { nativeBrowser as browser } from '../native-browser';
 import type { Detector } from '../detectors/types';
 import type { ContentMessage } from '../messages';
 import { ContentContext } from './context';

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { nativeBrowser as browser } from '../native-browser';
 // Pure functions and a key: nothing here opens the database (content scripts never do).
 import { notTracked, sanitizeTracking, TRACKING_STATE_KEY } from '../db/tracking';
 import type { ContentMessage } from '../messages';
