@@ -12,7 +12,7 @@ import { expect, it } from 'vitest';
 import { EXTENSION_DIR, launch, root, type Session } from '../e2e/harness';
 import { classMerge } from './class';
 import { historyCosts } from './history';
-import { PAGE_ROUNDS, pageCosts } from './page';
+import { MAX_ROUNDS, pageCosts } from './page';
 import { add, KB, notMeasured, round, rows, table } from './rows';
 import type { Bench } from './worker';
 
@@ -97,8 +97,10 @@ async function ingest(s: Session) {
       };
       receipts.push(collector.receive(message, sender));
     }
-    await Promise.all(receipts.map((x) => (x.ok ? x.stored : undefined)));
-    return { ms: performance.now() - t0, stored: await db.events.count() };
+    const settled = await Promise.allSettled(receipts.map((x) => (x.ok ? x.stored : Promise.reject(new Error(x.error)))));
+    const failed = settled.find((x) => x.status === 'rejected') as PromiseRejectedResult | undefined;
+    const error = failed && `${failed.reason?.name}: ${failed.reason?.message} ${failed.reason?.inner?.message ?? ''}`;
+    return { ms: performance.now() - t0, stored: await db.events.count(), error };
   }, INGEST);
   const perSecond = round(INGEST / (r.ms / 1000), 0);
   add({
@@ -189,7 +191,7 @@ it('benchmark', { timeout: 3_600_000 }, async () => {
   const meta = {
     date: new Date().toISOString(),
     minutes: round((Date.now() - started) / 60_000, 1),
-    pageRounds: PAGE_ROUNDS,
+    maxPageRounds: MAX_ROUNDS,
     parts: [...PARTS],
   };
   writeFileSync(join(out, 'bench.json'), JSON.stringify({ ...meta, rows }, null, 2));

@@ -14,7 +14,10 @@ import { add, KB, pairedRatio, type RatioEstimate, round } from './rows';
  * and each round gives one ratio; the interval is over those per-round ratios.
  */
 const PAGE = 'https://x.com/bench/status/1';
-export const PAGE_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 24);
+export const MIN_ROUNDS = 10;
+export const MAX_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
+/** The longest each workload's rounds may take (minutes). */
+const PAGE_MINUTES = Number(process.env.BENCH_PAGE_MINUTES ?? 8);
 const CLICKS_PER_ROUND = Number(process.env.BENCH_CLICKS_PER_ROUND ?? 40);
 const BURSTS_PER_ROUND = Number(process.env.BENCH_BURSTS_PER_ROUND ?? 4);
 const MUTATIONS = 2_000;
@@ -71,11 +74,14 @@ const burst = (p: OpenPage) =>
  * Each round reads the three pages' CPU, then runs `units` small units of work (one click, one
  * burst) on each page in turn — ext, base, aa, ext, base, aa… in an order that rotates — and reads
  * their CPU again. Interleaving unit by unit puts a change in the machine's load, and the work a
- * page does by the clock (frames, timers), on all three alike.
+ * page does by the clock (frames, timers), on all three alike. Rounds go on until both intervals
+ * (with/without and the A/A control) are within ±2 %, or MAX_ROUNDS, or PAGE_MINUTES have passed.
  */
 async function rounds(pages: Record<Which, OpenPage>, units: number, unit: (p: OpenPage, i: number) => Promise<unknown>) {
   const ms: Record<Which, number[]> = { ext: [], base: [], aa: [] };
-  for (let r = 0; r < PAGE_ROUNDS; r++) {
+  const deadline = Date.now() + PAGE_MINUTES * 60_000;
+  const precise = () => tight(pairedRatio(ms.ext, ms.base)) && tight(pairedRatio(ms.aa, ms.base));
+  for (let r = 0; r < MAX_ROUNDS && (r < MIN_ROUNDS || (!precise() && Date.now() < deadline)); r++) {
     const order = [...WHICH.slice(r % 3), ...WHICH.slice(0, r % 3)];
     if (Math.floor(r / 3) % 2) order.reverse();
     const before = await Promise.all(WHICH.map((w) => cpu(pages[w].cdp)));
@@ -151,9 +157,9 @@ export async function pageCosts(): Promise<void> {
     });
     const clicks = await rounds(pages, CLICKS_PER_ROUND, click);
     const mutation = await rounds(pages, BURSTS_PER_ROUND, burst);
-    const perRound = `${PAGE_ROUNDS} rounds of ${CLICKS_PER_ROUND} trusted clicks per page`;
+    const perRound = `rounds of ${CLICKS_PER_ROUND} trusted clicks per page`;
     ratioRow('page.clicks.ratio', `main-thread CPU, ${perRound}, with/without`, clicks.ext, clicks.base, false);
-    const mPerRound = `${PAGE_ROUNDS} rounds of ${BURSTS_PER_ROUND} bursts of ${MUTATIONS} DOM mutations per page`;
+    const mPerRound = `rounds of ${BURSTS_PER_ROUND} bursts of ${MUTATIONS} DOM mutations per page`;
     ratioRow('page.mutations.ratio', `main-thread CPU, ${mPerRound}, with/without`, mutation.ext, mutation.base, false);
     ratioRow(
       'page.aa.ratio',
