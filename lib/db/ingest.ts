@@ -105,7 +105,7 @@ export class RollupBuffer {
   }
 }
 
-async function addEvent(db: ClickworkDB, s: Sighting, rollup: RollupBuffer): Promise<void> {
+function addEvent(s: Sighting, rollup: RollupBuffer): void {
   const ev: LaborEvent = { kind: s.kind, platform: s.platform, detail: s.detail, ts: s.ts, signal: s.signal };
   if (s.durationMs !== undefined) ev.durationMs = Math.round(s.durationMs);
   if (s.rounds !== undefined) ev.rounds = s.rounds;
@@ -169,10 +169,10 @@ async function applyToggle(db: ClickworkDB, s: Sighting, rollup: RollupBuffer, c
   if (confirmOnly) return 'unconfirmed';
   if (s.slot === 'exclusive' && active.length > 0) {
     for (const old of active) await undoEvent(db, old, s.ts, rollup);
-    await addEvent(db, s, rollup);
+    addEvent(s, rollup);
     return 'replaced';
   }
-  await addEvent(db, s, rollup);
+  addEvent(s, rollup);
   return 'added';
 }
 
@@ -196,7 +196,7 @@ async function applyOccurrence(db: ClickworkDB, s: Sighting, rollup: RollupBuffe
     await merge(db, twin, s, rollup);
     return 'merged';
   }
-  await addEvent(db, s, rollup);
+  addEvent(s, rollup);
   return 'added';
 }
 
