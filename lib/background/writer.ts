@@ -40,11 +40,13 @@ export async function writeBatch(
   pruning: { last: number },
 ): Promise<boolean> {
   // Hashing is asynchronous outside IndexedDB: done before the transaction opens.
-  for (const item of batch) {
-    if (item.kind === 'sighting' && item.rawTarget) {
-      item.sighting.targetKey = await hasher.key(item.sighting.platform, item.rawTarget);
-    }
-  }
+  await Promise.all(
+    batch.map(async (item) => {
+      if (item.kind === 'sighting' && item.rawTarget) {
+        item.sighting.targetKey = await hasher.key(item.sighting.platform, item.rawTarget);
+      }
+    }),
+  );
   let changed = false;
   const tables = [db.events, db.daily, db.pending, db.health, db.seen, db.gestures, db.parked];
   await db.transaction('rw', tables, async () => {
@@ -52,6 +54,8 @@ export async function writeBatch(
     // Ids already stored (a resend) or met earlier in this batch are skipped: exactly once.
     const known = new Set((await db.seen.bulkGet(ids)).filter((r) => r !== undefined).map((r) => r.id));
     const rollup = new RollupBuffer();
+    // The events on the batch's targets, read at once (lib/db/event-batch.ts).
+    await rollup.events.prefetch(db, targetsOf(batch));
     // Most batches meet no parked request: one count spares a lookup per sighting.
     const parked = (await db.parked.count()) > 0 || batch.some((i) => i.kind === 'sighting' && i.confirmOnly);
     for (const item of batch) {
@@ -71,6 +75,14 @@ export async function writeBatch(
     }
   });
   return changed;
+}
+
+function targetsOf(batch: Item[]): [PlatformId, string][] {
+  const out: [PlatformId, string][] = [];
+  for (const item of batch) {
+    if (item.kind === 'sighting' && item.sighting.targetKey) out.push([item.sighting.platform, item.sighting.targetKey]);
+  }
+  return out;
 }
 
 /** Applies one item inside writeBatch()'s transaction; true when what the pages show changed. */

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { nativeBrowser as browser } from '../native-browser';
 
 /** How often the address is compared where the browser has no Navigation API. */
 export const LOCATION_POLL_MS = 1_000;

@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import type { Detector } from '../detectors/types';
 import type { ContentMessage } from '../messages';
+import { nativeBrowser as browser } from '../native-browser';
 import { ContentContext } from './context';
 import { whileTracked } from './gate';
 import { runDetector } from './runtime';

@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 // Pure functions and a key: nothing here opens the database (content scripts never do).
 import { notTracked, sanitizeTracking, TRACKING_STATE_KEY } from '../db/tracking';
 import type { ContentMessage } from '../messages';
+import { nativeBrowser as browser } from '../native-browser';
 import type { PlatformId } from '../taxonomy';
 import type { ContentContext } from './context';
 import type { Send } from './runtime';

@@ -1,4 +1,5 @@
 import type { Kind, PlatformId, Signal, Slot } from '../taxonomy';
+import { EventBatch } from './event-batch';
 import { type ClickworkDB, type DailyRollup, dayKey, type LaborEvent } from './schema';
 
 /** One sighting of an action, normalised by the background, ready to be stored. */
@@ -32,6 +33,8 @@ function mergeSignal(a: Signal, b: Signal): Signal {
  */
 export class RollupBuffer {
   private readonly deltas = new Map<string, DailyRollup>();
+  /** The transaction's events: written by `flush`, before the rollup. */
+  readonly events = new EventBatch();
 
   /** Adds `sign` (+1 or -1) times the event (as many actions as it stands for) to its day's row. */
   bump(ev: LaborEvent, sign: 1 | -1): void {
@@ -67,6 +70,7 @@ export class RollupBuffer {
 
   /** Writes the gathered changes; call inside the same transaction, after the events. */
   async flush(db: ClickworkDB): Promise<void> {
+    await this.events.flush(db);
     const deltas = [...this.deltas.values()].filter(
       (d) => d.count !== 0 || d.measuredMs !== 0 || d.measuredCount !== 0 || d.manualCount !== 0 || d.manualMs !== 0,
     );
@@ -101,18 +105,18 @@ export class RollupBuffer {
   }
 }
 
-async function addEvent(db: ClickworkDB, s: Sighting, rollup: RollupBuffer): Promise<void> {
+function addEvent(s: Sighting, rollup: RollupBuffer): void {
   const ev: LaborEvent = { kind: s.kind, platform: s.platform, detail: s.detail, ts: s.ts, signal: s.signal };
   if (s.durationMs !== undefined) ev.durationMs = Math.round(s.durationMs);
   if (s.rounds !== undefined) ev.rounds = s.rounds;
   if (s.host) ev.host = s.host;
   if (s.targetKey) ev.targetKey = s.targetKey;
-  await db.events.add(ev);
+  rollup.events.add(ev);
   rollup.bump(ev, 1);
 }
 
 async function undoEvent(db: ClickworkDB, ev: LaborEvent, at: number, rollup: RollupBuffer): Promise<void> {
-  await db.events.update(ev.id as number, { undoneAt: at });
+  await rollup.events.update(db, ev, { undoneAt: at });
   rollup.bump(ev, -1);
 }
 
@@ -126,19 +130,16 @@ async function merge(db: ClickworkDB, ev: LaborEvent, s: Sighting, rollup: Rollu
   if (detailChanges) changes.detail = s.detail;
   if (durationChanges) changes.durationMs = Math.round(s.durationMs as number);
   if (s.rounds !== undefined && ev.rounds === undefined) changes.rounds = s.rounds;
-  await db.events.update(ev.id as number, changes);
-  if (detailChanges || durationChanges) rollup.bump({ ...ev, ...changes }, 1);
+  await rollup.events.update(db, ev, changes);
+  if (detailChanges || durationChanges) rollup.bump(ev, 1);
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) <= MERGE_WINDOW_MS;
 
 async function applyToggle(db: ClickworkDB, s: Sighting, rollup: RollupBuffer, confirmOnly: boolean): Promise<Outcome> {
-  const onTarget = await db.events
-    .where('[platform+targetKey]')
-    .equals([s.platform, s.targetKey as string])
+  const onTarget = (await rollup.events.onTarget(db, s.platform, s.targetKey as string))
     // A hand-entered row is never the detected action's twin, nor what its undo cancels.
-    .filter((e) => e.kind === s.kind && e.signal !== 'manual')
-    .toArray();
+    .filter((e) => e.kind === s.kind && e.signal !== 'manual');
   // Exclusive slots hold one state per target whatever its detail; per-detail slots one per detail.
   const sameSlot = onTarget.filter((e) => s.slot === 'exclusive' || e.detail === s.detail);
   const active = sameSlot.filter((e) => !e.undoneAt).sort((a, b) => b.ts - a.ts);
@@ -168,10 +169,10 @@ async function applyToggle(db: ClickworkDB, s: Sighting, rollup: RollupBuffer, c
   if (confirmOnly) return 'unconfirmed';
   if (s.slot === 'exclusive' && active.length > 0) {
     for (const old of active) await undoEvent(db, old, s.ts, rollup);
-    await addEvent(db, s, rollup);
+    addEvent(s, rollup);
     return 'replaced';
   }
-  await addEvent(db, s, rollup);
+  addEvent(s, rollup);
   return 'added';
 }
 
@@ -179,19 +180,15 @@ async function applyOccurrence(db: ClickworkDB, s: Sighting, rollup: RollupBuffe
   if (s.op === 'undo') return 'ignored';
   // A click and its request, or a double submit: the same kind on the same platform within the
   // window, on the same target where both sides know it.
-  const candidates = await db.events
-    .where('[platform+ts]')
-    .between([s.platform, s.ts - MERGE_WINDOW_MS], [s.platform, s.ts + MERGE_WINDOW_MS], true, true)
-    .filter(
-      (e) =>
-        !e.undoneAt &&
-        e.kind === s.kind &&
-        e.signal !== 'manual' &&
-        (!e.targetKey || !s.targetKey || e.targetKey === s.targetKey) &&
-        // A captcha's checkbox and challenge are different outcomes, never one action.
-        (s.kind !== 'captcha' || e.detail === s.detail),
-    )
-    .toArray();
+  const candidates = (await rollup.events.between(db, s.platform, s.ts - MERGE_WINDOW_MS, s.ts + MERGE_WINDOW_MS)).filter(
+    (e) =>
+      !e.undoneAt &&
+      e.kind === s.kind &&
+      e.signal !== 'manual' &&
+      (!e.targetKey || !s.targetKey || e.targetKey === s.targetKey) &&
+      // A captcha's checkbox and challenge are different outcomes, never one action.
+      (s.kind !== 'captcha' || e.detail === s.detail),
+  );
   const other = candidates.find((e) => e.signal !== s.signal && e.signal !== 'dom+network');
   if (confirmOnly && !other) return 'unconfirmed';
   const twin = other ?? candidates.find((e) => e.signal === s.signal && Math.abs(e.ts - s.ts) <= 1_000);
@@ -199,7 +196,7 @@ async function applyOccurrence(db: ClickworkDB, s: Sighting, rollup: RollupBuffe
     await merge(db, twin, s, rollup);
     return 'merged';
   }
-  await addEvent(db, s, rollup);
+  addEvent(s, rollup);
   return 'added';
 }
 

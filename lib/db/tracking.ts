@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { nativeBrowser as browser } from '../native-browser';
 import { isPlatformId, type PlatformId } from '../taxonomy';
 import type { ClickworkDB } from './schema';
 

@@ -222,7 +222,8 @@ describe('collector', () => {
   it('does not confirm a batch that could not be written, so that it is sent again', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const full = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
-    const write = vi.spyOn(db.events, 'add').mockRejectedValueOnce(full);
+    // New events are written together at the end of the batch (lib/db/event-batch.ts).
+    const write = vi.spyOn(db.events, 'bulkAdd').mockRejectedValueOnce(full);
     const r = collector.receive(sighting({ id: 'msg-0003-cccc' }), YT) as { stored: Promise<void> };
     await expect(r.stored).rejects.toThrow('The quota has been exceeded.');
     expect(await db.seen.count()).toBe(0); // rolled back with the rest of the batch

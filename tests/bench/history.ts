@@ -1,0 +1,201 @@
+import type { Page } from 'playwright-core';
+import type { Enrolment } from '@/lib/research/study';
+import type { Session } from '../e2e/harness';
+import { add, KB, median, round } from './rows';
+import { type Bench, seedHistory, workerHeap } from './worker';
+
+/**
+ * The extension's pages, service worker, backup and research export against a growing history
+ * (seeded straight into the database): popup and dashboard first chart, the worker's heap, bytes
+ * per event; the backup at 100,000 events and the research export at the largest history.
+ */
+const OPENINGS = Number(process.env.BENCH_OPENINGS ?? 15);
+const en = (n: number) => n.toLocaleString('en');
+const short = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
+
+/** Median time to the first chart over OPENINGS openings of an extension page, and its heap. */
+async function firstChart(s: Session, path: string): Promise<{ ms: number; all: number[]; heap: number }> {
+  const times: number[] = [];
+  let heap = 0;
+  for (let i = 0; i < OPENINGS; i++) {
+    const page: Page = await s.context.newPage();
+    await page.setViewportSize({ width: 420, height: 600 });
+    const cdp = await s.context.newCDPSession(page);
+    await page.goto(`chrome-extension://${s.extensionId}/${path}`);
+    await page.waitForFunction(() => performance.getEntriesByName('clickwork:first-chart').length > 0, null, { timeout: 30_000 });
+    times.push(await page.evaluate(() => performance.getEntriesByName('clickwork:first-chart')[0]?.startTime ?? Number.NaN));
+    await cdp.send('HeapProfiler.collectGarbage');
+    heap = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    await page.close();
+  }
+  return { ms: median(times), all: times, heap };
+}
+
+const spread = (xs: number[]) => `${round(Math.min(...xs), 0)}–${round(Math.max(...xs), 0)} ms`;
+
+async function pagesAt(s: Session, n: number, seedMs: number) {
+  const popup = await firstChart(s, 'popup.html');
+  const dashboard = await firstChart(s, 'options.html');
+  // After the popup and the dashboard asked the worker for its status, and a garbage collection.
+  const sw = await workerHeap(s);
+  const big = n >= 1_000_000;
+  add({
+    id: `popup.firstChartMs.${short(n)}`,
+    group: 'popup',
+    metric: `first chart with ${en(n)} events (median of ${OPENINGS} openings)`,
+    value: round(popup.ms, 0),
+    unit: 'ms',
+    ...(big ? { budget: '≤ 100', pass: popup.ms <= 100 } : {}),
+    note: `openings ${spread(popup.all)}; JS heap ${round(popup.heap / KB / KB, 1)} MB; seeded in ${round(seedMs / 1000, 1)} s`,
+  });
+  add({
+    id: `dashboard.firstChartMs.${short(n)}`,
+    group: 'dashboard',
+    metric: `first chart with ${en(n)} events (month view, median of ${OPENINGS} openings)`,
+    value: round(dashboard.ms, 0),
+    unit: 'ms',
+    ...(big ? { budget: '≤ 200', pass: dashboard.ms <= 200 } : {}),
+    note: `openings ${spread(dashboard.all)}`,
+  });
+  add({
+    id: `serviceWorker.heapMB.${short(n)}`,
+    group: 'service worker',
+    metric: `service worker JS heap with ${en(n)} events, after a garbage collection`,
+    value: round(sw.after / KB / KB, 1),
+    unit: 'MB',
+    ...(big ? { budget: '≤ 20', pass: sw.after <= 20 * KB * KB } : {}),
+    note: `before it ${round(sw.before / KB / KB, 1)} MB, the garbage of the benchmark's own seeding included`,
+  });
+}
+
+async function storagePerEvent(s: Session, n: number) {
+  const p = await s.context.newPage();
+  await p.goto(`chrome-extension://${s.extensionId}/popup.html`);
+  const usage = await p.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  await p.close();
+  add({
+    id: `storage.bytesPerEvent.${short(n)}`,
+    group: 'storage',
+    metric: `bytes per event (${en(n)} events; IndexedDB usage / events, rollup included)`,
+    value: round(usage / n, 0),
+    unit: 'B',
+  });
+}
+
+/** The personal backup of this history: export to JSON text, then import into an empty database. */
+async function backup(s: Session, n: number) {
+  const io = await s.worker.evaluate(async () => {
+    const { db, exportBackup: exp, importBackup: imp } = (globalThis as unknown as { clickworkBench: Bench }).clickworkBench;
+    const t0 = performance.now();
+    const text = JSON.stringify(await exp(db, 'bench', 'en'));
+    const t1 = performance.now();
+    await db.events.clear();
+    await db.daily.clear();
+    const t2 = performance.now();
+    const result = await imp(db, text, 'en');
+    const importMs = performance.now() - t2;
+    return {
+      exportMs: t1 - t0,
+      importMs,
+      bytes: text.length,
+      added: result.ok ? result.added : -1,
+      stored: await db.events.count(),
+    };
+  });
+  add({
+    id: `backup.exportMs.${short(n)}`,
+    group: 'backup',
+    metric: `export of ${en(n)} events to JSON text (${round(io.bytes / KB / KB, 1)} MB)`,
+    value: round(io.exportMs, 0),
+    unit: 'ms',
+    budget: '≤ 1,000',
+    pass: io.exportMs <= 1000,
+  });
+  add({
+    id: `backup.importMs.${short(n)}`,
+    group: 'backup',
+    metric: 'import of the same file into an empty database',
+    value: round(io.importMs, 0),
+    unit: 'ms',
+    budget: '≤ 2,000, every event back',
+    pass: io.importMs <= 2000 && io.added === n && io.stored === n,
+    note: `${en(io.added)} events added, ${en(io.stored)} stored`,
+  });
+}
+
+/** Rows of the anonymised research export of the last `days` days (the enrolment as the research page makes it). */
+function exportRows(s: Session, granularity: 'day' | 'hour', days: number) {
+  return s.worker.evaluate(
+    async ({ g, days: d }) => {
+      const { db, candidateRows: rowsOf } = (globalThis as unknown as { clickworkBench: Bench }).clickworkBench;
+      const from = new Date(Date.now() - d * 86_400_000);
+      const startDate = `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}-${String(from.getDate()).padStart(2, '0')}`;
+      const study = {
+        format: 'clickwork-meter/study',
+        version: 1,
+        id: 'bench-study',
+        title: 'bench',
+        researcher: 'bench',
+        contact: 'bench',
+        consent: { version: '1', text: 'bench' },
+        granularity: g,
+        platforms: ['youtube', 'reddit', 'x', 'recaptcha', 'chatgpt'],
+        kinds: ['reaction', 'vote', 'share', 'comment', 'captcha', 'ai-feedback'],
+        startDate,
+        endDate: '2099-12-31',
+      };
+      const enrolment = {
+        study,
+        pseudonym: '00000000-0000-4000-8000-000000000000',
+        consentDay: startDate,
+      } as unknown as Enrolment;
+      const t0 = performance.now();
+      const rows = await rowsOf(db, enrolment);
+      return { ms: performance.now() - t0, rows: rows.length, actions: rows.reduce((sum, x) => sum + x.count, 0) };
+    },
+    { g: granularity, days },
+  );
+}
+
+const PERIODS = [
+  ['week', 7],
+  ['month', 31],
+  ['year', 366],
+] as const;
+
+async function research(s: Session, n: number) {
+  for (const [name, days] of PERIODS) {
+    for (const g of ['day', 'hour'] as const) {
+      const r = await exportRows(s, g, days);
+      const target = g === 'hour' && name === 'year' && n >= 1_000_000;
+      add({
+        id: `research.${g}ExportMs.${short(n)}${name === 'year' ? '' : `.${name}`}`,
+        group: 'research',
+        metric: `rows of a ${name}'s anonymised export by ${g} (${en(n)} events in a year)`,
+        value: round(r.ms, 0),
+        unit: 'ms',
+        ...(target ? { budget: '≤ 500', pass: r.ms <= 500 } : {}),
+        note: `${en(r.rows)} rows, ${en(r.actions)} actions`,
+      });
+    }
+  }
+}
+
+export interface HistoryParts {
+  pages: boolean;
+  backup: boolean;
+  research: boolean;
+}
+
+export async function historyCosts(s: Session, sizes: number[], parts: HistoryParts): Promise<void> {
+  for (const n of sizes) {
+    const seedMs = await seedHistory(s, n);
+    if (parts.pages) {
+      await storagePerEvent(s, n);
+      await pagesAt(s, n, seedMs);
+    }
+    if (parts.research && n === Math.max(...sizes)) await research(s, n);
+    // Last: the import rewrites the history (the same events, from the backup).
+    if (parts.backup && n === 100_000) await backup(s, n);
+  }
+}
