@@ -9,10 +9,10 @@ import { formatDay, formatDuration, formatNumber, kindLabel, type MessageKey, pl
 import { buildExport, candidateRows, exportPeriod, exportZip } from '@/lib/research/export';
 import { type ExportRow, exportBaseName } from '@/lib/research/format';
 import { type Enrolment, enrolments, joinStudy, leaveStudy, MAX_STUDY_BYTES, parseStudy, type Study } from '@/lib/research/study';
+import { rowKey, saveWithheld, withheldKeys } from '@/lib/research/withheld';
 import type { PlatformId } from '@/lib/taxonomy';
 
 const PAGE = 100;
-const rowKey = (r: ExportRow) => `${r.day}|${r.hour}|${r.platform}|${r.kind}|${r.detail}`;
 
 /** What a study asks for, as text only: nothing the researcher wrote is ever read as HTML. */
 function StudyFacts({ study, children }: { study: Study; children?: ComponentChildren }) {
@@ -172,7 +172,14 @@ function Review({ enrolment, onClose }: { enrolment: Enrolment; onClose: () => v
   const { id: studyId } = enrolment.study;
   // Read again for another study or pseudonym only, not for a new object of the same enrolment.
   useEffect(() => {
-    candidateRows(openDb(), enrolment).then(setRows, (e) => setSaved(String(e)));
+    // Rows removed from an earlier file of this study stay removed until put back.
+    Promise.all([candidateRows(openDb(), enrolment), withheldKeys(openDb(), enrolment.pseudonym)]).then(
+      ([r, w]) => {
+        setDropped(w);
+        setRows(r);
+      },
+      (e) => setSaved(String(e)),
+    );
   }, [studyId, enrolment.pseudonym]);
 
   const shown = useMemo(
@@ -191,7 +198,8 @@ function Review({ enrolment, onClose }: { enrolment: Enrolment; onClose: () => v
     setDropped(next);
   };
 
-  const save = (as: 'json' | 'csv') => {
+  const save = async (as: 'json' | 'csv') => {
+    await saveWithheld(openDb(), enrolment.pseudonym, dropped);
     const file = buildExport(enrolment, kept, droppedCount, browser.runtime.getManifest().version);
     const base = exportBaseName(file);
     if (as === 'json') download(`${base}.json`, 'application/json', JSON.stringify(file, null, 1));

@@ -2,6 +2,7 @@ import { noteUnreadable } from '../db/rows';
 import type { ClickworkDB } from '../db/schema';
 import { dayKey } from '../db/schema';
 import { isKind, isPlatformId, KINDS, type Kind, PLATFORM_IDS, type PlatformId } from '../taxonomy';
+import { forgetWithheld } from './withheld';
 
 /**
  * A study: the small JSON file a researcher (or a teacher) publishes, which a participant loads to
@@ -225,10 +226,12 @@ export async function joinStudy(db: ClickworkDB, study: Study, now = Date.now())
   });
 }
 
-/** Leaves a study: its pseudonym and settings are deleted; the user's own history stays. */
+/** Leaves a study: its pseudonym, settings and remembered removals are deleted; the user's own history stays. */
 export async function leaveStudy(db: ClickworkDB, studyId: string): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
-    const list = (await storedList(db)).filter((e) => !isEnrolment(e) || e.study.id !== studyId);
+    const all = await storedList(db);
+    for (const e of all) if (isEnrolment(e) && e.study.id === studyId) await forgetWithheld(db, e.pseudonym);
+    const list = all.filter((e) => !isEnrolment(e) || e.study.id !== studyId);
     if (list.length) await db.meta.put({ key: META_KEY, value: list });
     else await db.meta.delete(META_KEY);
   });
