@@ -147,7 +147,10 @@ export async function hourOfWeek(
   include: (p: PlatformId) => boolean = realPlatforms,
 ): Promise<number[][]> {
   const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  const rows = await db.hourly.where('day').between(days[0] as string, days.at(-1) as string, true, true).toArray();
+  const rows = await db.hourly
+    .where('day')
+    .between(days[0] as string, days.at(-1) as string, true, true)
+    .toArray();
   const weekday = new Map<string, number>();
   for (const r of rows) {
     if (!isReadableHourly(r)) {
