@@ -4,7 +4,7 @@ import type { ClickworkDB, DailyRollup, HourlyRollup, LaborEvent } from './schem
 
 type Delta = HourlyRollup;
 
-const zero = (d: Omit<DailyRollup, 'count' | 'measuredMs' | 'measuredCount'>, hour: number): Delta => ({
+export const zero = (d: Omit<DailyRollup, 'count' | 'measuredMs' | 'measuredCount'>, hour: number): Delta => ({
   ...d,
   hour,
   count: 0,
@@ -16,7 +16,7 @@ const zero = (d: Omit<DailyRollup, 'count' | 'measuredMs' | 'measuredCount'>, ho
 });
 
 /** Adds `sign` times the event (as many actions as it stands for) to a delta. */
-function addTo(d: Delta, ev: LaborEvent, sign: 1 | -1): void {
+export function addTo(d: Delta, ev: LaborEvent, sign: 1 | -1): void {
   const n = sign * (ev.count ?? 1);
   d.count += n;
   if (ev.signal === 'manual') {

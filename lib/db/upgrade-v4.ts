@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { localStamp } from './local-time';
-import type { DailyRollup, HourlyRollup, LaborEvent } from './schema';
+import { addTo, zero } from './rollup';
+import type { HourlyRollup, LaborEvent } from './schema';
 
 /**
  * Version 3 to 4: every event gets its local day, hour and UTC offset (computed in the time zone
@@ -18,45 +19,14 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
       Object.assign(e, localStamp(e.ts));
       if (e.undoneAt || typeof e.platform !== 'string' || typeof e.kind !== 'string' || typeof e.detail !== 'string') return;
       const key = `${e.day}|${e.hour}|${e.platform}|${e.kind}|${e.detail}`;
-      const row = hourly.get(key) ?? newRow(e);
-      addEvent(row, e);
+      const row =
+        hourly.get(key) ?? zero({ day: e.day as string, platform: e.platform, kind: e.kind, detail: e.detail }, e.hour as number);
+      // As the rollup counts an event: hand-entered rows apart, with their stated time.
+      addTo(row, e, 1);
       hourly.set(key, row);
     });
   const rows = [...hourly.values()].filter((r) => r.count > 0).map(trim);
   if (rows.length) await tx.table('hourly').bulkPut(rows);
-}
-
-function newRow(e: LaborEvent): HourlyRollup {
-  return {
-    day: e.day as string,
-    hour: e.hour as number,
-    platform: e.platform,
-    kind: e.kind,
-    detail: e.detail,
-    count: 0,
-    measuredMs: 0,
-    measuredCount: 0,
-    manualCount: 0,
-    manualTimedCount: 0,
-    manualMs: 0,
-  };
-}
-
-/** As the rollup counts an event (lib/db/rollup.ts): hand-entered rows apart, with their stated time. */
-function addEvent(r: DailyRollup, e: LaborEvent): void {
-  const n = e.signal === 'manual' && Number.isInteger(e.count) ? (e.count as number) : 1;
-  const ms = typeof e.durationMs === 'number' && e.durationMs >= 0 ? e.durationMs : undefined;
-  r.count += n;
-  if (e.signal === 'manual') {
-    r.manualCount = (r.manualCount ?? 0) + n;
-    if (ms !== undefined) {
-      r.manualTimedCount = (r.manualTimedCount ?? 0) + n;
-      r.manualMs = (r.manualMs ?? 0) + ms;
-    }
-  } else if (ms !== undefined) {
-    r.measuredMs += ms;
-    r.measuredCount += 1;
-  }
 }
 
 /** Rows without hand-entered actions keep the daily rows' shape. */
