@@ -29,8 +29,11 @@ function cellValue(cell: string): string {
   return cell.charCodeAt(0) === 39 && NEUTRALISED.test(cell) ? cell.slice(1) : cell;
 }
 
-/** Splits RFC 4180 CSV into records (formula quotes of `csvCell` taken off); undefined when quotes are unbalanced. */
-export function parseCsv(text: string): string[][] | undefined {
+/**
+ * Splits RFC 4180 CSV into records (formula quotes of `csvCell` taken off); undefined when quotes
+ * are unbalanced. `sep` is the separator (`;` where a spreadsheet saved it so).
+ */
+export function parseCsv(text: string, sep = ','): string[][] | undefined {
   const records: string[][] = [];
   let record: string[] = [];
   let cell = '';
@@ -51,7 +54,7 @@ export function parseCsv(text: string): string[][] | undefined {
       continue;
     }
     if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') {
+    else if (c === sep) {
       record.push(cellValue(cell));
       cell = '';
     } else if (c === '\n' || c === '\r') {

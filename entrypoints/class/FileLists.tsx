@@ -2,7 +2,7 @@ import { countOf, formatNumber, t } from '@/lib/i18n';
 import type { ClassView, DropNotice } from '@/lib/research/class-drop';
 import { MAX_CLASS_BYTES, MAX_CLASS_FILES } from '@/lib/research/class-drop';
 import { CappedList } from './CappedList';
-import { reasonText } from './labels';
+import { notesText, reasonText } from './labels';
 
 const noticeText = (n: DropNotice) =>
   n.error === 'too-many-files'
@@ -12,7 +12,7 @@ const noticeText = (n: DropNotice) =>
 /** Every refused file with its reason: unreadable or damaged first, then other files of a participant. */
 function refusedLines(view: ClassView) {
   return [
-    ...view.readRefused.map((r) => ({ name: r.name, text: reasonText(r.error, r.line) })),
+    ...view.readRefused.map((r) => ({ name: r.name, text: reasonText(r.error, r.line, r.column) })),
     ...view.totals.refused.map((r) => ({
       name: r.name,
       text: t(r.error === 'older-file' ? 'classErr_older_file' : 'classErr_duplicate_participant', r.duplicateOf),
@@ -44,6 +44,7 @@ export function FileLists({ view }: { view: ClassView | null }) {
             line={(f, i) => (
               <li key={`${i}-${f.name}`}>
                 <span class="name">{f.name}</span> — {countOf('actions', f.actions)}
+                {f.notes?.length ? <span class="note"> ({notesText(f.notes)})</span> : null}
               </li>
             )}
           />

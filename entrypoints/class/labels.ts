@@ -10,10 +10,15 @@ export const platformLabel = (p: PlatformId) => (p === 'practice' ? t('classPrac
 export const beneficiaryLabel = (b: BeneficiaryId) => (b === 'nobody' ? t('classNobody') : BENEFICIARIES[b]);
 
 /** Why a file was refused, in the UI language (reasons are ids such as `zip-damaged`). */
-export const reasonText = (error: string, line?: number) => {
-  const reason = t(`classErr_${error.replaceAll('-', '_')}` as MessageKey);
+export const reasonText = (error: string, line?: number, column?: string) => {
+  const reason = t(`classErr_${error.replaceAll('-', '_')}` as MessageKey, column ?? '');
+  if (line && column) return t('rdataAtLineColumn', reason, line, column);
   return line ? t('classAtLine', reason, line) : reason;
 };
+
+/** The harmless edits a file was read through, in the UI language. */
+export const notesText = (notes: readonly string[]) =>
+  t('rdataReadDespite', notes.map((n) => t(`rdataNote_${n.replaceAll('-', '_')}` as MessageKey)).join(', '));
 
 /** The three charts' lines: by kind, platform and beneficiary. */
 export function chartLines(totals: ClassTotals): Record<'kind' | 'platform' | 'beneficiary', ChartLine[]> {

@@ -8,6 +8,7 @@ import { buildExport, candidateRows, exportZip } from '@/lib/research/export';
 import { type ExportRow, exportBaseName } from '@/lib/research/format';
 import { type Enrolment, enrolments } from '@/lib/research/study';
 import { studyKey } from '@/lib/research/study-extras';
+import { rowKey, saveWithheld, withheldKeys } from '@/lib/research/withheld';
 import type { PlatformId } from '@/lib/taxonomy';
 import { Enrolled } from './Enrolled';
 import { FileFacts } from './FileFacts';
@@ -15,7 +16,6 @@ import { Join, StudyFacts } from './Join';
 import { fileBytes, SendPanel } from './SendPanel';
 
 const PAGE = 100;
-const rowKey = (r: ExportRow) => `${r.day}|${r.hour}|${r.platform}|${r.kind}|${r.detail}`;
 
 function Review({ enrolment, onClose, onSent }: { enrolment: Enrolment; onClose: () => void; onSent: () => void }) {
   const [rows, setRows] = useState<ExportRow[] | null>(null);
@@ -30,7 +30,14 @@ function Review({ enrolment, onClose, onSent }: { enrolment: Enrolment; onClose:
   const { id: studyId } = enrolment.study;
   // Read again for another study or pseudonym only, not for a new object of the same enrolment.
   useEffect(() => {
-    candidateRows(openDb(), enrolment).then(setRows, (e) => setSaved(String(e)));
+    // Rows removed from an earlier file of this study stay removed until put back.
+    Promise.all([candidateRows(openDb(), enrolment), withheldKeys(openDb(), enrolment.pseudonym)]).then(
+      ([r, w]) => {
+        setDropped(w);
+        setRows(r);
+      },
+      (e) => setSaved(String(e)),
+    );
   }, [studyId, enrolment.pseudonym]);
 
   const shown = useMemo(
@@ -51,7 +58,10 @@ function Review({ enrolment, onClose, onSent }: { enrolment: Enrolment; onClose:
 
   // The file as it will be saved or sent, built once per render: what is shown is what leaves.
   const file = buildExport(enrolment, kept, droppedCount, browser.runtime.getManifest().version);
-  const save = (as: 'json' | 'csv') => {
+  // Rows removed from a file saved or sent stay removed in the study's later files until put back.
+  const remember = () => saveWithheld(openDb(), enrolment.pseudonym, dropped);
+  const save = async (as: 'json' | 'csv') => {
+    await remember();
     const base = exportBaseName(file);
     if (as === 'json') download(`${base}.json`, 'application/json', fileBytes(file) as BlobPart);
     else download(`${base}.zip`, 'application/zip', exportZip(file) as BlobPart);
@@ -174,7 +184,13 @@ function Review({ enrolment, onClose, onSent }: { enrolment: Enrolment; onClose:
             </p>
           )}
           <FileFacts file={file} />
-          <SendPanel enrolment={enrolment} file={file} onSent={onSent} />
+          <SendPanel
+            enrolment={enrolment}
+            file={file}
+            onSent={() => {
+              remember().finally(onSent);
+            }}
+          />
           <p class="actions">
             <button type="button" class="primary" onClick={() => save('json')} data-testid="export-study-json">
               {t('reviewSaveJson')}

@@ -1,6 +1,7 @@
 import { csvCell } from '../csv';
 import { sanitizeSettings, type ValuationSettings } from '../valuation';
 import { RollupBuffer } from './ingest';
+import { withStamp } from './local-time';
 import { isReadableEvent } from './rows';
 import { type ClickworkDB, type LaborEvent, SCHEMA_VERSION } from './schema';
 import { loadValuationSettings } from './settings';
@@ -109,7 +110,8 @@ function parseEvent(raw: unknown): Omit<LaborEvent, 'id'> | undefined {
   if (raw.targetKey !== undefined) e.targetKey = raw.targetKey;
   if (raw.undoneAt !== undefined) e.undoneAt = raw.undoneAt;
   if (raw.count !== undefined) e.count = raw.count;
-  return e;
+  // The local day and hour it happened (a backup from before version 4 has none: stamped here).
+  return withStamp(Object.assign(e, { day: raw.day, hour: raw.hour, utcOffset: raw.utcOffset }));
 }
 
 /** The same action in two histories: the same kind, platform, detail, moment and target. */
@@ -165,7 +167,7 @@ export async function importBackup(db: ClickworkDB, text: string, locale: string
   }
   const settings = fileSettings(envelope.settings, locale);
 
-  return db.transaction('rw', [db.events, db.daily], async () => {
+  return db.transaction('rw', [db.events, db.daily, db.hourly], async () => {
     const present = new Set<string>();
     if (events.length) {
       // A loop, not Math.min(...): a spread of a million arguments overflows the stack.

@@ -1,6 +1,9 @@
 import type { Kind, PlatformId, Signal, Slot } from '../taxonomy';
-import { EventBatch } from './event-batch';
-import { type ClickworkDB, type DailyRollup, dayKey, type LaborEvent } from './schema';
+import { withStamp } from './local-time';
+import { RollupBuffer } from './rollup';
+import type { ClickworkDB, LaborEvent } from './schema';
+
+export { RollupBuffer };
 
 /** One sighting of an action, normalised by the background, ready to be stored. */
 export interface Sighting {
@@ -27,92 +30,16 @@ function mergeSignal(a: Signal, b: Signal): Signal {
   return a === b ? a : 'dom+network';
 }
 
-/**
- * Changes to the per-day rollup, gathered during a transaction and written once per row at its
- * end: two IndexedDB operations per touched day and kind instead of two per event.
- */
-export class RollupBuffer {
-  private readonly deltas = new Map<string, DailyRollup>();
-  /** The transaction's events: written by `flush`, before the rollup. */
-  readonly events = new EventBatch();
-
-  /** Adds `sign` (+1 or -1) times the event (as many actions as it stands for) to its day's row. */
-  bump(ev: LaborEvent, sign: 1 | -1): void {
-    const day = dayKey(ev.ts);
-    const key = `${day}|${ev.platform}|${ev.kind}|${ev.detail}`;
-    const d = this.deltas.get(key) ?? {
-      day,
-      platform: ev.platform,
-      kind: ev.kind,
-      detail: ev.detail,
-      count: 0,
-      measuredMs: 0,
-      measuredCount: 0,
-      manualCount: 0,
-      manualTimedCount: 0,
-      manualMs: 0,
-    };
-    const n = sign * (ev.count ?? 1);
-    d.count += n;
-    if (ev.signal === 'manual') {
-      // The user's own word: kept apart from what was measured.
-      d.manualCount = (d.manualCount ?? 0) + n;
-      if (ev.durationMs !== undefined) {
-        d.manualTimedCount = (d.manualTimedCount ?? 0) + n;
-        d.manualMs = (d.manualMs ?? 0) + sign * ev.durationMs;
-      }
-    } else if (ev.durationMs !== undefined) {
-      d.measuredMs += sign * ev.durationMs;
-      d.measuredCount += sign;
-    }
-    this.deltas.set(key, d);
-  }
-
-  /** Writes the gathered changes; call inside the same transaction, after the events. */
-  async flush(db: ClickworkDB): Promise<void> {
-    await this.events.flush(db);
-    const deltas = [...this.deltas.values()].filter(
-      (d) => d.count !== 0 || d.measuredMs !== 0 || d.measuredCount !== 0 || d.manualCount !== 0 || d.manualMs !== 0,
-    );
-    this.deltas.clear();
-    if (!deltas.length) return;
-    const keys = deltas.map((d) => [d.day, d.platform, d.kind, d.detail]);
-    const rows = await db.daily.bulkGet(keys as never);
-    const put: DailyRollup[] = [];
-    const remove: unknown[] = [];
-    deltas.forEach((d, i) => {
-      const row = rows[i];
-      const next: DailyRollup = {
-        ...d,
-        count: (row?.count ?? 0) + d.count,
-        measuredMs: (row?.measuredMs ?? 0) + d.measuredMs,
-        measuredCount: (row?.measuredCount ?? 0) + d.measuredCount,
-        manualCount: (row?.manualCount ?? 0) + (d.manualCount ?? 0),
-        manualTimedCount: (row?.manualTimedCount ?? 0) + (d.manualTimedCount ?? 0),
-        manualMs: (row?.manualMs ?? 0) + (d.manualMs ?? 0),
-      };
-      // Rows without hand-entered actions keep the shape they always had.
-      if (!next.manualCount && !next.manualTimedCount && !next.manualMs) {
-        delete next.manualCount;
-        delete next.manualTimedCount;
-        delete next.manualMs;
-      }
-      if (next.count <= 0) remove.push(keys[i]);
-      else put.push(next);
-    });
-    if (put.length) await db.daily.bulkPut(put);
-    if (remove.length) await db.daily.bulkDelete(remove as never);
-  }
-}
-
 function addEvent(s: Sighting, rollup: RollupBuffer): void {
   const ev: LaborEvent = { kind: s.kind, platform: s.platform, detail: s.detail, ts: s.ts, signal: s.signal };
   if (s.durationMs !== undefined) ev.durationMs = Math.round(s.durationMs);
   if (s.rounds !== undefined) ev.rounds = s.rounds;
   if (s.host) ev.host = s.host;
   if (s.targetKey) ev.targetKey = s.targetKey;
-  rollup.events.add(ev);
-  rollup.bump(ev, 1);
+  // Its local day and hour as they are here and now, for good (lib/db/local-time.ts).
+  const stamped = withStamp(ev);
+  rollup.events.add(stamped);
+  rollup.bump(stamped, 1);
 }
 
 async function undoEvent(db: ClickworkDB, ev: LaborEvent, at: number, rollup: RollupBuffer): Promise<void> {
@@ -201,7 +128,7 @@ async function applyOccurrence(db: ClickworkDB, s: Sighting, rollup: RollupBuffe
 }
 
 /**
- * Applies one sighting inside a transaction that includes `events` and `daily`; the rollup's
+ * Applies one sighting inside a transaction that includes `events`, `daily` and `hourly`; the rollup's
  * changes are written by `rollup.flush()` before the transaction ends. A `confirmOnly` sighting (a
  * request for an action a DOM control reports) only merges into the control's event: it never
  * adds or replaces one, and returns 'unconfirmed' when there is none yet.
@@ -214,7 +141,7 @@ export function applySighting(db: ClickworkDB, s: Sighting, rollup: RollupBuffer
 
 /** Stores a batch of sightings in one transaction, in order: all of them or, on failure, none. */
 export async function ingest(db: ClickworkDB, sightings: readonly Sighting[]): Promise<Outcome[]> {
-  return db.transaction('rw', db.events, db.daily, async () => {
+  return db.transaction('rw', db.events, db.daily, db.hourly, async () => {
     const outcomes: Outcome[] = [];
     const rollup = new RollupBuffer();
     for (const s of sightings) outcomes.push(await applySighting(db, s, rollup));

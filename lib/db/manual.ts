@@ -1,5 +1,6 @@
 import { isKind, isPlatformId, KIND_DETAILS, type Kind, type PlatformId } from '../taxonomy';
 import { RollupBuffer } from './ingest';
+import { stampOf, withStamp } from './local-time';
 import type { ClickworkDB, LaborEvent } from './schema';
 
 /**
@@ -73,8 +74,8 @@ export async function addManual(db: ClickworkDB, input: ManualInput, now = Date.
   const result = validateManual(input, now);
   if (!result.ok) return result;
   // A random key per entry: a restore tells two identical entries (same minute, kind, platform) apart.
-  const event: LaborEvent = { ...result.event, targetKey: `manual-${crypto.randomUUID()}` };
-  const id = await db.transaction('rw', db.events, db.daily, async () => {
+  const event: LaborEvent = withStamp({ ...result.event, targetKey: `manual-${crypto.randomUUID()}` });
+  const id = await db.transaction('rw', db.events, db.daily, db.hourly, async () => {
     const added = (await db.events.add(event)) as number;
     const rollup = new RollupBuffer();
     rollup.bump(event, 1);
@@ -90,10 +91,13 @@ export type EditResult = ManualResult | { ok: false; errors: Record<string, neve
 export async function editManual(db: ClickworkDB, id: number, input: ManualInput, now = Date.now()): Promise<EditResult> {
   const result = validateManual(input, now);
   if (!result.ok) return result;
-  return db.transaction('rw', db.events, db.daily, async () => {
+  return db.transaction('rw', db.events, db.daily, db.hourly, async () => {
     const old = await db.events.get(id);
     if (old?.signal !== 'manual') return { ok: false as const, errors: {}, notManual: true as const };
     const next: LaborEvent = { ...result.event, id };
+    // The same moment keeps the local day and hour it was stamped with; a new one is stamped here.
+    if (old.ts === next.ts) Object.assign(next, stampOf(old));
+    withStamp(next);
     if (old.targetKey) next.targetKey = old.targetKey;
     await db.events.put(next);
     const rollup = new RollupBuffer();

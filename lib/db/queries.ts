@@ -1,6 +1,6 @@
 import { KINDS, type Kind, type PlatformId } from '../taxonomy';
 import type { Tally } from '../valuation';
-import { dailyKey, isReadableDaily, noteUnreadable, readableEvent } from './rows';
+import { dailyKey, hourlyKey, isReadableDaily, isReadableHourly, noteUnreadable } from './rows';
 import { type ClickworkDB, type DailyRollup, dayKey } from './schema';
 
 export type RangeId = 'today' | '7d' | '30d';
@@ -137,24 +137,35 @@ export async function summarize(
   };
 }
 
-/** Actions per weekday (0 = Monday) and hour of the day, over a range of local days. */
+/**
+ * Actions per weekday (0 = Monday) and hour of the day, over a range of local days: read from the
+ * per-hour totals, in the local day and hour each action was recorded in (as the research files).
+ */
 export async function hourOfWeek(
   db: ClickworkDB,
   days: string[],
   include: (p: PlatformId) => boolean = realPlatforms,
 ): Promise<number[][]> {
   const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  const [from, to] = dayBounds(days[0] as string, days.at(-1) as string);
-  // Read lazily after the first chart: the events of the range, not the rollup, know the hour.
-  await db.events
-    .where('ts')
-    .between(from, to, true, false)
-    .each((e) => {
-      if (!readableEvent(e)) return;
-      if (e.undoneAt || !include(e.platform)) return;
-      const d = new Date(e.ts);
-      const row = grid[(d.getDay() + 6) % 7] as number[];
-      row[d.getHours()] = (row[d.getHours()] ?? 0) + (e.count ?? 1);
-    });
+  const rows = await db.hourly
+    .where('day')
+    .between(days[0] as string, days.at(-1) as string, true, true)
+    .toArray();
+  const weekday = new Map<string, number>();
+  for (const r of rows) {
+    if (!isReadableHourly(r)) {
+      noteUnreadable('hourly', hourlyKey(r as never));
+      continue;
+    }
+    if (!include(r.platform)) continue;
+    let w = weekday.get(r.day);
+    if (w === undefined) {
+      const [y, m, d] = r.day.split('-').map(Number) as [number, number, number];
+      w = (new Date(y, m - 1, d, 12).getDay() + 6) % 7;
+      weekday.set(r.day, w);
+    }
+    const row = grid[w] as number[];
+    row[r.hour] = (row[r.hour] ?? 0) + r.count;
+  }
   return grid;
 }

@@ -1,15 +1,17 @@
 import { removeUnreadableEnrolments } from '../research/study';
 import { RollupBuffer } from './ingest';
+import { stampOf } from './local-time';
 import { dayBounds } from './queries';
 import {
   forgetUnreadable,
   isReadableDaily,
   isReadableEvent,
   isReadableHealth,
+  isReadableHourly,
   OPTIONAL_FIELDS,
   requiredFieldsReadable,
 } from './rows';
-import { type ClickworkDB, dayKey, type LaborEvent } from './schema';
+import type { ClickworkDB, LaborEvent } from './schema';
 
 /**
  * The repair offered with "N rows could not be read": every table is checked (not only the rows a
@@ -24,9 +26,12 @@ export interface RepairResult {
 }
 
 const CHUNK = 20_000;
+/** The farthest apart two time zones put one moment's local time (UTC-12 to UTC+14). */
+const SLACK_MS = 26 * 3_600_000;
 
 /** A calendar day a timestamp can name, or undefined (then every day's totals are rebuilt). */
-const dayOf = (ts: unknown) => (typeof ts === 'number' && Math.abs(ts) <= 8.64e15 ? dayKey(ts) : undefined);
+const dayOf = (e: Record<string, unknown>) =>
+  typeof e.ts === 'number' && Math.abs(e.ts) <= 8.64e15 ? stampOf(e as { ts: number }).day : undefined;
 
 /** Events, a chunk at a time in primary-key order: fixes or removes the unreadable ones. */
 async function repairEvents(db: ClickworkDB, days: Set<string>): Promise<RepairResult & { allDays: boolean }> {
@@ -41,7 +46,7 @@ async function repairEvents(db: ClickworkDB, days: Set<string>): Promise<RepairR
         const r = e as unknown as Record<string, unknown>;
         after = r.id as number;
         if (isReadableEvent(e)) continue;
-        const day = dayOf(r.ts);
+        const day = dayOf(r);
         if (day) days.add(day);
         else out.allDays = true;
         if (!requiredFieldsReadable(r)) {
@@ -63,17 +68,24 @@ async function repairEvents(db: ClickworkDB, days: Set<string>): Promise<RepairR
 
 /** Rollup rows: the unreadable ones go, and their day's totals are rebuilt. */
 async function repairDaily(db: ClickworkDB, days: Set<string>): Promise<number> {
-  return db.transaction('rw', db.daily, async () => {
-    const bad: unknown[] = [];
-    await db.daily.each((r, cursor) => {
-      if (isReadableDaily(r)) return;
-      bad.push(cursor.primaryKey);
-      const day = (r as { day?: unknown }).day;
-      if (typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day)) days.add(day);
+  let removed = 0;
+  for (const [table, readable] of [
+    [db.daily, isReadableDaily],
+    [db.hourly, isReadableHourly],
+  ] as const) {
+    removed += await db.transaction('rw', table, async () => {
+      const bad: unknown[] = [];
+      await table.each((r, cursor) => {
+        if (readable(r)) return;
+        bad.push(cursor.primaryKey);
+        const day = (r as { day?: unknown }).day;
+        if (typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day)) days.add(day);
+      });
+      await table.bulkDelete(bad as never);
+      return bad.length;
     });
-    await db.daily.bulkDelete(bad as never);
-    return bad.length;
-  });
+  }
+  return removed;
 }
 
 /** Rebuilds the per-day totals of `days` (or of every day) from the readable, active events. */
@@ -81,15 +93,17 @@ async function rebuildTotals(db: ClickworkDB, days: Set<string> | 'all'): Promis
   const ranges: [number, number, string[]][] =
     days === 'all' ? [[-Infinity, Infinity, []]] : [...days].map((d) => [...dayBounds(d, d), [d]] as [number, number, string[]]);
   for (const [from, to, only] of ranges) {
-    await db.transaction('rw', db.events, db.daily, async () => {
-      if (days === 'all') await db.daily.clear();
-      else await db.daily.where('day').anyOf(only).delete();
+    await db.transaction('rw', db.events, db.daily, db.hourly, async () => {
+      if (days === 'all') await Promise.all([db.daily.clear(), db.hourly.clear()]);
+      else await Promise.all([db.daily.where('day').anyOf(only).delete(), db.hourly.where('day').anyOf(only).delete()]);
       const rollup = new RollupBuffer();
+      // An event counts in the day stamped when it was recorded, which may be another zone's:
+      // read half a day either side, and keep those stamped with one of the days.
       await db.events
         .where('ts')
-        .between(from, to, true, false)
+        .between(from - SLACK_MS, to + SLACK_MS, true, false)
         .each((e) => {
-          if (isReadableEvent(e) && !e.undoneAt) rollup.bump(e, 1);
+          if (isReadableEvent(e) && !e.undoneAt && (days === 'all' || only.includes(stampOf(e).day))) rollup.bump(e, 1);
         });
       await rollup.flush(db);
     });

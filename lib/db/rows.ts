@@ -1,5 +1,5 @@
 import { KINDS, PLATFORM_IDS, SIGNALS } from '../taxonomy';
-import type { DailyRollup, HealthRow, LaborEvent } from './schema';
+import type { DailyRollup, HealthRow, HourlyRollup, LaborEvent } from './schema';
 
 /**
  * What a reader may trust in a stored row. IndexedDB keeps whatever was written (by a bug, an
@@ -81,6 +81,12 @@ export function isReadableDaily(r: unknown): r is DailyRollup {
   );
 }
 
+/** A per-hour total: a per-day one with its hour. */
+export function isReadableHourly(r: unknown): r is HourlyRollup {
+  const h = (r as { hour?: unknown } | null)?.hour;
+  return isReadableDaily(r) && Number.isInteger(h) && (h as number) >= 0 && (h as number) <= 23;
+}
+
 export function isReadableHealth(r: unknown): r is HealthRow {
   if (r === null || typeof r !== 'object') return false;
   const h = r as Record<string, unknown>;
@@ -119,3 +125,5 @@ export function onUnreadable(listener: (count: number) => void): () => void {
 
 /** The key a daily row is stored under, to name it. */
 export const dailyKey = (r: Record<string, unknown>) => [r.day, r.platform, r.kind, r.detail];
+/** The key an hourly row is stored under. */
+export const hourlyKey = (r: Record<string, unknown>) => [r.day, r.hour, r.platform, r.kind, r.detail];

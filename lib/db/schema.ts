@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Kind, PlatformId, Signal, Slot } from '../taxonomy';
+import { upgradeToV4 } from './upgrade-v4';
 
 /** One completed action of click-work (see the data dictionary in README.md). */
 export interface LaborEvent {
@@ -25,6 +26,13 @@ export interface LaborEvent {
   targetKey?: string;
   /** When the action was undone; every reader ignores undone events. */
   undoneAt?: number;
+  /**
+   * Local calendar day (YYYY-MM-DD), hour (0-23) and offset from UTC (minutes east) when the
+   * action happened, stamped when it was recorded (lib/db/local-time.ts; schema version 4).
+   */
+  day?: string;
+  hour?: number;
+  utcOffset?: number;
 }
 
 /** Per-day totals of active events, kept in the same transaction as the events they count. */
@@ -45,6 +53,11 @@ export interface DailyRollup {
   manualCount?: number;
   manualTimedCount?: number;
   manualMs?: number;
+}
+
+/** Per-hour totals (local hour when recorded), kept like the daily ones: the hour exports read them. */
+export interface HourlyRollup extends DailyRollup {
+  hour: number;
 }
 
 /** A CAPTCHA widget between "challenge shown" and "passed". */
@@ -129,11 +142,17 @@ export const SCHEMA_V1 = {
 export const SCHEMA_V2 = { ...SCHEMA_V1, health: 'platform', seen: 'id, at' } as const;
 /** Version 3 keeps gestures and requests awaiting their click's sighting across worker restarts. */
 export const SCHEMA_V3 = { ...SCHEMA_V2, gestures: 'key, ts', parked: '++id, [platform+ts], ts' } as const;
-export const SCHEMA_VERSION = 3;
+/**
+ * Version 4 stamps each event with its local day, hour and UTC offset when recorded, and keeps
+ * per-hour totals beside the per-day ones (the upgrade stamps existing events and adds them up).
+ */
+export const SCHEMA_V4 = { ...SCHEMA_V3, hourly: '[day+hour+platform+kind+detail], day' } as const;
+export const SCHEMA_VERSION = 4;
 
 export class ClickworkDB extends Dexie {
   events!: EntityTable<LaborEvent, 'id'>;
   daily!: EntityTable<DailyRollup, 'day'>;
+  hourly!: EntityTable<HourlyRollup, 'day'>;
   pending!: EntityTable<PendingCaptcha, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
   health!: EntityTable<HealthRow, 'platform'>;
@@ -148,6 +167,7 @@ export class ClickworkDB extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
   }
 }
 

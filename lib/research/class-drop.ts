@@ -19,6 +19,8 @@ export interface ReadRefusal {
   name: string;
   error: ReadError | 'unreadable';
   line?: number;
+  /** The column of the line that is wrong, by name. */
+  column?: string;
 }
 
 /** Files of a drop left unread because a limit of the page was reached (one notice per drop and limit). */
@@ -126,6 +128,11 @@ export async function readOne(file: File, onChunk?: (n: number) => void, stop?: 
   if (bytes === 'stopped') return undefined;
   if (typeof bytes === 'string') return { refusal: { name: file.name, error: bytes } };
   const read = readExportFile(file.name, bytes);
-  if (read.ok) return { summary: summarise({ name: file.name, file: read.file }) };
-  return { refusal: { name: file.name, error: read.error, ...(read.line ? { line: read.line } : {}) } };
+  if (read.ok) {
+    const summary = summarise({ name: file.name, file: read.file });
+    // Harmless edits it was read through (a reordered column, semicolons, ...), shown beside it.
+    return { summary: read.notes?.length ? { ...summary, notes: read.notes } : summary };
+  }
+  const { line, column } = read;
+  return { refusal: { name: file.name, error: read.error, ...(line ? { line } : {}), ...(column ? { column } : {}) } };
 }

@@ -1,6 +1,6 @@
 import { type BeneficiaryId, beneficiaryOf, type Kind, type PlatformId } from '../taxonomy';
 import { durationDefault } from '../valuation';
-import type { AnonymisedExport } from './format';
+import type { AnonymisedExport, TableNote } from './format';
 
 /**
  * Class totals: a teacher (or a researcher) merges many anonymised exports in a page, with no
@@ -28,7 +28,7 @@ export interface NamedExport {
 
 export interface ClassTotals {
   /** Files merged, in the order given. */
-  accepted: { name: string; study_id: string; participant: string; rows: number; actions: number }[];
+  accepted: { name: string; study_id: string; participant: string; rows: number; actions: number; notes?: TableNote[] }[];
   /** Other files of a participant already counted: the same period (a copy, the other form), or an older one. */
   refused: { name: string; error: 'duplicate-participant' | 'older-file'; duplicateOf: string }[];
   participants: number;
@@ -65,6 +65,8 @@ export interface FileSummary {
   rows: number;
   actions: number;
   lines: SummaryLine[];
+  /** Harmless edits the file was read through (lib/research/csv-read.ts). */
+  notes?: TableNote[];
 }
 
 const tenths = (s: number) => Math.round(s * 10);
@@ -205,7 +207,8 @@ export class ClassMerger {
       kept.push(f);
       studies.add(f.study_id);
       actions += f.actions;
-      accepted.push({ name, study_id: f.study_id, participant: f.participant, rows: f.rows, actions: f.actions });
+      const { study_id, participant, notes } = f;
+      accepted.push({ name, study_id, participant, rows: f.rows, actions: f.actions, ...(notes ? { notes } : {}) });
     });
     return { accepted, refused, participants: this.keep.size, studies: [...studies].sort(), actions, ...breakdowns(kept) };
   }

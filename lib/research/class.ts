@@ -1,7 +1,14 @@
 import { csvCell } from '../csv';
 import type { ClassTotals } from './class-merge';
 import { decode, isZip, readZip } from './class-zip';
-import { type AnonymisedExport, MAX_EXPORT_BYTES, type ParseError, parseExportCsv, parseExportJson } from './format';
+import {
+  type AnonymisedExport,
+  MAX_EXPORT_BYTES,
+  type ParseError,
+  parseExportCsv,
+  parseExportJson,
+  type TableNote,
+} from './format';
 
 export {
   type BeneficiaryRow,
@@ -39,8 +46,8 @@ export type ReadError =
   | 'unknown-type';
 
 export type ReadResult =
-  | { ok: true; file: AnonymisedExport; form: 'json' | 'zip' | 'csv' }
-  | { ok: false; error: ReadError; line?: number };
+  | { ok: true; file: AnonymisedExport; form: 'json' | 'zip' | 'csv'; notes?: TableNote[] }
+  | { ok: false; error: ReadError; line?: number; column?: string };
 
 /**
  * Reads one dropped file by its name: `.json` (the JSON form), `.zip` (datapackage.json and its

@@ -1,7 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
-import { dayBounds } from '../db/queries';
-import { dailyKey, isReadableDaily, noteUnreadable, readableEvent } from '../db/rows';
-import { type ClickworkDB, dayKey, type LaborEvent } from '../db/schema';
+import { dailyKey, hourlyKey, isReadableDaily, isReadableHourly, noteUnreadable } from '../db/rows';
+import { type ClickworkDB, dayKey, type HourlyRollup } from '../db/schema';
 import { beneficiaryOf, type Kind, type PlatformId } from '../taxonomy';
 import { knownDetails } from './details';
 import {
@@ -24,8 +23,6 @@ export function exportPeriod(enrolment: Enrolment, now = Date.now()): { from: st
   return from <= to ? { from, to } : undefined;
 }
 
-const WEEK_MS = 7 * 86_400_000;
-
 /** One platform/kind/detail's counts, as a day rollup or a single event gives them. */
 interface Part {
   platform: PlatformId;
@@ -38,23 +35,12 @@ interface Part {
   manualMs: number;
 }
 
-/** An event as counts: a hand-entered row stands for `count` actions and its stated time. */
-function eventPart(e: LaborEvent): Part {
-  const base = { platform: e.platform, kind: e.kind, detail: e.detail };
-  if (e.signal === 'manual') {
-    const n = e.count ?? 1;
-    return { ...base, count: n, measuredCount: 0, measuredMs: 0, manualCount: n, manualMs: e.durationMs ?? 0 };
-  }
-  const measured = e.durationMs !== undefined;
-  return { ...base, count: 1, measuredCount: measured ? 1 : 0, measuredMs: e.durationMs ?? 0, manualCount: 0, manualMs: 0 };
-}
-
 /** A detail no detector reports leaves as `other`: never free text, never a made-up token. */
 const safeDetail = (detail: string) => (DETAIL.test(detail) && knownDetails().has(detail) ? detail : 'other');
 
 /**
  * The rows a participant would send: aggregates of their active (not undone) actions on the
- * study's platforms and kinds, by day or by hour, within the study period. Hand-entered actions
+ * study's platforms and kinds, by day or by hour (local, as recorded), within the study period. Hand-entered actions
  * only when the study allows them (`include_manual`), counted apart in `manual_count`. Nothing else
  * is read into them: no host, target, exact time or text.
  */
@@ -101,38 +87,19 @@ export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now =
     row.manual_ms += include ? r.manualMs : 0;
   };
 
-  if (study.granularity === 'day') {
-    // The day rollups are kept in the same transaction as the events: exact, and cheap to read.
-    const rollups = await db.daily.where('day').between(period.from, period.to, true, true).toArray();
-    for (const r of rollups) {
-      if (isReadableDaily(r))
-        add({ day: r.day, hour: null }, { ...r, manualCount: r.manualCount ?? 0, manualMs: r.manualMs ?? 0 });
-      else noteUnreadable('daily', dailyKey(r as never));
-    }
-  } else {
-    const [start, end] = dayBounds(period.from, period.to);
-    // A week of events at a time (bulk reads are many times faster than a cursor, and a week is
-    // small), and the local hour computed once per hour, not per event.
-    let hourStart = 0;
-    let hourEnd = 0;
-    const at = { day: '', hour: 0 };
-    for (let from = start; from < end; from += WEEK_MS) {
-      const events = await db.events
-        .where('ts')
-        .between(from, Math.min(end, from + WEEK_MS), true, false)
-        .toArray();
-      for (const e of events) {
-        if (!readableEvent(e) || e.undoneAt) continue;
-        if (e.ts < hourStart || e.ts >= hourEnd) {
-          const d = new Date(e.ts);
-          at.day = dayKey(e.ts);
-          at.hour = d.getHours();
-          hourStart = new Date(d.getFullYear(), d.getMonth(), d.getDate(), at.hour).getTime();
-          hourEnd = new Date(d.getFullYear(), d.getMonth(), d.getDate(), at.hour + 1).getTime();
-        }
-        add(at, eventPart(e));
-      }
-    }
+  // The day or hour rollups are kept in the same transaction as the events: exact, cheap to read,
+  // and in the local day and hour stamped when each action was recorded (lib/db/local-time.ts).
+  const hourly = study.granularity === 'hour';
+  const table = hourly ? db.hourly : db.daily;
+  const readable = hourly ? isReadableHourly : isReadableDaily;
+  const rollups = await table.where('day').between(period.from, period.to, true, true).toArray();
+  for (const r of rollups) {
+    if (readable(r))
+      add(
+        { day: r.day, hour: hourly ? (r as HourlyRollup).hour : null },
+        { ...r, manualCount: r.manualCount ?? 0, manualMs: r.manualMs ?? 0 },
+      );
+    else noteUnreadable(hourly ? 'hourly' : 'daily', (hourly ? hourlyKey : dailyKey)(r as never));
   }
   const rows = [...acc.values()].map(({ measured_ms, manual_ms, ...row }) => ({
     ...row,

@@ -1,4 +1,4 @@
-import { csvCell, parseCsv } from '../csv';
+import { csvCell } from '../csv';
 import { type BeneficiaryId, beneficiaryOf, isKind, isPlatformId, type Kind, type PlatformId } from '../taxonomy';
 import type { Granularity } from './study';
 import { isDay, STUDY_ID } from './study';
@@ -99,7 +99,7 @@ export const FIELDS: readonly Field[] = [
   },
 ];
 /** The columns of a version 1 file. */
-const FIELDS_V1 = FIELDS.filter((f) => f.name !== 'manual_count' && f.name !== 'manual_seconds');
+export const FIELDS_V1 = FIELDS.filter((f) => f.name !== 'manual_count' && f.name !== 'manual_seconds');
 
 export const DETAIL = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export const PSEUDONYM = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -183,34 +183,45 @@ export type ParseError =
   | 'invalid-metadata'
   | 'invalid-row'
   | 'duplicate-row'
-  | 'row-outside-file';
+  | 'row-outside-file'
+  | 'missing-column';
 
-export type ParseResult = { ok: true; file: AnonymisedExport } | { ok: false; error: ParseError; line?: number };
+/** A harmless edit a CSV was read through (see lib/research/csv-read.ts). */
+export type TableNote = 'bom' | 'crlf' | 'semicolons' | 'columns-reordered' | 'extra-columns' | 'index-column' | 'na';
+
+export type ParseResult =
+  | { ok: true; file: AnonymisedExport; notes?: TableNote[] }
+  | { ok: false; error: ParseError; line?: number; column?: string };
 
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_000_000;
 
-/** Checks one row; the reason is always `invalid-row` (the caller knows the line). */
-function validRow(r: unknown, granularity: Granularity): r is ExportRow {
-  if (r === null || typeof r !== 'object' || Array.isArray(r)) return false;
+/** The first column of a row that is wrong (`row` when it is not a row at all); undefined for a good row. */
+export function rowProblem(r: unknown, granularity: Granularity): string | undefined {
+  if (r === null || typeof r !== 'object' || Array.isArray(r)) return 'row';
   const o = r as Record<string, unknown>;
-  if (typeof o.study_id !== 'string' || typeof o.participant !== 'string') return false;
-  if (!isDay(o.day) || !isPlatformId(o.platform) || !isKind(o.kind)) return false;
-  if (o.beneficiary !== beneficiaryOf(o.platform)) return false;
-  if (typeof o.detail !== 'string' || !DETAIL.test(o.detail)) return false;
-  if (
-    granularity === 'day' ? o.hour !== null : !(Number.isInteger(o.hour) && (o.hour as number) >= 0 && (o.hour as number) <= 23)
-  )
-    return false;
-  if (!isCount(o.count) || o.count === 0 || !isCount(o.measured_count) || o.measured_count > o.count) return false;
-  if (typeof o.measured_seconds !== 'number' || !(o.measured_seconds >= 0 && o.measured_seconds <= 1e9)) return false;
-  // A version 1 row has neither hand-entered column (normalise() gives it zeros).
-  if (o.manual_count === undefined && o.manual_seconds === undefined) return true;
-  if (!isCount(o.manual_count) || o.manual_count + (o.measured_count as number) > o.count) return false;
-  if (typeof o.manual_seconds !== 'number' || !(o.manual_seconds >= 0 && o.manual_seconds <= 1e9)) return false;
-  return true;
+  const hourOk =
+    granularity === 'day' ? o.hour === null : Number.isInteger(o.hour) && (o.hour as number) >= 0 && (o.hour as number) <= 23;
+  const seconds = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1e9;
+  const v1 = o.manual_count === undefined && o.manual_seconds === undefined; // normalise() gives it zeros
+  const checks: [string, boolean][] = [
+    ['study_id', typeof o.study_id === 'string'],
+    ['participant', typeof o.participant === 'string'],
+    ['day', isDay(o.day)],
+    ['hour', hourOk],
+    ['platform', isPlatformId(o.platform)],
+    ['beneficiary', isPlatformId(o.platform) && o.beneficiary === beneficiaryOf(o.platform)],
+    ['kind', isKind(o.kind)],
+    ['detail', typeof o.detail === 'string' && DETAIL.test(o.detail)],
+    ['count', isCount(o.count) && o.count > 0],
+    ['measured_count', isCount(o.measured_count) && o.measured_count <= (o.count as number)],
+    ['measured_seconds', seconds(o.measured_seconds)],
+    ['manual_count', v1 || (isCount(o.manual_count) && o.manual_count + (o.measured_count as number) <= (o.count as number))],
+    ['manual_seconds', v1 || seconds(o.manual_seconds)],
+  ];
+  return checks.find(([, ok]) => !ok)?.[0];
 }
 
-function validMeta(o: Record<string, unknown>): boolean {
+export function validMeta(o: Record<string, unknown>): boolean {
   const text = (v: unknown, max: number) => typeof v === 'string' && v.length > 0 && v.length <= max;
   const period = o.period as Record<string, unknown> | null | undefined;
   return (
@@ -233,14 +244,21 @@ function validMeta(o: Record<string, unknown>): boolean {
 }
 
 /** Rows must belong to the file's study, participant and period, and appear once each. */
-function checkRows(meta: Omit<AnonymisedExport, 'rows'>, rows: unknown[], firstLine: number): ParseResult | undefined {
+export function checkRows(meta: Omit<AnonymisedExport, 'rows'>, rows: unknown[], firstLine: number): ParseResult | undefined {
   const keys = new Set<string>();
   for (const [i, r] of rows.entries()) {
     const line = i + firstLine;
-    if (!validRow(r, meta.granularity)) return { ok: false, error: 'invalid-row', line };
-    if (r.study_id !== meta.study_id || r.participant !== meta.participant || r.day < meta.period.from || r.day > meta.period.to)
+    const column = rowProblem(r, meta.granularity);
+    if (column) return { ok: false, error: 'invalid-row', line, ...(column === 'row' ? {} : { column }) };
+    const row = r as ExportRow;
+    if (
+      row.study_id !== meta.study_id ||
+      row.participant !== meta.participant ||
+      row.day < meta.period.from ||
+      row.day > meta.period.to
+    )
       return { ok: false, error: 'row-outside-file', line };
-    const key = `${r.day}|${r.hour}|${r.platform}|${r.kind}|${r.detail}`;
+    const key = `${row.day}|${row.hour}|${row.platform}|${row.kind}|${row.detail}`;
     if (keys.has(key)) return { ok: false, error: 'duplicate-row', line };
     keys.add(key);
   }
@@ -270,13 +288,13 @@ export function parseExportJson(text: string): ParseResult {
 
 /** A version 2 row has the hand-entered columns; a version 1 row has none of them. */
 function hasColumnsOf(r: unknown, version: number): boolean {
-  if (r === null || typeof r !== 'object') return true; // validRow refuses it with its line
+  if (r === null || typeof r !== 'object') return true; // rowProblem refuses it with its line
   const has = 'manual_count' in r || 'manual_seconds' in r;
   return version === 1 ? !has : 'manual_count' in r && 'manual_seconds' in r;
 }
 
 /** Only the documented fields, in a fresh object: nothing unknown is carried along. */
-function normalise(file: AnonymisedExport): AnonymisedExport {
+export function normalise(file: AnonymisedExport): AnonymisedExport {
   return {
     format: EXPORT_FORMAT,
     schema_version: file.schema_version,
@@ -298,65 +316,4 @@ function normalise(file: AnonymisedExport): AnonymisedExport {
   };
 }
 
-/**
- * Reads the CSV form: with its datapackage.json (whose metadata it must agree with), or alone,
- * in which case the metadata the rows cannot tell is marked unknown.
- */
-export function parseExportCsv(text: string, pkg?: unknown): ParseResult {
-  if (text.length > MAX_EXPORT_BYTES) return { ok: false, error: 'too-large' };
-  const records = parseCsv(text.replace(/^\uFEFF/, ''));
-  if (!records?.length) return { ok: false, error: 'not-csv' };
-  const header = (records[0] as string[]).join(',');
-  const fields = [FIELDS, FIELDS_V1].find((list) => list.map((f) => f.name).join(',') === header);
-  if (!fields) return { ok: false, error: 'foreign' };
-  const version = fields === FIELDS ? EXPORT_SCHEMA_VERSION : 1;
-  const body = records.slice(1).filter((r) => !(r.length === 1 && r[0] === ''));
-  const rows: Record<string, unknown>[] = [];
-  for (const [i, rec] of body.entries()) {
-    if (rec.length !== fields.length) return { ok: false, error: 'invalid-row', line: i + 2 };
-    const row: Record<string, unknown> = {};
-    for (const [j, f] of fields.entries()) {
-      const v = rec[j] as string;
-      if (f.type === 'integer' || f.type === 'number') {
-        if (v === '' && f.name === 'hour') row[f.name] = null;
-        else if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, error: 'invalid-row', line: i + 2 };
-        else row[f.name] = Number(v);
-      } else row[f.name] = v;
-    }
-    rows.push(row);
-  }
-  let meta: Omit<AnonymisedExport, 'rows'>;
-  if (pkg !== undefined) {
-    const m = (pkg as Record<string, unknown> | null)?.[EXPORT_FORMAT] as Record<string, unknown> | undefined;
-    if (!m || typeof m !== 'object') return { ok: false, error: 'foreign' };
-    if (!READABLE_SCHEMA_VERSIONS.includes(m.schema_version as number)) return { ok: false, error: 'unsupported-version' };
-    // The package and its table must be of the same version.
-    if (m.schema_version !== version) return { ok: false, error: 'invalid-metadata' };
-    if (!validMeta(m)) return { ok: false, error: 'invalid-metadata' };
-    meta = { ...(m as unknown as AnonymisedExport), format: EXPORT_FORMAT };
-  } else {
-    // A CSV on its own: study, participant and period come from the rows.
-    const first = rows[0];
-    if (!first) return { ok: false, error: 'invalid-metadata' };
-    const days = rows
-      .map((r) => r.day)
-      .filter(isDay)
-      .sort();
-    meta = {
-      format: EXPORT_FORMAT,
-      schema_version: version,
-      study_id: String(first.study_id),
-      participant: String(first.participant),
-      consent_version: 'unknown',
-      consent_day: days[0] ?? '1970-01-01',
-      extension_version: 'unknown',
-      granularity: first.hour === null ? 'day' : 'hour',
-      period: { from: days[0] ?? '1970-01-01', to: days.at(-1) ?? '1970-01-01' },
-      dropped_rows: 0,
-    };
-    if (!validMeta(meta as unknown as Record<string, unknown>)) return { ok: false, error: 'invalid-metadata' };
-  }
-  const bad = checkRows(meta, rows, 2);
-  if (bad) return bad;
-  return { ok: true, file: normalise({ ...meta, rows: rows as unknown as ExportRow[] }) };
-}
+export { parseExportCsv } from './csv-read';

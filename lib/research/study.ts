@@ -3,6 +3,7 @@ import type { ClickworkDB } from '../db/schema';
 import { dayKey } from '../db/schema';
 import { isKind, isPlatformId, KINDS, type Kind, PLATFORM_IDS, type PlatformId } from '../taxonomy';
 import { type Ethics, isReceipt, PANEL_ID, parseEndpoint, parseEthics, type Receipt, studyKey } from './study-extras';
+import { forgetWithheld } from './withheld';
 
 /**
  * A study: the small JSON file a researcher (or a teacher) publishes, which a participant loads to
@@ -246,10 +247,12 @@ export async function joinStudy(db: ClickworkDB, study: Study, now = Date.now(),
   });
 }
 
-/** Leaves a study (by its studyKey): its pseudonym and settings are deleted; the user's own history stays. */
+/** Leaves a study (by its studyKey): its pseudonym, settings and remembered removals are deleted; the user's own history stays. */
 export async function leaveStudy(db: ClickworkDB, key: string): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
-    const list = (await storedList(db)).filter((e) => !isEnrolment(e) || studyKey(e.study) !== key);
+    const all = await storedList(db);
+    for (const e of all) if (isEnrolment(e) && studyKey(e.study) === key) await forgetWithheld(db, e.pseudonym);
+    const list = all.filter((e) => !isEnrolment(e) || studyKey(e.study) !== key);
     if (list.length) await db.meta.put({ key: META_KEY, value: list });
     else await db.meta.delete(META_KEY);
   });

@@ -13,12 +13,13 @@ export interface Bench {
   candidateRows: typeof candidateRows;
 }
 
-/** A year of `total` events (six kinds) and their daily rollup, written straight into the database. */
+/** A year of `total` events (six kinds) and their daily and hourly rollups, written straight into the database. */
 export async function seedHistory(s: Session, total: number): Promise<number> {
   return s.worker.evaluate(async (n) => {
     const { db } = (globalThis as unknown as { clickworkBench: Bench }).clickworkBench;
     await db.events.clear();
     await db.daily.clear();
+    await db.hourly.clear();
     const kinds = [
       ['reaction', 'like', 'youtube'],
       ['vote', 'up', 'reddit'],
@@ -30,6 +31,7 @@ export async function seedHistory(s: Session, total: number): Promise<number> {
     const now = Date.now();
     const year = 365 * 86_400_000;
     const daily = new Map<string, Record<string, unknown> & { count: number; measuredMs: number; measuredCount: number }>();
+    const hourly = new Map<string, Record<string, unknown> & { count: number; measuredMs: number; measuredCount: number }>();
     const pad = (x: number) => (x < 10 ? `0${x}` : String(x));
     const t0 = performance.now();
     const chunk = 50_000;
@@ -49,20 +51,29 @@ export async function seedHistory(s: Session, total: number): Promise<number> {
           signal: 'dom+network',
           host: 'example.com',
           targetKey: `t${i}`,
+          // Stamped as the intake stamps them (schema version 4: lib/db/local-time.ts).
+          day,
+          hour: d.getHours(),
+          utcOffset: -d.getTimezoneOffset() || 0,
           ...(measured ? { durationMs: 9000 } : {}),
         });
-        const key = `${day}|${platform}|${kind}|${detail}`;
-        const r = daily.get(key) ?? { day, platform, kind, detail, count: 0, measuredMs: 0, measuredCount: 0 };
-        r.count++;
-        if (measured) {
-          r.measuredMs += 9000;
-          r.measuredCount++;
+        for (const [map, key, extra] of [
+          [daily, `${day}|${platform}|${kind}|${detail}`, {}],
+          [hourly, `${day}|${d.getHours()}|${platform}|${kind}|${detail}`, { hour: d.getHours() }],
+        ] as const) {
+          const r = map.get(key) ?? { day, ...extra, platform, kind, detail, count: 0, measuredMs: 0, measuredCount: 0 };
+          r.count++;
+          if (measured) {
+            r.measuredMs += 9000;
+            r.measuredCount++;
+          }
+          map.set(key, r);
         }
-        daily.set(key, r);
       }
       await db.events.bulkAdd(rows as never);
     }
     await db.daily.bulkPut([...daily.values()] as never);
+    await db.hourly.bulkPut([...hourly.values()] as never);
     return performance.now() - t0;
   }, total);
 }

@@ -74,7 +74,12 @@ describe('readExportFile', () => {
     expect(readExportFile('a.csv', enc('a,b\n1,2\n'))).toEqual({ ok: false, error: 'foreign' });
     const lines = exportToCsv(a).split('\n');
     lines[3] = (lines[3] as string).replace(/,\d+,(\d+),([\d.]+)$/, ',x,$1,$2');
-    expect(readExportFile('a.csv', enc(lines.join('\n')))).toEqual({ ok: false, error: 'invalid-row', line: 4 });
+    expect(readExportFile('a.csv', enc(lines.join('\n')))).toEqual({
+      ok: false,
+      error: 'invalid-row',
+      line: 4,
+      column: 'measured_seconds',
+    });
     const zip = exportZip(a);
     expect(readExportFile('a.zip', zip.slice(0, zip.length - 30))).toEqual({ ok: false, error: 'zip-damaged' });
     expect(readExportFile('a.zip', zip.slice(0, 200))).toEqual({ ok: false, error: 'zip-damaged' });
@@ -295,7 +300,7 @@ describe('days', () => {
       rows: a.rows.map((r, i) => (i === 0 ? { ...r, day: '2026-11-31' } : r)),
       period: { from: '2026-11-01', to: '2026-12-31' },
     };
-    expect(readExportFile('a.json', json(bad))).toEqual({ ok: false, error: 'invalid-row', line: 1 });
+    expect(readExportFile('a.json', json(bad))).toEqual({ ok: false, error: 'invalid-row', line: 1, column: 'day' });
     expect(readExportFile('a.json', json({ ...a, consent_day: '2026-02-29' }))).toEqual({ ok: false, error: 'invalid-metadata' });
     expect(readExportFile('a.json', json({ ...a, consent_day: '2028-02-29' }))).toMatchObject({ ok: true });
   });

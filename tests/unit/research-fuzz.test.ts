@@ -46,6 +46,7 @@ const PARSE_ERRORS: ParseError[] = [
   'invalid-row',
   'duplicate-row',
   'row-outside-file',
+  'missing-column',
 ];
 const READ_ERRORS: ReadError[] = [
   ...PARSE_ERRORS,

@@ -1,0 +1,127 @@
+import type { EntityTable } from 'dexie';
+import { EventBatch } from './event-batch';
+import { stampOf } from './local-time';
+import type { ClickworkDB, DailyRollup, HourlyRollup, LaborEvent } from './schema';
+
+type Delta = HourlyRollup;
+
+export const zero = (d: Omit<DailyRollup, 'count' | 'measuredMs' | 'measuredCount'>, hour: number): Delta => ({
+  ...d,
+  hour,
+  count: 0,
+  measuredMs: 0,
+  measuredCount: 0,
+  manualCount: 0,
+  manualTimedCount: 0,
+  manualMs: 0,
+});
+
+/** Adds `sign` times the event (as many actions as it stands for) to a delta. */
+export function addTo(d: Delta, ev: LaborEvent, sign: 1 | -1): void {
+  const n = sign * (ev.count ?? 1);
+  d.count += n;
+  if (ev.signal === 'manual') {
+    // The user's own word: kept apart from what was measured.
+    d.manualCount = (d.manualCount ?? 0) + n;
+    if (ev.durationMs !== undefined) {
+      d.manualTimedCount = (d.manualTimedCount ?? 0) + n;
+      d.manualMs = (d.manualMs ?? 0) + sign * ev.durationMs;
+    }
+  } else if (ev.durationMs !== undefined) {
+    d.measuredMs += sign * ev.durationMs;
+    d.measuredCount += sign;
+  }
+}
+
+/** A stored row plus a delta; hand-entered fields only where there are some (rows keep their shape). */
+function merged<T extends DailyRollup>(row: T | undefined, d: T): T {
+  const next: T = {
+    ...d,
+    count: (row?.count ?? 0) + d.count,
+    measuredMs: (row?.measuredMs ?? 0) + d.measuredMs,
+    measuredCount: (row?.measuredCount ?? 0) + d.measuredCount,
+    manualCount: (row?.manualCount ?? 0) + (d.manualCount ?? 0),
+    manualTimedCount: (row?.manualTimedCount ?? 0) + (d.manualTimedCount ?? 0),
+    manualMs: (row?.manualMs ?? 0) + (d.manualMs ?? 0),
+  };
+  if (!next.manualCount && !next.manualTimedCount && !next.manualMs) {
+    delete next.manualCount;
+    delete next.manualTimedCount;
+    delete next.manualMs;
+  }
+  return next;
+}
+
+const changes = (d: DailyRollup) =>
+  d.count !== 0 || d.measuredMs !== 0 || d.measuredCount !== 0 || d.manualCount !== 0 || d.manualMs !== 0;
+
+/** Writes deltas into one rollup table: one read and one write per touched row. */
+async function flushInto<T extends DailyRollup>(
+  table: EntityTable<T, 'day'>,
+  deltas: T[],
+  keyOf: (d: T) => unknown[],
+): Promise<void> {
+  const live = deltas.filter(changes);
+  if (!live.length) return;
+  const keys = live.map(keyOf);
+  const rows = await table.bulkGet(keys as never);
+  const put: T[] = [];
+  const remove: unknown[] = [];
+  live.forEach((d, i) => {
+    const next = merged(rows[i], d);
+    if (next.count <= 0) remove.push(keys[i]);
+    else put.push(next);
+  });
+  if (put.length) await table.bulkPut(put);
+  if (remove.length) await table.bulkDelete(remove as never);
+}
+
+/**
+ * Changes to the per-day and per-hour rollups, gathered during a transaction and written once per
+ * row at its end. An event counts in the day and hour stamped when it was recorded (its local time
+ * then: lib/db/local-time.ts), so undoing it later in another time zone takes it off the same rows.
+ */
+export class RollupBuffer {
+  private readonly deltas = new Map<string, Delta>();
+  /** The transaction's events: written by `flush`, before the rollups (lib/db/event-batch.ts). */
+  readonly events = new EventBatch();
+
+  /** Adds `sign` (+1 or -1) times the event to its day's and its hour's rows. */
+  bump(ev: LaborEvent, sign: 1 | -1): void {
+    const { day, hour } = stampOf(ev);
+    const key = `${day}|${hour}|${ev.platform}|${ev.kind}|${ev.detail}`;
+    const d = this.deltas.get(key) ?? zero({ day, platform: ev.platform, kind: ev.kind, detail: ev.detail }, hour);
+    addTo(d, ev, sign);
+    this.deltas.set(key, d);
+  }
+
+  /** Writes the batch's new events, then the gathered changes; call inside the same transaction (with `events`, `daily` and `hourly`). */
+  async flush(db: ClickworkDB): Promise<void> {
+    await this.events.flush(db);
+    const hourly = [...this.deltas.values()];
+    this.deltas.clear();
+    const days = new Map<string, DailyRollup>();
+    for (const h of hourly) {
+      const key = `${h.day}|${h.platform}|${h.kind}|${h.detail}`;
+      const { hour: _hour, ...rest } = h;
+      const d = days.get(key) ?? {
+        ...rest,
+        count: 0,
+        measuredMs: 0,
+        measuredCount: 0,
+        manualCount: 0,
+        manualTimedCount: 0,
+        manualMs: 0,
+      };
+      d.count += h.count;
+      d.measuredMs += h.measuredMs;
+      d.measuredCount += h.measuredCount;
+      d.manualCount = (d.manualCount ?? 0) + (h.manualCount ?? 0);
+      d.manualTimedCount = (d.manualTimedCount ?? 0) + (h.manualTimedCount ?? 0);
+      d.manualMs = (d.manualMs ?? 0) + (h.manualMs ?? 0);
+      days.set(key, d);
+    }
+    await flushInto(db.daily, [...days.values()], (d) => [d.day, d.platform, d.kind, d.detail]);
+    await flushInto(db.hourly, hourly, (d) => [d.day, d.hour, d.platform, d.kind, d.detail]);
+  }
+}
