@@ -152,7 +152,16 @@ export function App() {
         <a href={browser.runtime.getURL('/data.html')} target="_blank" rel="noopener" data-testid="data-link">
           {t('dataLink')}
         </a>
-        <p>{t('privacyNote')}</p>
+        {' · '}
+        <a href={browser.runtime.getURL('/welcome.html')} target="_blank" rel="noopener" data-testid="welcome-link">
+          {t('welcomeLink')}
+        </a>
+        <p>
+          {t('privacyNote')}{' '}
+          <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noopener" data-testid="privacy-link">
+            {t('privacyLink')}
+          </a>
+        </p>
       </footer>
     </main>
   );
