@@ -4,7 +4,16 @@ import { defineConfig } from 'wxt';
 import { DETECTORS } from './lib/detectors/registry';
 import { hostPermissions } from './lib/permissions';
 
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 export default defineConfig({
+  hooks: {
+    // The toolbar button's icon, on Chrome's action and Firefox MV2's browser_action alike (WXT builds the
+    // latter from the popup entrypoint and leaves out an icon given in `action`).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const button of [manifest.action, manifest.browser_action]) if (button) button.default_icon = ICONS;
+    },
+  },
   // A separate output folder lets builds run side by side (CLICKWORK_OUT_DIR); .output by default.
   ...(process.env.CLICKWORK_OUT_DIR ? { outDir: process.env.CLICKWORK_OUT_DIR } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -45,6 +54,8 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['notifications', 'https://*/*'] }
       : { optional_permissions: ['notifications'], optional_host_permissions: ['https://*/*'] }),
+    // Drawn in assets/icon.svg, rasterized by scripts/icons.mjs; the button's copy is added below.
+    icons: ICONS,
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

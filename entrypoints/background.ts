@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { Collector } from '@/lib/background/collector';
 import { filtersOf, type RequestDetails } from '@/lib/background/network';
 import { scheduleWeekly } from '@/lib/background/weekly';
+import { welcomeOnInstall } from '@/lib/background/welcome';
 import { exportBackup, importBackup } from '@/lib/db/backup';
 import { openDb } from '@/lib/db/open';
 import { rangeDays, summarize } from '@/lib/db/queries';
@@ -90,10 +91,12 @@ export default defineBackground(() => {
     (globalThis as { clickworkBench?: unknown }).clickworkBench = { collector, db, exportBackup, importBackup, candidateRows };
   }
 
-  if (import.meta.env.DEV) {
-    // `npm start` opens a fresh profile: show where to begin.
-    browser.runtime.onInstalled.addListener(({ reason }) => {
-      if (reason === 'install') browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
-    });
-  }
+  // A first installation (not an update) opens the welcome page: what is counted, where, and how to begin.
+  browser.runtime.onInstalled.addListener((details) => {
+    welcomeOnInstall(
+      details,
+      (url) => browser.tabs.create({ url }),
+      (path) => browser.runtime.getURL(path as '/'),
+    ).catch((error) => console.warn('[clickwork] could not open the welcome page', error));
+  });
 });

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { EmptyState } from '@/components/EmptyState';
 import { HealthDetails, HealthWarnings } from '@/components/HealthPanel';
 import { KindChart } from '@/components/KindChart';
 import { drawPayslip, payslipLines } from '@/components/payslip';
 import { UnreadableNotice } from '@/components/UnreadableNotice';
 import { ValueCard } from '@/components/ValueCard';
+import { hasRealActions } from '@/lib/db/empty';
 import { healthStatus, type PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
 import { daysBetween, previousPeriod, type Summary, summarize } from '@/lib/db/queries';
@@ -51,6 +53,7 @@ interface Data {
   previousTotal: number;
   valuation: Valuation;
   health: PlatformHealth[];
+  everCounted: boolean;
 }
 
 const label = platformLabel;
@@ -73,7 +76,7 @@ export function Dashboard() {
     // Loads overlap (quick changes, a range picked while one runs): only the latest may draw.
     const mine = ++latest.current;
     const db = openDb();
-    const [summary, previous, settings, health] = await Promise.all([
+    const [summary, previous, settings, health, everCounted] = await Promise.all([
       summarize(db, days),
       summarize(db, previousPeriod(days)),
       loadValuationSettings(db, userLocale()),
@@ -81,9 +84,10 @@ export function Dashboard() {
         db,
         DETECTORS.map((d) => d.id),
       ),
+      hasRealActions(db),
     ]);
     if (mine !== latest.current) return;
-    setData({ summary, previousTotal: previous.total, valuation: valuate(summary.tallies, settings), health });
+    setData({ summary, previousTotal: previous.total, valuation: valuate(summary.tallies, settings), health, everCounted });
     setVersion((v) => v + 1);
   }, [days.join()]);
 
@@ -208,7 +212,13 @@ function Body({ data }: { data: Data }) {
       {summary.total > 0 && <ValueCard valuation={valuation} aboutUrl={browser.runtime.getURL('/about.html')} />}
       {summary.total > 0 && <Payslip summary={summary} valuation={valuation} />}
       <div class="columns">
-        <section>{summary.total > 0 ? <KindChart summary={summary} /> : <p>{t('dashNone')}</p>}</section>
+        <section>
+          {summary.total > 0 ? (
+            <KindChart summary={summary} />
+          ) : (
+            <EmptyState state={data.everCounted ? 'period' : 'never'} where="dashboard" />
+          )}
+        </section>
         <section aria-labelledby="by-platform">
           <h2 id="by-platform">{t('byPlatform')}</h2>
           <Bars

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { EmptyState } from '@/components/EmptyState';
 import { HealthDetails, HealthWarnings } from '@/components/HealthPanel';
 import { KindChart } from '@/components/KindChart';
 import { ManualForm } from '@/components/ManualForm';
 import { UnreadableNotice } from '@/components/UnreadableNotice';
 import { ValueCard } from '@/components/ValueCard';
 import { WeeklyCard, WeeklyOffer } from '@/components/Weekly';
+import { emptyState, hasRealActions } from '@/lib/db/empty';
 import { healthStatus, type PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
 import { rangeDays, type Summary, summarize } from '@/lib/db/queries';
@@ -37,6 +39,8 @@ type State =
       health: PlatformHealth[];
       storage: StorageProblem | null;
       pausedUntil?: number;
+      /** Whether any real action is kept at all (an empty week then says where the others are). */
+      everCounted: boolean;
     };
 
 type StorageProblem = { at: number; full: boolean };
@@ -69,18 +73,19 @@ export function App() {
       // have to wake the service worker) follow without holding the chart back.
       // The week's per-day rollup gives both headline numbers (today is its last day): with the
       // week chosen, as when the popup opens, one read draws everything.
-      const [week, today, settings, tracking] = await Promise.all([
+      const [week, today, settings, tracking, everCounted] = await Promise.all([
         summarize(db, rangeDays('7d')),
         range === 'today' ? summarize(db, rangeDays('today')) : null,
         loadValuationSettings(db, userLocale()),
         loadTracking(db),
+        hasRealActions(db),
       ]);
       const summary = today ?? week;
       const lastDay: Record<string, number> = week.perDay.at(-1) ?? {};
       const totals = { today: Object.values(lastDay).reduce((n, c) => n + c, 0), '7d': week.total };
       const pausedUntil =
         tracking.pausedUntil !== undefined && tracking.pausedUntil > Date.now() ? tracking.pausedUntil : undefined;
-      const first = { totals, summary, valuation: valuate(summary.tallies, settings), pausedUntil };
+      const first = { totals, summary, valuation: valuate(summary.tallies, settings), pausedUntil, everCounted };
       if (!current()) return;
       setState({ status: 'partial', ...first, health: [], storage: null });
       const [health, storage] = await Promise.all([
@@ -127,7 +132,14 @@ export function App() {
       )}
       {state.status === 'ready' && <HealthWarnings health={state.health} />}
       {(state.status === 'ready' || state.status === 'partial') && (
-        <Body totals={state.totals} range={range} setRange={setRange} summary={state.summary} valuation={state.valuation} />
+        <Body
+          totals={state.totals}
+          range={range}
+          setRange={setRange}
+          summary={state.summary}
+          valuation={state.valuation}
+          everCounted={state.everCounted}
+        />
       )}
       {state.status === 'ready' && <HealthDetails health={state.health} />}
       <details class="manual" data-testid="manual-popup">
@@ -155,7 +167,16 @@ export function App() {
         <a href={browser.runtime.getURL('/data.html')} target="_blank" rel="noopener" data-testid="data-link">
           {t('dataLink')}
         </a>
-        <p>{t('privacyNote')}</p>
+        {' · '}
+        <a href={browser.runtime.getURL('/welcome.html')} target="_blank" rel="noopener" data-testid="welcome-link">
+          {t('welcomeLink')}
+        </a>
+        <p>
+          {t('privacyNote')}{' '}
+          <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noopener" data-testid="privacy-link">
+            {t('privacyLink')}
+          </a>
+        </p>
       </footer>
     </main>
   );
@@ -167,9 +188,11 @@ function Body(props: {
   setRange: (r: Period) => void;
   summary: Summary;
   valuation: Valuation;
+  everCounted: boolean;
 }) {
   const { totals, range, setRange, summary, valuation } = props;
-  if (totals['7d'] === 0) return <Empty />;
+  const empty = emptyState(totals['7d'], props.everCounted);
+  if (empty) return <EmptyState state={empty} where="popup" />;
   return (
     <>
       {/* Today and the week side by side; the one pressed is the period shown below. */}
@@ -213,20 +236,5 @@ function Details({ summary, valuation }: { summary: Summary; valuation: Valuatio
         </ul>
       </section>
     </>
-  );
-}
-
-function Empty() {
-  return (
-    <section class="empty" data-testid="empty">
-      <h2>{t('emptyTitle')}</h2>
-      <p>{t('emptyBody')}</p>
-      <ul>
-        {DETECTORS.map((d) => (
-          <li key={d.id}>{d.label}</li>
-        ))}
-      </ul>
-      <p>{t('emptyHint')}</p>
-    </section>
   );
 }

@@ -15,7 +15,7 @@ import { defaultSettings, valuate } from '@/lib/valuation';
  * The same runtime as on real platforms, run in this page: listeners and timers live as long as
  * the page, and sightings go to the background like a content script's.
  */
-function startDetection(): () => void {
+export function startDetection(): () => void {
   const ctx = new ContentContext();
   runDetector(practice, ctx, (m) => deliver(ctx, m));
   return () => ctx.abort();
@@ -23,7 +23,7 @@ function startDetection(): () => void {
 
 type Totals = { byKind: Record<Kind, number>; total: number; seconds: number };
 
-function useTotals(): [Totals | null, () => void] {
+export function useTotals(): [Totals | null, () => void] {
   const [totals, setTotals] = useState<Totals | null>(null);
   const load = useCallback(async () => {
     const s = await summarize(openDb(), rangeDays('30d'), practiceOnly);
@@ -177,7 +177,7 @@ function Reaction() {
   );
 }
 
-function Vote() {
+export function Vote() {
   const [state, set] = useState('');
   return (
     <Card name="vote" title={t('pVote')} state={state}>

@@ -32,10 +32,13 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
+/** The extension's pages that run the practice widgets: the practice page, and the welcome page's "try it here". */
+const PRACTICE_PAGES = ['/practice.html', '/welcome.html'];
+
 function isPracticePage(url: string | undefined): boolean {
   try {
     const u = new URL(url ?? '');
-    return (u.protocol === 'chrome-extension:' || u.protocol === 'moz-extension:') && u.pathname === '/practice.html';
+    return (u.protocol === 'chrome-extension:' || u.protocol === 'moz-extension:') && PRACTICE_PAGES.includes(u.pathname);
   } catch {
     return false;
   }
@@ -89,7 +92,7 @@ export class Collector {
     const detector: Detector | undefined = message.platform === 'practice' ? practice : detectorFor(message.platform);
     if (!detector) return this.refuse('no detector for platform');
     // A content script speaks only for the platform whose pages it runs on; practice comes only
-    // from the extension's own practice page.
+    // from the extension's own practice (or welcome) page.
     if (detector === practice ? !isPracticePage(sender.url) : !sender.url || !matchesAny(detector.matches, sender.url)) {
       return this.refuse('sender page does not belong to the platform');
     }

@@ -114,6 +114,7 @@ export async function launch(
     args?: string[];
     ignoreHTTPSErrors?: boolean;
     extensionDir?: string;
+    keepWelcome?: boolean;
   } = {},
 ): Promise<Session> {
   const withExtension = options.extension !== false;
@@ -186,6 +187,9 @@ export async function launch(
     ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')))
     : (undefined as unknown as Worker);
   const extensionId = withExtension ? new URL(worker.url()).host : '';
+  // A fresh profile is a first installation: the welcome page opens (welcome.e2e.ts checks it). Other
+  // tests start without it, so that the next page they wait for is the one they open.
+  if (withExtension && !options.keepWelcome) await (await welcomePage(context, extensionId)).close();
   return {
     context,
     extensionId,
@@ -196,6 +200,18 @@ export async function launch(
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The welcome page the installation opened (waited for: the worker opens it right after starting). */
+export async function welcomePage(context: BrowserContext, extensionId: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) return page;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the welcome page did not open on installation');
 }
 
 /** Stops the extension's service worker, as the browser does when it is idle or under pressure. */

@@ -64,5 +64,25 @@ for (const [browser, dir] of Object.entries(BUILDS)) {
       for (const js of scripts)
         expect(readFileSync(js, 'utf8'), js).not.toMatch(/\beval\(|new Function\(|importScripts\(\s*['"`]https?:/);
     });
+
+    it('declares its icon at 16, 32, 48 and 128 px (PNGs of those sizes) for the extension, the button and every page', () => {
+      const button = manifest.action ?? manifest.browser_action;
+      for (const icons of [manifest.icons, button.default_icon]) {
+        expect(Object.keys(icons).sort()).toEqual(['128', '16', '32', '48']);
+        for (const [size, file] of Object.entries(icons as Record<string, string>)) {
+          const png = readFileSync(join(dir, file));
+          expect(png.subarray(1, 4).toString(), file).toBe('PNG');
+          // IHDR: width and height, big-endian, at bytes 16 and 20.
+          expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([Number(size), Number(size)]);
+        }
+      }
+      const pages = files(dir).filter((f) => f.endsWith('.html'));
+      expect(pages.length).toBeGreaterThan(5);
+      for (const page of pages) {
+        const hrefs = [...readFileSync(page, 'utf8').matchAll(/<link rel="icon"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]);
+        expect(hrefs.length, page).toBeGreaterThan(0);
+        for (const href of hrefs) expect(readFileSync(join(dir, href as string)).length, href).toBeGreaterThan(0);
+      }
+    });
   });
 }

@@ -113,6 +113,16 @@ describe('collector', () => {
     expect(await db.events.toArray()).toMatchObject([{ platform: 'practice', kind: 'reaction', detail: 'like' }]);
   });
 
+  it('takes practice actions from the welcome page’s practice widget too, and from no other extension page', async () => {
+    const vote = { type: 'sighting', platform: 'practice', action: 'up', op: 'add', target: 'vote', ts: now() };
+    const from = (url: string): MessageSender => ({ id: EXT, url, tab: { id: 8, url } });
+    expect(collector.receive(vote, from(`chrome-extension://${EXT}/options.html`)).ok).toBe(false);
+    expect(collector.receive(vote, from('https://www.youtube.com/welcome.html')).ok).toBe(false);
+    expect(collector.receive(vote, from(`chrome-extension://${EXT}/welcome.html`)).ok).toBe(true);
+    await collector.flush();
+    expect(await db.events.toArray()).toMatchObject([{ platform: 'practice', kind: 'vote', detail: 'up' }]);
+  });
+
   it('merges a DOM sighting with the platform request for the same video', async () => {
     collector.receive({ type: 'gesture', platform: 'youtube', ts: now() }, YT);
     const seen = collector.seeRequest(
