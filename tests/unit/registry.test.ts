@@ -102,6 +102,19 @@ describe('detector registry', () => {
     });
   }
 
+  it('counts every kind of the taxonomy on at least two real platforms, and the heavy labor on the issue’s minimum', () => {
+    const platformsOf = (kind: string) =>
+      new Set(
+        DETECTORS.filter((d) => d.id !== 'practice' && Object.values(d.actions).some((a) => a.kind === kind)).map((d) => d.id),
+      );
+    for (const k of KINDS) expect(platformsOf(k).size, k).toBeGreaterThanOrEqual(2);
+    // Issue 11: reviews on four platforms, tags on three, AI feedback on five assistants.
+    expect(platformsOf('review').size).toBeGreaterThanOrEqual(4);
+    expect(platformsOf('tag').size).toBeGreaterThanOrEqual(3);
+    expect(platformsOf('ai-feedback').size).toBeGreaterThanOrEqual(5);
+    expect(platformsOf('moderation').size).toBeGreaterThanOrEqual(3);
+  });
+
   it('has no content script without a registry entry', () => {
     const scripts = entrypoints.filter((f) => f.endsWith('.content.ts')).map((f) => f.replace('.content.ts', ''));
     expect(scripts.sort()).toEqual(DETECTORS.map((d) => d.id).sort());
