@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { addManual, editManual, type ManualError, type ManualField, type ManualInput, manualInputOf } from '@/lib/db/manual';
 import { openDb } from '@/lib/db/open';
 import type { LaborEvent } from '@/lib/db/schema';
 import { countOf, detailLabel, kindLabel, type MessageKey, platformLabel, t } from '@/lib/i18n';
+import { announce } from '@/lib/page-messages';
 import { KIND_DETAILS, KINDS, type Kind, PLATFORM_IDS, type PlatformId } from '@/lib/taxonomy';
 
 /** Every platform a person can enter by hand, by name, with "other site" last (never the practice page). */
@@ -118,7 +118,7 @@ export function ManualForm({ id, editing, onDone }: { id: string; editing?: Labo
     setStatus(message);
     if (!editing) setV((old) => ({ ...old, count: '1', minutes: '' }));
     // Other open pages (the popup, the dashboard) redraw when they hear this.
-    browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
+    announce('events-changed');
     onDone(message);
   };
 

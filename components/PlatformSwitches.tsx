@@ -8,6 +8,7 @@ import { t } from '@/lib/i18n';
 import { type PermissionsApi, platformAccess, releaseAccess, requestAccess } from '@/lib/permissions';
 import type { PlatformId } from '@/lib/taxonomy';
 import './platform-switches.css';
+import { announce } from '@/lib/page-messages';
 
 const permissions = browser.permissions as unknown as PermissionsApi & {
   onAdded: { addListener(f: () => void): void; removeListener(f: () => void): void };
@@ -23,7 +24,7 @@ export function useTrackingSettings(): [TrackingSettings | null, (next: Tracking
   const save = useCallback(async (next: TrackingSettings) => {
     setS(next);
     await saveTracking(openDb(), next);
-    browser.runtime.sendMessage({ type: 'tracking-changed' }).catch(() => {});
+    announce('tracking-changed');
   }, []);
   return [s, save];
 }

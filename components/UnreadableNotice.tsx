@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { openDb } from '@/lib/db/open';
 import { repairUnreadable } from '@/lib/db/repair';
 import { onUnreadable, unreadableCount } from '@/lib/db/rows';
 import { countOf, formatNumber, t } from '@/lib/i18n';
+import { announce } from '@/lib/page-messages';
 
 /**
  * "2 rows could not be read": the rows this page's reads skipped (lib/db/rows.ts), with a repair
@@ -25,7 +25,7 @@ export function UnreadableNotice({ onRepaired }: { onRepaired: () => void }) {
     try {
       const { removed, fixed } = await repairUnreadable(openDb());
       setStatus(t('unreadableRepaired', formatNumber(removed), formatNumber(fixed)));
-      browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
+      announce('events-changed');
       onRepaired();
     } catch (error) {
       setStatus(t('unreadableRepairFailed', String(error)));

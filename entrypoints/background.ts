@@ -9,6 +9,7 @@ import { rangeDays, summarize } from '@/lib/db/queries';
 import type { ClickworkDB } from '@/lib/db/schema';
 import { loadTracking, publishTracking } from '@/lib/db/tracking';
 import { DETECTORS } from '@/lib/detectors/registry';
+import { announce, type PageMessages, pageMessageType } from '@/lib/page-messages';
 import { candidateRows } from '@/lib/research/export';
 
 /** Today's count of real click-work on the toolbar button, when the user asked for it. */
@@ -24,7 +25,7 @@ export default defineBackground(() => {
   const db = openDb();
   const collector: Collector = new Collector(db, browser.runtime.id, () => {
     // Open extension pages redraw; with none open, nobody is listening and that is fine.
-    browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
+    announce('events-changed');
     updateBadge(db, collector.badgeWanted).catch(() => {});
   });
   // The user's tracking choices (pause, platforms, retention, private windows), read at each start.
@@ -37,7 +38,7 @@ export default defineBackground(() => {
   // Answers once the message is stored: the content script resends what was not confirmed.
   // (sendResponse rather than a returned promise: Chromium's native `browser` drops Dexie promises.)
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
-    const type = (message as { type?: unknown } | null)?.type;
+    const type = pageMessageType(message);
     if (type === 'events-changed') return undefined;
     if (type === 'tracking-changed') {
       if (sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/')))
@@ -47,7 +48,8 @@ export default defineBackground(() => {
     if (type === 'status') {
       // Extension pages ask whether writes are failing (a full disk): nothing else is answered.
       if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
-      sendResponse({ storageProblem: collector.storageProblem ?? null });
+      const reply: PageMessages['status'] = { storageProblem: collector.storageProblem ?? null };
+      sendResponse(reply);
       return false;
     }
     const receipt = collector.receive(message, sender);

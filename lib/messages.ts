@@ -51,11 +51,6 @@ export interface HealthMessage {
   ts: number;
 }
 
-/** The background tells open extension pages that stored data changed. */
-export interface ChangedMessage {
-  type: 'events-changed';
-}
-
 export type ContentMessage = SightingMessage | CaptchaMessage | GestureMessage | HealthMessage;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };

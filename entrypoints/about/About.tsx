@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { openDb } from '@/lib/db/open';
 import { loadValuationSettings, resetValuationSettings, saveValuationSettings } from '@/lib/db/settings';
 import { detailLabel, formatMoney, formatNumber, kindLabel, t, userLocale } from '@/lib/i18n';
+import { announce } from '@/lib/page-messages';
 import type { Lens, ValuationSettings } from '@/lib/valuation';
 import {
   CITATIONS,
@@ -27,7 +27,7 @@ function Cite({ id }: { id: CitationId }) {
 
 function announceChange() {
   // The popup redraws its figures when it hears this.
-  browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
+  announce('events-changed');
 }
 
 export function About() {

@@ -6,6 +6,7 @@ import { openDb } from '@/lib/db/open';
 import { isReadableEvent } from '@/lib/db/rows';
 import { loadTracking } from '@/lib/db/tracking';
 import { formatNumber, type MessageKey, t, userLocale } from '@/lib/i18n';
+import { announce } from '@/lib/page-messages';
 import { SettingsStep } from './SettingsStep';
 
 /** Exactly what a restore did, in words: added, already here, skipped and why, nothing deleted. */
@@ -44,7 +45,7 @@ export function DataPage() {
       const result = await importBackup(openDb(), await file.text(), userLocale());
       if (result.ok) {
         setImported({ ok: true, text: await restoredText(result) });
-        browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
+        announce('events-changed');
         // The file's settings are not applied: they are offered apart, one by one.
         setFileSettings(result.settings);
       } else {

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { rateLabel } from '@/components/ValueCard';
 import type { FileSettings } from '@/lib/db/backup';
 import { openDb } from '@/lib/db/open';
@@ -11,6 +10,7 @@ import {
   settingsDifferences,
 } from '@/lib/db/restore-settings';
 import { formatNumber, type MessageKey, platformLabel, t, userLocale } from '@/lib/i18n';
+import { announce } from '@/lib/page-messages';
 
 /** One setting's value in words, in the UI language. */
 function inWords(v: SettingValue): string {
@@ -75,7 +75,7 @@ export function SettingsStep({ settings }: { settings: FileSettings }) {
     if (!keys.length) return setStatus(t('restoreAppliedNone'));
     const { trackingChanged } = await applyFileSettings(openDb(), settings, keys, userLocale());
     // The background reads the tracking choices again (and applies a retention now chosen).
-    if (trackingChanged) await browser.runtime.sendMessage({ type: 'tracking-changed' }).catch(() => {});
+    if (trackingChanged) announce('tracking-changed');
     setStatus(t('restoreApplied', keys.map(settingName).join(', ')));
     setTicked(new Set());
     await compare();

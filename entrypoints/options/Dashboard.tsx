@@ -25,6 +25,7 @@ import {
   uiLanguage,
   userLocale,
 } from '@/lib/i18n';
+import { onEventsChanged } from '@/lib/page-messages';
 import { type BeneficiaryId, beneficiaryOf, KINDS, type PlatformId } from '@/lib/taxonomy';
 import { type Valuation, valuate } from '@/lib/valuation';
 import { HeatMap } from './HeatMap';
@@ -93,11 +94,7 @@ export function Dashboard() {
 
   useEffect(() => {
     load();
-    const listener = (m: unknown) => {
-      if ((m as { type?: string } | null)?.type === 'events-changed') load();
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
+    return onEventsChanged(load);
   }, [load]);
 
   return (

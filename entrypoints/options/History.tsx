@@ -5,10 +5,10 @@ import { correctKind, deleteEvent, deleteEverything, historyPage } from '@/lib/d
 import { openDb } from '@/lib/db/open';
 import type { LaborEvent } from '@/lib/db/schema';
 import { detailLabel, formatDuration, formatMoment, formatNumber, kindLabel, platformLabel, t } from '@/lib/i18n';
+import { announce } from '@/lib/page-messages';
 import { KINDS, type Kind, PLATFORM_IDS } from '@/lib/taxonomy';
 
 const PAGE = 50;
-const announce = () => browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
 
 /** The history as a table: filter it, delete a miscounted row, correct a row's kind. */
 export function History({ onChange, version }: { onChange: () => void; version: number }) {
@@ -39,7 +39,7 @@ export function History({ onChange, version }: { onChange: () => void; version: 
 
   const changed = async () => {
     onChange(); // reloads the charts, then this table through `version`
-    announce();
+    announce('events-changed');
   };
   const describe = (e: LaborEvent) => `${kindLabel(e.kind)}, ${platformLabel(e.platform)}, ${formatMoment(e.ts)}`;
 

@@ -15,6 +15,7 @@ import { loadValuationSettings } from '@/lib/db/settings';
 import { loadTracking } from '@/lib/db/tracking';
 import { DETECTORS } from '@/lib/detectors/registry';
 import { beneficiaryLabel, countOf, formatMoment, formatNumber, type MessageKey, platformLabel, t, userLocale } from '@/lib/i18n';
+import { ask, onEventsChanged } from '@/lib/page-messages';
 import { beneficiaryOf } from '@/lib/taxonomy';
 import { type Valuation, valuate } from '@/lib/valuation';
 
@@ -47,14 +48,7 @@ type StorageProblem = { at: number; full: boolean };
 
 /** Asks the background whether its writes are failing; no answer (it is asleep) means they are not. */
 async function storageStatus(): Promise<StorageProblem | null> {
-  try {
-    const reply = (await browser.runtime.sendMessage({ type: 'status' })) as
-      | { storageProblem?: StorageProblem | null }
-      | undefined;
-    return reply?.storageProblem ?? null;
-  } catch {
-    return null;
-  }
+  return (await ask('status'))?.storageProblem ?? null;
 }
 
 export function App() {
@@ -104,11 +98,7 @@ export function App() {
   useEffect(() => {
     load();
     // The background announces every stored change: redraw while the popup is open.
-    const listener = (message: unknown) => {
-      if ((message as { type?: string } | null)?.type === 'events-changed') load();
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
+    return onEventsChanged(load);
   }, [load]);
 
   return (

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { ContentContext } from '@/lib/content/context';
 import { deliver } from '@/lib/content/entry';
 import { runDetector } from '@/lib/content/runtime';
@@ -8,6 +7,7 @@ import { resetPractice } from '@/lib/db/practice';
 import { practiceOnly, rangeDays, summarize } from '@/lib/db/queries';
 import practice from '@/lib/detectors/practice';
 import { formatDuration, formatNumber, kindLabel, t, userLocale } from '@/lib/i18n';
+import { announce, onEventsChanged } from '@/lib/page-messages';
 import { KINDS, type Kind } from '@/lib/taxonomy';
 import { defaultSettings, valuate } from '@/lib/valuation';
 
@@ -33,11 +33,7 @@ export function useTotals(): [Totals | null, () => void] {
   }, []);
   useEffect(() => {
     load();
-    const listener = (m: unknown) => {
-      if ((m as { type?: string } | null)?.type === 'events-changed') load();
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
+    return onEventsChanged(load);
   }, [load]);
   return [totals, load];
 }
@@ -57,7 +53,7 @@ export function PracticePage() {
     if (!confirm(t('practiceResetConfirm'))) return;
     const n = await resetPractice(openDb());
     setStatus(t('practiceResetDone', formatNumber(n)));
-    browser.runtime.sendMessage({ type: 'events-changed' }).catch(() => {});
+    announce('events-changed');
     reload();
   };
 

@@ -71,7 +71,15 @@ describe('ethics fields and the study address', () => {
   it('asks the browser for the endpoint’s one origin, any port, and nothing else', async () => {
     expect(originPattern('https://study.university.invalid:8443/a/b?c=d')).toBe('https://study.university.invalid/*');
     const asked: unknown[] = [];
-    const granted = await requestOrigin({ request: async (p) => (asked.push(p), true) }, study().endpoint as string);
+    const granted = await requestOrigin(
+      {
+        request: async (p) => {
+          asked.push(p);
+          return true;
+        },
+      },
+      study().endpoint as string,
+    );
     expect(granted).toBe(true);
     expect(asked).toEqual([{ origins: ['https://study.university.invalid/*'] }]);
     expect(await requestOrigin({ request: () => Promise.reject(new Error('no gesture')) }, 'https://a.invalid/')).toBe(false);
