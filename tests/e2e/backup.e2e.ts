@@ -147,7 +147,7 @@ describe('the settings step, in French', () => {
     await data.goto(`chrome-extension://${fr.extensionId}/data.html`);
     await data.getByTestId('import-file').setInputFiles(file);
     await data.getByTestId('settings-diff').waitFor();
-    expect(await data.locator('[data-setting="retentionDays"] td').nth(1).textContent()).toBe(
+    await expect.poll(() => data.locator('[data-setting="retentionDays"] td').nth(1).textContent()).toBe(
       '30 joursAttention : appliquer ce réglage supprime aussitôt 50 de vos actions (toutes celles de plus de 30 jours). Seule une sauvegarde peut les faire revenir.',
     );
     expect(await storedEvents(popup)).toHaveLength(51);

@@ -335,7 +335,7 @@ export interface SeedEvent {
   durationMs?: number;
 }
 
-/** Writes events and their per-day rollup straight into the database, from an extension page. */
+/** Writes events and their per-day and per-hour rollups straight into the database, from an extension page. */
 export async function seedEvents(page: Page, events: SeedEvent[]): Promise<void> {
   await page.evaluate(
     (rows) =>
@@ -344,42 +344,32 @@ export async function seedEvents(page: Page, events: SeedEvent[]): Promise<void>
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['events', 'daily'], 'readwrite');
-          const daily = new Map<
-            string,
-            {
-              day: string;
-              platform: string;
-              kind: string;
-              detail: string;
-              count: number;
-              measuredMs: number;
-              measuredCount: number;
-            }
-          >();
+          const tx = db.transaction(['events', 'daily', 'hourly'], 'readwrite');
+          type Rollup = Record<string, string | number> & { count: number; measuredMs: number; measuredCount: number };
+          const daily = new Map<string, Rollup>();
+          const hourly = new Map<string, Rollup>();
           const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
-          for (const e of rows) {
-            tx.objectStore('events').add({ ...e, signal: 'dom+network' });
-            const d = new Date(e.ts);
-            const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-            const key = `${day}|${e.platform}|${e.kind}|${e.detail}`;
-            const r = daily.get(key) ?? {
-              day,
-              platform: e.platform,
-              kind: e.kind,
-              detail: e.detail,
-              count: 0,
-              measuredMs: 0,
-              measuredCount: 0,
-            };
+          const bump = (map: Map<string, Rollup>, key: string, base: Record<string, string | number>, e: SeedEvent) => {
+            const r = map.get(key) ?? { ...base, count: 0, measuredMs: 0, measuredCount: 0 };
             r.count++;
             if (e.durationMs !== undefined) {
               r.measuredMs += e.durationMs;
               r.measuredCount++;
             }
-            daily.set(key, r);
+            map.set(key, r);
+          };
+          for (const e of rows) {
+            const d = new Date(e.ts);
+            const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+            const hour = d.getHours();
+            // Stamped as the intake stamps events (schema version 4: lib/db/local-time.ts).
+            tx.objectStore('events').add({ ...e, signal: 'dom+network', day, hour, utcOffset: -d.getTimezoneOffset() || 0 });
+            const base = { day, platform: e.platform, kind: e.kind, detail: e.detail };
+            bump(daily, `${day}|${e.platform}|${e.kind}|${e.detail}`, base, e);
+            bump(hourly, `${day}|${hour}|${e.platform}|${e.kind}|${e.detail}`, { ...base, hour }, e);
           }
           for (const r of daily.values()) tx.objectStore('daily').put(r);
+          for (const r of hourly.values()) tx.objectStore('hourly').put(r);
           tx.oncomplete = () => {
             db.close();
             resolveSeed();
