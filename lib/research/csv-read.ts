@@ -106,12 +106,13 @@ function metaOfRows(rows: Record<string, unknown>[], version: number): Omit<Anon
   return validMeta(meta as unknown as Record<string, unknown>) ? meta : undefined;
 }
 
-/** The metadata of the package beside the CSV, which must be of the table's version. */
+/** The metadata of the package beside the CSV, which must be of a version with the table's columns. */
 function metaOfPackage(pkg: unknown, version: number): Omit<AnonymisedExport, 'rows'> | Refusal {
   const m = (pkg as Record<string, unknown> | null)?.[EXPORT_FORMAT] as Record<string, unknown> | undefined;
   if (!m || typeof m !== 'object') return { ok: false, error: 'foreign' };
   if (!READABLE_SCHEMA_VERSIONS.includes(m.schema_version as number)) return { ok: false, error: 'unsupported-version' };
-  if (m.schema_version !== version || !validMeta(m)) return { ok: false, error: 'invalid-metadata' };
+  // A table with the hand-entered columns is of version 2 or later; one without them, of version 1.
+  if ((m.schema_version === 1) !== (version === 1) || !validMeta(m)) return { ok: false, error: 'invalid-metadata' };
   return { ...(m as unknown as AnonymisedExport), format: EXPORT_FORMAT };
 }
 

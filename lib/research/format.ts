@@ -1,22 +1,26 @@
 import { csvCell } from '../csv';
 import { type BeneficiaryId, beneficiaryOf, isKind, isPlatformId, type Kind, type PlatformId } from '../taxonomy';
+import { isExportDetail } from './export-details';
 import type { Granularity } from './study';
 import { isDay, STUDY_ID } from './study';
 import { PANEL_ID } from './study-extras';
 
 /**
- * The anonymised research export, schema version 2: aggregates only (see "What may leave the
+ * The anonymised research export, schema version 3: aggregates only (see "What may leave the
  * browser" in the labor taxonomy and docs/research/README.md). JSON, or CSV with a Frictionless
  * datapackage.json; both forms hold the same rows.
  * Version 2 (from version 1): the kind `moderation`, ten platforms and their beneficiaries, the
  * platform `other` (beneficiary `unknown`, hand-entered actions only), and two columns counting
  * hand-entered actions apart (`manual_count`, `manual_seconds`). Version 1 files are still read
  * (their rows have no hand-entered actions: both columns are 0).
+ * Version 3 (from version 2): same fields; the schemas state what the reader checks (a `detail` is
+ * one of EXPORT_DETAILS, days exist, no hour in a study by the day, patterns for ids) and the JSON
+ * Schema has an absolute `$id`. Version 1 and 2 files are still read by their own rules.
  */
 export const EXPORT_FORMAT = 'clickwork-meter/anonymised-export';
-export const EXPORT_SCHEMA_VERSION = 2;
+export const EXPORT_SCHEMA_VERSION = 3;
 /** The versions the class totals page reads. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3];
 /** Larger export files are refused by the class totals page before parsing. */
 export const MAX_EXPORT_BYTES = 20 * 1024 * 1024;
 
@@ -116,63 +120,9 @@ export function exportBaseName(file: Pick<AnonymisedExport, 'study_id' | 'partic
   return `clickwork-${file.study_id}-${file.participant}`;
 }
 
-const CONSTRAINTS: Record<keyof ExportRow, Record<string, unknown>> = {
-  study_id: { required: true, pattern: STUDY_ID.source.slice(1, -1) },
-  participant: { required: true },
-  day: { required: true },
-  hour: { minimum: 0, maximum: 23 },
-  platform: { required: true },
-  beneficiary: { required: true },
-  kind: { required: true },
-  detail: { required: true },
-  count: { required: true, minimum: 1 },
-  measured_count: { required: true, minimum: 0 },
-  measured_seconds: { required: true, minimum: 0 },
-  manual_count: { required: true, minimum: 0 },
-  manual_seconds: { required: true, minimum: 0 },
-};
-
-/** A Frictionless Data Package describing the CSV, with the file's metadata as custom properties. */
-export function dataPackage(file: AnonymisedExport) {
-  const csvName = `${exportBaseName(file)}.csv`;
-  const { rows: _rows, format, ...meta } = file;
-  return {
-    profile: 'tabular-data-package',
-    name: exportBaseName(file),
-    title: `Clickwork Meter anonymised export for study ${file.study_id}`,
-    [format]: meta,
-    resources: [
-      {
-        name: 'clickwork-rows',
-        path: csvName,
-        profile: 'tabular-data-resource',
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8',
-        dialect: { delimiter: ',', header: true, doubleQuote: true, lineTerminator: '\n' },
-        schema: {
-          fields: FIELDS.map((f) => ({
-            name: f.name,
-            type: f.type,
-            description: f.description,
-            constraints: CONSTRAINTS[f.name],
-          })),
-          missingValues: [''],
-          // A key field may not be empty: the hour is part of the key only in studies by the hour.
-          primaryKey: [
-            'study_id',
-            'participant',
-            'day',
-            ...(file.granularity === 'hour' ? ['hour'] : []),
-            'platform',
-            'kind',
-            'detail',
-          ],
-        },
-      },
-    ],
-  };
-}
+/** Upper bounds the reader (and both schemas) set on counts and seconds. */
+export const COUNT_MAX = 10_000_000;
+export const SECONDS_MAX = 1e9;
 
 export type ParseError =
   | 'too-large'
@@ -193,15 +143,18 @@ export type ParseResult =
   | { ok: true; file: AnonymisedExport; notes?: TableNote[] }
   | { ok: false; error: ParseError; line?: number; column?: string };
 
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_000_000;
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= COUNT_MAX;
 
-/** The first column of a row that is wrong (`row` when it is not a row at all); undefined for a good row. */
-export function rowProblem(r: unknown, granularity: Granularity): string | undefined {
+/**
+ * The first column of a row that is wrong (`row` when it is not a row at all); undefined for a good
+ * row. From version 3 a detail must be one the export can write (EXPORT_DETAILS).
+ */
+export function rowProblem(r: unknown, granularity: Granularity, version = EXPORT_SCHEMA_VERSION): string | undefined {
   if (r === null || typeof r !== 'object' || Array.isArray(r)) return 'row';
   const o = r as Record<string, unknown>;
   const hourOk =
     granularity === 'day' ? o.hour === null : Number.isInteger(o.hour) && (o.hour as number) >= 0 && (o.hour as number) <= 23;
-  const seconds = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1e9;
+  const seconds = (v: unknown) => typeof v === 'number' && v >= 0 && v <= SECONDS_MAX;
   const v1 = o.manual_count === undefined && o.manual_seconds === undefined; // normalise() gives it zeros
   const checks: [string, boolean][] = [
     ['study_id', typeof o.study_id === 'string'],
@@ -211,7 +164,7 @@ export function rowProblem(r: unknown, granularity: Granularity): string | undef
     ['platform', isPlatformId(o.platform)],
     ['beneficiary', isPlatformId(o.platform) && o.beneficiary === beneficiaryOf(o.platform)],
     ['kind', isKind(o.kind)],
-    ['detail', typeof o.detail === 'string' && DETAIL.test(o.detail)],
+    ['detail', typeof o.detail === 'string' && DETAIL.test(o.detail) && (version < 3 || isExportDetail(o.detail))],
     ['count', isCount(o.count) && o.count > 0],
     ['measured_count', isCount(o.measured_count) && o.measured_count <= (o.count as number)],
     ['measured_seconds', seconds(o.measured_seconds)],
@@ -248,7 +201,7 @@ export function checkRows(meta: Omit<AnonymisedExport, 'rows'>, rows: unknown[],
   const keys = new Set<string>();
   for (const [i, r] of rows.entries()) {
     const line = i + firstLine;
-    const column = rowProblem(r, meta.granularity);
+    const column = rowProblem(r, meta.granularity, meta.schema_version);
     if (column) return { ok: false, error: 'invalid-row', line, ...(column === 'row' ? {} : { column }) };
     const row = r as ExportRow;
     if (
@@ -317,3 +270,4 @@ export function normalise(file: AnonymisedExport): AnonymisedExport {
 }
 
 export { parseExportCsv } from './csv-read';
+export { dataPackage } from './datapackage';

@@ -1,10 +1,69 @@
-import { BENEFICIARIES, KINDS, PLATFORM_IDS } from '../taxonomy';
-import { DETAIL, EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, FIELDS, PSEUDONYM } from './format';
+import { BENEFICIARIES, beneficiaryOf, KINDS, PLATFORM_IDS, type PlatformId } from '../taxonomy';
+import { DAY_SOURCE, EXPORT_DETAILS, wholeString } from './export-details';
+import { COUNT_MAX, EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, FIELDS, PSEUDONYM, SECONDS_MAX } from './format';
 import { STUDY_ID } from './study';
 import { PANEL_ID } from './study-extras';
 
 const description = (name: string) => FIELDS.find((f) => f.name === name)?.description;
-const DAY_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+const DAY = { type: 'string', pattern: wholeString(DAY_SOURCE) } as const;
+const text = (re: RegExp) => ({ type: 'string', pattern: wholeString(re.source) });
+
+/** Where the schema of each version is published: an absolute id, as validators require (a reserved host, never fetched). */
+export const exportSchemaId = (version: number) => `https://clickwork-meter.invalid/research/export-v${version}.schema.json`;
+
+/** Each beneficiary with the platforms it owns: a row's beneficiary must be its platform's. */
+function beneficiaryOfPlatform() {
+  const owned = new Map<string, PlatformId[]>();
+  for (const p of PLATFORM_IDS) owned.set(beneficiaryOf(p), [...(owned.get(beneficiaryOf(p)) ?? []), p]);
+  return [...owned].map(([b, platforms]) => ({
+    properties: { beneficiary: { const: b }, platform: { enum: platforms } },
+  }));
+}
+
+/** The row of a version 3 file; what JSON Schema cannot say is checked by the reader (see exportJsonSchema). */
+function rowSchema() {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: FIELDS.map((f) => f.name),
+    properties: {
+      study_id: { ...text(STUDY_ID), description: description('study_id') },
+      participant: { ...text(PSEUDONYM), description: description('participant') },
+      day: { ...DAY, description: description('day') },
+      hour: { type: ['integer', 'null'], minimum: 0, maximum: 23, description: description('hour') },
+      platform: { enum: PLATFORM_IDS, description: description('platform') },
+      beneficiary: { enum: Object.keys(BENEFICIARIES), description: description('beneficiary') },
+      kind: { enum: KINDS, description: description('kind') },
+      detail: { enum: EXPORT_DETAILS, description: description('detail') },
+      count: { type: 'integer', minimum: 1, maximum: COUNT_MAX, description: description('count') },
+      measured_count: { type: 'integer', minimum: 0, maximum: COUNT_MAX, description: description('measured_count') },
+      measured_seconds: { type: 'number', minimum: 0, maximum: SECONDS_MAX, description: description('measured_seconds') },
+      manual_count: { type: 'integer', minimum: 0, maximum: COUNT_MAX, description: description('manual_count') },
+      manual_seconds: { type: 'number', minimum: 0, maximum: SECONDS_MAX, description: description('manual_seconds') },
+    },
+    anyOf: beneficiaryOfPlatform(),
+  };
+}
+
+/** Rows of a study by the day have no hour; rows of a study by the hour have one. */
+const hourOf = (granularity: 'day' | 'hour') => ({
+  if: { type: 'object', properties: { granularity: { const: granularity } }, required: ['granularity'] },
+  // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword, not a promise
+  then: {
+    type: 'object',
+    properties: {
+      rows: {
+        type: 'array',
+        items: { type: 'object', properties: { hour: { type: granularity === 'day' ? 'null' : 'integer' } } },
+      },
+    },
+  },
+});
+
+const CHECKED_BY_THE_READER =
+  ' What JSON Schema cannot state is checked by the class totals reader: no two rows share day, hour, platform, kind and detail' +
+  ' (the schema only refuses identical rows), every row has the file\u2019s study_id and participant and a day within period,' +
+  ' measured_count + manual_count \u2264 count, and period.from \u2264 period.to.';
 
 /**
  * The JSON Schema (draft 2020-12) of the JSON form of an anonymised export. docs/research/ holds a
@@ -14,10 +73,9 @@ const DAY_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 export function exportJsonSchema() {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: `clickwork-meter/anonymised-export/v${EXPORT_SCHEMA_VERSION}`,
+    $id: exportSchemaId(EXPORT_SCHEMA_VERSION),
     title: `Clickwork Meter anonymised export, schema version ${EXPORT_SCHEMA_VERSION}`,
-    description:
-      'Aggregates of one participant\u2019s click-work for one study: counts and measured seconds by day (or hour) \u00d7 platform \u00d7 kind \u00d7 detail. No URL, host, target, exact time or text.',
+    description: `Aggregates of one participant\u2019s click-work for one study: counts and measured seconds by day (or hour) \u00d7 platform \u00d7 kind \u00d7 detail. No URL, host, target, exact time or text.${CHECKED_BY_THE_READER}`,
     type: 'object',
     additionalProperties: false,
     required: [
@@ -36,52 +94,32 @@ export function exportJsonSchema() {
     properties: {
       format: { const: EXPORT_FORMAT },
       schema_version: { const: EXPORT_SCHEMA_VERSION },
-      study_id: { type: 'string', pattern: STUDY_ID.source, description: description('study_id') },
-      participant: { type: 'string', pattern: PSEUDONYM.source, description: description('participant') },
+      study_id: { ...text(STUDY_ID), description: description('study_id') },
+      participant: { ...text(PSEUDONYM), description: description('participant') },
       consent_version: { type: 'string', minLength: 1, maxLength: 40, description: 'Version of the consent text agreed to.' },
-      consent_day: { type: 'string', pattern: DAY_PATTERN, description: 'Local day the participant agreed.' },
+      consent_day: { ...DAY, description: 'Local day the participant agreed.' },
       extension_version: { type: 'string', minLength: 1, maxLength: 40 },
       granularity: { enum: ['day', 'hour'] },
       period: {
         type: 'object',
         additionalProperties: false,
         required: ['from', 'to'],
-        properties: { from: { type: 'string', pattern: DAY_PATTERN }, to: { type: 'string', pattern: DAY_PATTERN } },
+        properties: { from: DAY, to: DAY },
         description: 'The days the rows cover, inclusive.',
       },
       dropped_rows: {
         type: 'integer',
         minimum: 0,
+        maximum: COUNT_MAX,
         description: 'How many rows the participant removed before writing the file (a count only).',
       },
       panel_id: {
-        type: 'string',
-        pattern: PANEL_ID.source,
+        ...text(PANEL_ID),
         description: 'Panel or survey participant id, when the study was joined from a link carrying one.',
       },
-      rows: { type: 'array', items: { $ref: '#/$defs/row' } },
+      rows: { type: 'array', uniqueItems: true, items: { $ref: '#/$defs/row' } },
     },
-    $defs: {
-      row: {
-        type: 'object',
-        additionalProperties: false,
-        required: FIELDS.map((f) => f.name),
-        properties: {
-          study_id: { type: 'string', pattern: STUDY_ID.source, description: description('study_id') },
-          participant: { type: 'string', pattern: PSEUDONYM.source, description: description('participant') },
-          day: { type: 'string', pattern: DAY_PATTERN, description: description('day') },
-          hour: { type: ['integer', 'null'], minimum: 0, maximum: 23, description: description('hour') },
-          platform: { enum: PLATFORM_IDS, description: description('platform') },
-          beneficiary: { enum: Object.keys(BENEFICIARIES), description: description('beneficiary') },
-          kind: { enum: KINDS, description: description('kind') },
-          detail: { type: 'string', pattern: DETAIL.source, description: description('detail') },
-          count: { type: 'integer', minimum: 1, description: description('count') },
-          measured_count: { type: 'integer', minimum: 0, description: description('measured_count') },
-          measured_seconds: { type: 'number', minimum: 0, description: description('measured_seconds') },
-          manual_count: { type: 'integer', minimum: 0, description: description('manual_count') },
-          manual_seconds: { type: 'number', minimum: 0, description: description('manual_seconds') },
-        },
-      },
-    },
+    allOf: [hourOf('day'), hourOf('hour')],
+    $defs: { row: rowSchema() },
   };
 }

@@ -82,9 +82,10 @@ const shown = (v: unknown) => (typeof v === 'string' ? v.slice(0, 40) : typeof v
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
 export function isDay(v: unknown): v is string {
   if (typeof v !== 'string' || !DAY.test(v)) return false;
+  // By arithmetic, not Date (which reads years 0-99 as 1900-1999): the same days as the export schema's pattern.
   const [y, m, d] = v.split('-').map(Number) as [number, number, number];
-  const date = new Date(y, m - 1, d, 12);
-  return date.getMonth() === m - 1 && date.getDate() === d;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
 }
 
 /** Checks a study file field by field; refuses the whole file, with a reason, on the first problem. */

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { candidates, matchRequest, type RequestDetails } from '@/lib/background/network';
 import { ContentContext } from '@/lib/content/context';
 import type { RuntimeHost } from '@/lib/content/runtime';
+import type { Sighting } from '@/lib/db/ingest';
 import type { Detector, NetMatch } from '@/lib/detectors/types';
 import type { ContentMessage } from '@/lib/messages';
 import { realPages } from '../real-pages';
@@ -34,6 +35,17 @@ export function fakeHost(): RuntimeHost & { invalidate(): void } {
   const ctx = new ContentContext();
   return Object.assign(ctx, { invalidate: () => ctx.abort() });
 }
+
+/** A sighting of a like on YouTube, with what a test changes (its time, at least). */
+export const sighting = (over: Partial<Sighting> & { ts: number }): Sighting => ({
+  platform: 'youtube',
+  kind: 'reaction',
+  detail: 'like',
+  slot: 'none',
+  op: 'add',
+  signal: 'dom',
+  ...over,
+});
 
 export const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 

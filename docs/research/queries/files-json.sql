@@ -1,5 +1,5 @@
 -- One line per study from a folder of Clickwork Meter anonymised exports, JSON form (schema
--- versions 1 and 2): files, participants, rows kept and rows the participants dropped, days covered.
+-- versions 1 to 3): files, participants, rows kept and rows the participants dropped, days covered.
 -- Replace exports/ below with the path of your folder. More files than participants means a
 -- participant sent more than one file: keep one (the totals queries would count both).
 SELECT
@@ -28,6 +28,6 @@ FROM read_json(
     rows: 'STRUCT(study_id VARCHAR, participant VARCHAR, day DATE, hour INTEGER, platform VARCHAR, beneficiary VARCHAR, kind VARCHAR, detail VARCHAR, count BIGINT, measured_count BIGINT, measured_seconds DOUBLE, manual_count BIGINT, manual_seconds DOUBLE)[]'
   }
 )
-WHERE format = 'clickwork-meter/anonymised-export' AND schema_version IN (1, 2)
+WHERE format = 'clickwork-meter/anonymised-export' AND schema_version IN (1, 2, 3)
 GROUP BY study_id
 ORDER BY study_id;

@@ -1,4 +1,4 @@
--- Totals of a folder of Clickwork Meter anonymised exports, CSV form (schema version 2; for version
+-- Totals of a folder of Clickwork Meter anonymised exports, CSV form (schema version 2 or 3; for version
 -- 1 files, leave out the last two columns): the CSV files taken out of the export zips (each zip
 -- also holds a datapackage.json describing its CSV). manual_actions: hand-entered actions, which
 -- are part of actions (only in studies that allow them).

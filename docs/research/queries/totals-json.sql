@@ -1,4 +1,4 @@
--- Totals of a folder of Clickwork Meter anonymised exports, JSON form (schema versions 1 and 2;
+-- Totals of a folder of Clickwork Meter anonymised exports, JSON form (schema versions 1 to 3;
 -- version 1 rows have no manual_count, read as null). manual_actions: hand-entered actions, which
 -- are part of actions (only in studies that allow them).
 -- Replace exports/ below with the path of your folder. Column types are declared rather than
@@ -25,7 +25,7 @@ WITH files AS (
       rows: 'STRUCT(study_id VARCHAR, participant VARCHAR, day DATE, hour INTEGER, platform VARCHAR, beneficiary VARCHAR, kind VARCHAR, detail VARCHAR, count BIGINT, measured_count BIGINT, measured_seconds DOUBLE, manual_count BIGINT, manual_seconds DOUBLE)[]'
     }
   )
-  WHERE format = 'clickwork-meter/anonymised-export' AND schema_version IN (1, 2)
+  WHERE format = 'clickwork-meter/anonymised-export' AND schema_version IN (1, 2, 3)
 ),
 export_rows AS (
   SELECT unnest(rows, recursive := true) FROM files
