@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { fallbackMessage } from './i18n-fallback';
 import { BENEFICIARIES, type BeneficiaryId, type Kind, PLATFORM_NAMES, type PlatformId } from './taxonomy';
 
 /** Every key of the message catalogue (English is the reference; French must have the same keys). */
@@ -6,7 +7,8 @@ export type MessageKey = keyof typeof import('../public/_locales/en/messages.jso
 
 /** A catalogue message with its placeholders ($1, $2…) filled in. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
-  return browser.i18n.getMessage(key, subs.map(String)) || key;
+  const strings = subs.map(String);
+  return browser.i18n.getMessage(key, strings) || fallbackMessage(key, strings) || key;
 }
 
 export function uiLanguage(): string {

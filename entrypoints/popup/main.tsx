@@ -1,19 +1,23 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { uiLanguage } from '@/lib/i18n';
+import { ensureMessages } from '@/lib/i18n-fallback';
 import { App } from './App';
 import '@/components/base.css';
 import './style.css';
 
-document.documentElement.lang = uiLanguage();
-// In a tab (opened as a page, as Firefox for Android does) or on a phone's screen, the popup fits
-// the screen instead of its fixed toolbar width; the toolbar popup has no tab. A fixed width keeps
-// Chromium's popup sizing (it lays the popup out at a tiny width first, then grows it to fit).
-if (screen.width < 420) document.documentElement.classList.add('as-page');
-browser.tabs
-  .getCurrent()
-  .then((tab) => {
-    if (tab) document.documentElement.classList.add('as-page');
-  })
-  .catch(() => {});
-render(<App />, document.getElementById('app') as HTMLElement);
+// The catalogue first (lib/i18n-fallback.ts: Chromium may hand this page an empty one).
+void ensureMessages().then(() => {
+  document.documentElement.lang = uiLanguage();
+  // In a tab (opened as a page, as Firefox for Android does) or on a phone's screen, the popup fits
+  // the screen instead of its fixed toolbar width; the toolbar popup has no tab. A fixed width keeps
+  // Chromium's popup sizing (it lays the popup out at a tiny width first, then grows it to fit).
+  if (screen.width < 420) document.documentElement.classList.add('as-page');
+  browser.tabs
+    .getCurrent()
+    .then((tab) => {
+      if (tab) document.documentElement.classList.add('as-page');
+    })
+    .catch(() => {});
+  render(<App />, document.getElementById('app') as HTMLElement);
+});

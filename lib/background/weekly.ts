@@ -1,6 +1,7 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 import type { ClickworkDB } from '../db/schema';
 import { userLocale } from '../i18n';
+import { ensureMessages } from '../i18n-fallback';
 import { claimDueWeek, loadWeekly } from '../weekly/store';
 import { weeklyNumbers, weeklyText } from '../weekly/summary';
 import { dueWeek } from '../weekly/week';
@@ -42,6 +43,7 @@ export async function checkWeekly(browser: Browser, db: ClickworkDB, now = Date.
   const numbers = await weeklyNumbers(db, week, userLocale());
   // A week with nothing counted is handled without a word.
   if (numbers.total === 0) return;
+  await ensureMessages(); // the worker's catalogue may be empty too (lib/i18n-fallback.ts)
   const { title, lines } = weeklyText(numbers);
   await notifications.create(`${WEEKLY_ALARM}|${week}`, {
     type: 'basic',

@@ -147,9 +147,11 @@ describe('the settings step, in French', () => {
     await data.goto(`chrome-extension://${fr.extensionId}/data.html`);
     await data.getByTestId('import-file').setInputFiles(file);
     await data.getByTestId('settings-diff').waitFor();
-    await expect.poll(() => data.locator('[data-setting="retentionDays"] td').nth(1).textContent()).toBe(
-      '30 joursAttention : appliquer ce réglage supprime aussitôt 50 de vos actions (toutes celles de plus de 30 jours). Seule une sauvegarde peut les faire revenir.',
-    );
+    await expect
+      .poll(() => data.locator('[data-setting="retentionDays"] td').nth(1).textContent())
+      .toBe(
+        '30 joursAttention : appliquer ce réglage supprime aussitôt 50 de vos actions (toutes celles de plus de 30 jours). Seule une sauvegarde peut les faire revenir.',
+      );
     expect(await storedEvents(popup)).toHaveLength(51);
     await data.screenshot({ path: 'test-results/restore-settings-fr.png', fullPage: true });
     for (const p of [data, popup]) await p.close();

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatEntry } from '@/lib/i18n-fallback';
+import { root } from './helpers';
+
+const catalogue = (lang: string) => JSON.parse(readFileSync(resolve(root, `public/_locales/${lang}/messages.json`), 'utf8'));
+
+describe('the packaged catalogue, when the browser hands a page an empty one', () => {
+  it('fills named placeholders, positional ones and $$ as the browser does', () => {
+    const fr = catalogue('fr');
+    expect(formatEntry(fr.retentionDays, ['30'])).toBe('30 jours');
+    expect(formatEntry(fr.restoreRetentionWarning, ['50', '30'])).toBe(
+      'Attention : appliquer ce réglage supprime aussitôt 50 de vos actions (toutes celles de plus de 30 jours). Seule une sauvegarde peut les faire revenir.',
+    );
+    expect(formatEntry({ message: 'Cost: $$$1 for $WHO$', placeholders: { who: { content: '$2' } } }, ['5', 'you'])).toBe(
+      'Cost: $5 for you',
+    );
+    expect(formatEntry({ message: 'No $1' }, [])).toBe('No ');
+  });
+
+  it('reads every English message without leaving a placeholder behind', () => {
+    const en = catalogue('en');
+    for (const [key, entry] of Object.entries(en) as [string, { message: string }][]) {
+      const text = formatEntry(entry as never, ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I']);
+      expect(text, key).not.toMatch(/\$[A-Za-z0-9_]+\$/);
+    }
+  });
+});
