@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Session, settle } from '../e2e/harness';
-import { joinStudy, pageUrl, restoreMonth } from './pages';
+import { type Session, settle } from '../e2e/harness';
+import { joinStudy, launchWithMessages, pageUrl, restoreMonth } from './pages';
 
 /**
  * The README's pictures of a person's data (docs/screenshots/, same file names), from the built
@@ -31,7 +31,7 @@ async function dashboard(s: Session) {
 describe('README screenshots (en)', () => {
   let s: Session;
   beforeAll(async () => {
-    s = await launch();
+    s = await launchWithMessages();
   });
   afterAll(async () => {
     await s?.close();
@@ -72,7 +72,7 @@ describe('README screenshots (en)', () => {
 describe('README screenshots (fr)', () => {
   let s: Session;
   beforeAll(async () => {
-    s = await launch({ lang: 'fr' });
+    s = await launchWithMessages({ lang: 'fr' });
   });
   afterAll(async () => {
     await s?.close();

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Session } from '../e2e/harness';
-import { joinStudy, pageUrl, popupPicture, practise, restoreMonth, storeShot } from './pages';
+import type { Session } from '../e2e/harness';
+import { joinStudy, launchWithMessages, pageUrl, popupPicture, practise, restoreMonth, storeShot } from './pages';
 
 /**
  * The store's screenshots (1280×800, the Chrome Web Store's size; Firefox's listing accepts it too),
@@ -22,7 +22,7 @@ for (const lang of ['en', 'fr'] as const) {
     let s: Session;
     const dir = lang === 'en' ? 'docs/store/screenshots' : 'docs/store/screenshots/fr';
     beforeAll(async () => {
-      s = await launch(lang === 'fr' ? { lang: 'fr' } : {});
+      s = await launchWithMessages(lang === 'fr' ? { lang: 'fr' } : {});
       mkdirSync(dir, { recursive: true });
     });
     afterAll(async () => {
