@@ -62,7 +62,6 @@ describe('dashboard', () => {
     expect(await page.getByTestId('captcha-ledger').locator('tbody tr').allTextContents()).toEqual(['reCAPTCHA0102 min']);
     expect(await page.getByTestId('ai-ledger').locator('tbody tr').allTextContents()).toEqual(['ChatGPT420']);
     await page.screenshot({ path: 'test-results/dashboard.png', fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
 
     // The hour-of-week heat map holds the same 56 actions (all seeded at noon).
     await expect
@@ -79,7 +78,6 @@ describe('dashboard', () => {
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(bytes.readUInt32BE(16)).toBe(900); // width from the IHDR chunk
     expect(await page.getByTestId('payslip-image').getAttribute('alt')).toMatch(/^Payslip image: 56 actions, /);
-    if (process.env.UPDATE_SCREENSHOTS) copyFileSync(png, 'docs/screenshots/payslip.png');
     copyFileSync(png, 'test-results/payslip.png');
 
     // Week: 7 likes + 3 reposts (days 0,3,6) + 7 challenges + 6 thumbs = 23.
@@ -106,7 +104,6 @@ describe('dashboard', () => {
     // Dark mode follows the system.
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: 'test-results/dashboard-dark.png', fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/dashboard-dark.png', fullPage: true });
     await page.close();
     await popup.close();
   });

@@ -225,9 +225,8 @@ describe('popup', () => {
     expect(summary).toMatch(/Reactions: 2/);
     expect(summary).toMatch(/Shares: 1/);
     expect(summary).toMatch(/CAPTCHAs: 1/);
-    // Looked at by a person: test-results/popup.png; `UPDATE_SCREENSHOTS=1` refreshes the README's.
+    // Looked at by a person: test-results/popup.png (the README's picture is made by npm run screenshots).
     await popup.screenshot({ path: 'test-results/popup.png', fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS) await popup.screenshot({ path: 'docs/screenshots/popup.png', fullPage: true });
     await popup.getByText('Show the numbers as a table').click();
     const lastRow = await popup.locator('tbody tr').last().textContent();
     expect(lastRow).toMatch(/4$/);

@@ -31,7 +31,6 @@ describe('in French', () => {
     );
     expect(await popup.getByTestId('by-platform').textContent()).toContain('reçu par X Corp');
     await popup.screenshot({ path: 'test-results/popup-fr.png', fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS) await popup.screenshot({ path: 'docs/screenshots/popup-fr.png', fullPage: true });
     // The dashboard in French too.
     const dash = await s.context.newPage();
     await dash.setViewportSize({ width: 1280, height: 1000 });
@@ -40,7 +39,6 @@ describe('in French', () => {
     expect(await dash.locator('h1').textContent()).toBe('Votre travail du clic');
     expect(await dash.getByTestId('by-beneficiary').textContent()).toContain('Google (Alphabet)');
     await dash.screenshot({ path: 'test-results/dashboard-fr.png', fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS) await dash.screenshot({ path: 'docs/screenshots/dashboard-fr.png', fullPage: true });
     await dash.close();
     await page.close();
     await popup.close();

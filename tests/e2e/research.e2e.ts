@@ -102,7 +102,6 @@ describe('research study', () => {
     await page.getByRole('checkbox', { name: /Reddit/ }).uncheck();
     expect(await page.getByTestId('review-counts').textContent()).toBe('3 rows: 2 kept, 1 removed.');
     await page.screenshot({ path: 'test-results/research-review.png', fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/research-review.png', fullPage: true });
 
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-study-json').click()]);
     expect(json.suggestedFilename()).toBe(`clickwork-everyday-clickwork-${pseudonym}.json`);
