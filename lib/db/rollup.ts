@@ -5,19 +5,13 @@ import type { ClickworkDB, DailyRollup, HourlyRollup, LaborEvent } from './schem
 
 type Delta = HourlyRollup;
 
-export const zero = (d: Omit<DailyRollup, 'count' | 'measuredMs' | 'measuredCount'>, hour: number): Delta => ({
-  ...d,
-  hour,
-  count: 0,
-  measuredMs: 0,
-  measuredCount: 0,
-  manualCount: 0,
-  manualTimedCount: 0,
-  manualMs: 0,
-});
+type RowKey = Omit<DailyRollup, 'count' | 'measuredMs' | 'measuredCount'>;
+const zeroCounts = { count: 0, measuredMs: 0, measuredCount: 0, manualCount: 0, manualTimedCount: 0, manualMs: 0 };
+
+export const zero = (d: RowKey, hour: number): Delta => ({ ...d, hour, ...zeroCounts });
 
 /** Adds `sign` times the event (as many actions as it stands for) to a delta. */
-export function addTo(d: Delta, ev: LaborEvent, sign: 1 | -1): void {
+export function addTo(d: DailyRollup, ev: LaborEvent, sign: 1 | -1): void {
   const n = sign * (ev.count ?? 1);
   d.count += n;
   if (ev.signal === 'manual') {
@@ -82,46 +76,33 @@ async function flushInto<T extends DailyRollup>(
  * then: lib/db/local-time.ts), so undoing it later in another time zone takes it off the same rows.
  */
 export class RollupBuffer {
-  private readonly deltas = new Map<string, Delta>();
+  private readonly days = new Map<string, DailyRollup>();
+  private readonly hours = new Map<string, Delta>();
   /** The transaction's events: written by `flush`, before the rollups (lib/db/event-batch.ts). */
   readonly events = new EventBatch();
 
   /** Adds `sign` (+1 or -1) times the event to its day's and its hour's rows. */
   bump(ev: LaborEvent, sign: 1 | -1): void {
     const { day, hour } = stampOf(ev);
-    const key = `${day}|${hour}|${ev.platform}|${ev.kind}|${ev.detail}`;
-    const d = this.deltas.get(key) ?? zero({ day, platform: ev.platform, kind: ev.kind, detail: ev.detail }, hour);
+    const dayKey = `${day}|${ev.platform}|${ev.kind}|${ev.detail}`;
+    const hourKey = `${dayKey}|${hour}`;
+    const row: RowKey = { day, platform: ev.platform, kind: ev.kind, detail: ev.detail };
+    const h = this.hours.get(hourKey) ?? zero(row, hour);
+    addTo(h, ev, sign);
+    this.hours.set(hourKey, h);
+    const d = this.days.get(dayKey) ?? { ...row, ...zeroCounts };
     addTo(d, ev, sign);
-    this.deltas.set(key, d);
+    this.days.set(dayKey, d);
   }
 
   /** Writes the batch's new events, then the gathered changes; call inside the same transaction (with `events`, `daily` and `hourly`). */
   async flush(db: ClickworkDB): Promise<void> {
     await this.events.flush(db);
-    const hourly = [...this.deltas.values()];
-    this.deltas.clear();
-    const days = new Map<string, DailyRollup>();
-    for (const h of hourly) {
-      const key = `${h.day}|${h.platform}|${h.kind}|${h.detail}`;
-      const { hour: _hour, ...rest } = h;
-      const d = days.get(key) ?? {
-        ...rest,
-        count: 0,
-        measuredMs: 0,
-        measuredCount: 0,
-        manualCount: 0,
-        manualTimedCount: 0,
-        manualMs: 0,
-      };
-      d.count += h.count;
-      d.measuredMs += h.measuredMs;
-      d.measuredCount += h.measuredCount;
-      d.manualCount = (d.manualCount ?? 0) + (h.manualCount ?? 0);
-      d.manualTimedCount = (d.manualTimedCount ?? 0) + (h.manualTimedCount ?? 0);
-      d.manualMs = (d.manualMs ?? 0) + (h.manualMs ?? 0);
-      days.set(key, d);
-    }
-    await flushInto(db.daily, [...days.values()], (d) => [d.day, d.platform, d.kind, d.detail]);
-    await flushInto(db.hourly, hourly, (d) => [d.day, d.hour, d.platform, d.kind, d.detail]);
+    const days = [...this.days.values()];
+    const hours = [...this.hours.values()];
+    this.days.clear();
+    this.hours.clear();
+    await flushInto(db.daily, days, (d) => [d.day, d.platform, d.kind, d.detail]);
+    await flushInto(db.hourly, hours, (d) => [d.day, d.hour, d.platform, d.kind, d.detail]);
   }
 }
