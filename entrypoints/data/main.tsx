@@ -1,13 +1,6 @@
-import { render } from 'preact';
-import { t, uiLanguage } from '@/lib/i18n';
-import { ensureMessages } from '@/lib/i18n-fallback';
+import { startPage } from '@/components/start-page';
 import { DataPage } from './DataPage';
 import '@/components/base.css';
 import '../about/style.css';
 
-// The catalogue first (lib/i18n-fallback.ts: Chromium may hand this page an empty one).
-void ensureMessages().then(() => {
-  document.documentElement.lang = uiLanguage();
-  document.title = `${t('dataTitle')} — Clickwork Meter`;
-  render(<DataPage />, document.getElementById('app') as HTMLElement);
-});
+startPage(() => <DataPage />, 'dataTitle');

@@ -1,13 +1,6 @@
-import { render } from 'preact';
-import { t, uiLanguage } from '@/lib/i18n';
-import { ensureMessages } from '@/lib/i18n-fallback';
+import { startPage } from '@/components/start-page';
 import { PracticePage } from './Practice';
 import '@/components/base.css';
 import './style.css';
 
-// The catalogue first (lib/i18n-fallback.ts: Chromium may hand this page an empty one).
-void ensureMessages().then(() => {
-  document.documentElement.lang = uiLanguage();
-  document.title = `${t('practiceTitle')} — Clickwork Meter`;
-  render(<PracticePage />, document.getElementById('app') as HTMLElement);
-});
+startPage(() => <PracticePage />, 'practiceTitle');

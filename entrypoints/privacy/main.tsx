@@ -1,13 +1,6 @@
-import { render } from 'preact';
-import { t, uiLanguage } from '@/lib/i18n';
-import { ensureMessages } from '@/lib/i18n-fallback';
+import { startPage } from '@/components/start-page';
 import { PrivacyPage } from './Privacy';
 import '@/components/base.css';
 import './style.css';
 
-// The catalogue first (lib/i18n-fallback.ts: Chromium may hand this page an empty one).
-void ensureMessages().then(() => {
-  document.documentElement.lang = uiLanguage();
-  document.title = `${t('privacyTitle')} — Clickwork Meter`;
-  render(<PrivacyPage />, document.getElementById('app') as HTMLElement);
-});
+startPage(() => <PrivacyPage />, 'privacyTitle');
