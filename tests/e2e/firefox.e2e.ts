@@ -65,8 +65,22 @@ async function extensionPage(path: string): Promise<Page> {
   const page = await browser.newPage();
   const url = `${EXTENSION}/${path}`;
   page.goto(url).catch(() => {});
-  await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 15_000 }, url);
-  return page;
+  // Polled by hand: while the tab moves from about:blank to the extension's page, Firefox's BiDi
+  // evaluate can fail ("right-hand side of 'in' should be an object, got null"), and
+  // waitForFunction gives up on the first such error instead of asking again.
+  const end = Date.now() + 20_000;
+  for (;;) {
+    let ready = false;
+    let error: unknown;
+    try {
+      ready = await page.evaluate((u) => location.href === u && document.readyState === 'complete', url);
+    } catch (e) {
+      error = e;
+    }
+    if (ready) return page;
+    if (Date.now() > end) throw new Error(`${url} did not load within 20 s`, { cause: error });
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 async function activeEvents(page: Page): Promise<{ kind: string; platform: string; detail: string; signal: string }[]> {
