@@ -44,12 +44,28 @@ export function composedParent(el: Element): Element | null {
  * roots (Reddit's shreddit elements keep their buttons in one).
  */
 export function closestOf(el: Element, selectors: Selectors): Element | null {
-  const joined = parsable(selectors).join(',');
+  const joined = joinedOf(selectors);
   if (!joined) return null;
-  for (let node: Element | null = el; node; node = composedParent(node)) {
-    if (node.matches(joined)) return node;
+  // The engine's own closest() walks each tree; only the step from a shadow root to its host is ours.
+  for (let node: Element | null = el; node; ) {
+    const hit = node.closest(joined);
+    if (hit) return hit;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
   }
   return null;
+}
+
+const joinedCache = new WeakMap<Selectors, string>();
+
+/** The parsable alternatives as one selector list, worked out once per list (clicks call this often). */
+function joinedOf(selectors: Selectors): string {
+  let joined = joinedCache.get(selectors);
+  if (joined === undefined) {
+    joined = parsable(selectors).join(',');
+    joinedCache.set(selectors, joined);
+  }
+  return joined;
 }
 
 /** Like queryFirst, also looking inside the open shadow root of `root` itself. */
