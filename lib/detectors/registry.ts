@@ -9,6 +9,7 @@ import goodreads from './goodreads';
 import hcaptcha from './hcaptcha';
 import imdb from './imdb';
 import instagram from './instagram';
+import lechat from './lechat';
 import letterboxd from './letterboxd';
 import linkedin from './linkedin';
 import netflix from './netflix';
@@ -56,6 +57,7 @@ export const DETECTORS: readonly Detector[] = [
   perplexity,
   copilot,
   letterboxd,
+  lechat,
 ];
 
 export function detectorFor(id: string): Detector | undefined {
