@@ -1,4 +1,5 @@
 import amazon from './amazon';
+import arkose from './arkose';
 import chatgpt from './chatgpt';
 import claude from './claude';
 import copilot from './copilot';
@@ -58,6 +59,7 @@ export const DETECTORS: readonly Detector[] = [
   copilot,
   letterboxd,
   lechat,
+  arkose,
 ];
 
 export function detectorFor(id: string): Detector | undefined {
