@@ -3,6 +3,7 @@ import arkose from './arkose';
 import chatgpt from './chatgpt';
 import claude from './claude';
 import copilot from './copilot';
+import ebay from './ebay';
 import facebook from './facebook';
 import gemini from './gemini';
 import github from './github';
@@ -60,6 +61,7 @@ export const DETECTORS: readonly Detector[] = [
   letterboxd,
   lechat,
   arkose,
+  ebay,
 ];
 
 export function detectorFor(id: string): Detector | undefined {
