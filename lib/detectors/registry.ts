@@ -1,5 +1,6 @@
 import amazon from './amazon';
 import arkose from './arkose';
+import booking from './booking';
 import chatgpt from './chatgpt';
 import claude from './claude';
 import copilot from './copilot';
@@ -62,6 +63,7 @@ export const DETECTORS: readonly Detector[] = [
   lechat,
   arkose,
   ebay,
+  booking,
 ];
 
 export function detectorFor(id: string): Detector | undefined {
