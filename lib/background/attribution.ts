@@ -70,8 +70,12 @@ export function requestFacts(d: RequestDetails): RequestFacts | null {
 export function fromOwnPage(detector: Detector, facts: RequestFacts): boolean {
   if (facts.frameId !== 0 && !detector.allFrames) return false;
   const url = parse(facts.requester);
-  // Chrome gives the origin only: its path is "/", which every pattern of a host matches.
-  return url !== undefined && (url.protocol === 'https:' || url.protocol === 'http:') && matchesAny(detector.matches, url);
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) return false;
+  // Chrome gives the origin only: any pattern of that host then matches, whatever its path (a provider's frame
+  // under /fc/assets/…); the gesture that must vouch for the request is still matched by document id.
+  const originOnly = /^https?:\/\/[^/?#]+$/.test(facts.requester);
+  const patterns = originOnly ? detector.matches.map((p) => p.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*')) : detector.matches;
+  return matchesAny(patterns, url);
 }
 
 /** The gesture a content script's message stands for, or null when the sender is not a tab's page. */
@@ -85,7 +89,9 @@ export function gestureFrom(sender: MessageSender, platform: PlatformId, ts: num
     frameId,
     platform,
     origin: url.origin,
-    host: url.hostname,
+    // In a provider's frame (a CAPTCHA) the work is done for the page that embeds it: name that page's host,
+    // as CAPTCHA messages do; the frame's origin still decides which requests the gesture vouches for.
+    host: (frameId !== 0 ? parse(sender.tab?.url)?.hostname : undefined) ?? url.hostname,
     ts,
     incognito: sender.tab.incognito === true,
     used: [],

@@ -1,7 +1,10 @@
 import amazon from './amazon';
+import arkose from './arkose';
+import booking from './booking';
 import chatgpt from './chatgpt';
 import claude from './claude';
 import copilot from './copilot';
+import ebay from './ebay';
 import facebook from './facebook';
 import gemini from './gemini';
 import github from './github';
@@ -9,6 +12,7 @@ import goodreads from './goodreads';
 import hcaptcha from './hcaptcha';
 import imdb from './imdb';
 import instagram from './instagram';
+import lechat from './lechat';
 import letterboxd from './letterboxd';
 import linkedin from './linkedin';
 import netflix from './netflix';
@@ -56,6 +60,10 @@ export const DETECTORS: readonly Detector[] = [
   perplexity,
   copilot,
   letterboxd,
+  lechat,
+  arkose,
+  ebay,
+  booking,
 ];
 
 export function detectorFor(id: string): Detector | undefined {

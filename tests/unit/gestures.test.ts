@@ -52,6 +52,16 @@ describe('attribution rules', () => {
     );
   });
 
+  it('names the top page as the host of a gesture in a provider frame, and keeps the frame as its origin', () => {
+    // A CAPTCHA frame's gesture vouches for the frame's own requests, but the work was done for the site that embeds it.
+    const frame = 'https://client-api.arkoselabs.com/fc/assets/ec-game-core/game-core/1.27.4/standard/index.html';
+    const g = gestureFrom({ url: frame, frameId: 5, tab: { id: 3, url: 'https://signup.example.org/join' } }, 'arkose', T);
+    expect(g).toMatchObject({ host: 'signup.example.org', origin: 'https://client-api.arkoselabs.com', frameId: 5 });
+    // Without the tab's address the frame's host is all there is; the top frame keeps its own.
+    expect(gestureFrom({ url: frame, frameId: 5, tab: { id: 3 } }, 'arkose', T)?.host).toBe('client-api.arkoselabs.com');
+    expect(gesture().host).toBe('www.facebook.com');
+  });
+
   it('lets a gesture vouch within its window, in its own document only', () => {
     const g = gesture();
     expect(g).toMatchObject({ key: '3|0|facebook', host: 'www.facebook.com', origin: 'https://www.facebook.com', used: [] });
