@@ -20,6 +20,7 @@ import spotify from './spotify';
 import stackoverflow from './stackoverflow';
 import steam from './steam';
 import tiktok from './tiktok';
+import tripadvisor from './tripadvisor';
 import turnstile from './turnstile';
 import type { Detector } from './types';
 import x from './x';
@@ -56,6 +57,7 @@ export const DETECTORS: readonly Detector[] = [
   perplexity,
   copilot,
   letterboxd,
+  tripadvisor,
 ];
 
 export function detectorFor(id: string): Detector | undefined {
