@@ -24,6 +24,7 @@ import tripadvisor from './tripadvisor';
 import turnstile from './turnstile';
 import type { Detector } from './types';
 import x from './x';
+import yelp from './yelp';
 import youtube from './youtube';
 
 /**
@@ -58,6 +59,7 @@ export const DETECTORS: readonly Detector[] = [
   copilot,
   letterboxd,
   tripadvisor,
+  yelp,
 ];
 
 export function detectorFor(id: string): Detector | undefined {
