@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   fixture,
@@ -38,6 +39,16 @@ afterAll(async () => {
   await s?.close();
 });
 
+/** After the page's reaction: nothing stored. */
+async function expectNothing(page: Page) {
+  await settle(page, 1_500);
+  const popup = await openPopup(s);
+  await settle(popup);
+  expect(await storedEvents(popup)).toEqual([]);
+  await page.close();
+  await popup.close();
+}
+
 describe('Tripadvisor review form', () => {
   for (const [lang, url] of [
     ['English', FORM],
@@ -76,12 +87,7 @@ describe('Tripadvisor review form', () => {
     await page.keyboard.type('Refused text', { delay: 30 });
     await page.locator('#SUBMIT').click();
     await page.locator('.errorMessage').waitFor();
-    await settle(page, 1_500);
-    const popup = await openPopup(s);
-    await settle(popup);
-    expect(await storedEvents(popup)).toEqual([]);
-    await page.close();
-    await popup.close();
+    await expectNothing(page);
   });
 
   it('counts nothing for a submit clicked by the page’s own script', async () => {
@@ -93,12 +99,7 @@ describe('Tripadvisor review form', () => {
     await page.locator('#noFraud').check();
     await page.evaluate(() => (document.querySelector('#SUBMIT') as HTMLElement).click());
     await page.locator('.reviewSubmitted').waitFor();
-    await settle(page, 1_500);
-    const popup = await openPopup(s);
-    await settle(popup);
-    expect(await storedEvents(popup)).toEqual([]);
-    await page.close();
-    await popup.close();
+    await expectNothing(page);
   });
 
   it('counts nothing on load, hover or scroll of the form pages', async () => {
