@@ -24,9 +24,11 @@ import spotify from './spotify';
 import stackoverflow from './stackoverflow';
 import steam from './steam';
 import tiktok from './tiktok';
+import tripadvisor from './tripadvisor';
 import turnstile from './turnstile';
 import type { Detector } from './types';
 import x from './x';
+import yelp from './yelp';
 import youtube from './youtube';
 
 /**
@@ -64,6 +66,8 @@ export const DETECTORS: readonly Detector[] = [
   arkose,
   ebay,
   booking,
+  tripadvisor,
+  yelp,
 ];
 
 export function detectorFor(id: string): Detector | undefined {
