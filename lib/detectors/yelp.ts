@@ -41,7 +41,9 @@ export default defineDetector({
   testUrls: ['https://www.yelp.com/writeareview/biz/-e4TSbHSikunICO8i8wr4Q', 'https://www.yelp.com/biz/wunderbar-san-mateo-2'],
   actions: {
     // A written review with its stars (Yelp asks for both): consumer information the site ranks and sells around.
-    review: { kind: 'review', detail: 'review', slot: 'none' },
+    // One per business, as Yelp keeps one review per person and business (writing again updates it):
+    // a second submit on the same business merges into the first, as Goodreads and Letterboxd reviews do.
+    review: { kind: 'review', detail: 'review', slot: 'per-detail' },
   },
   // One public bot's positions only: no saved page, no recorded request.
   unconfirmed: ['review'],

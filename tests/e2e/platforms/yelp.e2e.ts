@@ -75,6 +75,25 @@ describe('Yelp review form', () => {
     });
   }
 
+  it('counts a second review of the same business as the same review (Yelp keeps one, updated)', async () => {
+    await resetDb(s);
+    const page = await s.context.newPage();
+    for (const text of ['First visit: great tacos.', 'Second visit: still great.']) {
+      await page.goto(FORM);
+      await write(page, text);
+      await page.locator('form button[type="submit"]').click();
+      await page.locator('.war-done').waitFor();
+      await settle(page, 1_000);
+    }
+    const popup = await openPopup(s);
+    const events = await waitForEvents(popup, (e) => e.length === 1);
+    await settle(popup);
+    expect(events).toMatchObject([{ kind: 'review', platform: 'yelp', detail: 'review' }]);
+    expect((await storedEvents(popup)).filter((e) => !e.undoneAt)).toHaveLength(1);
+    await page.close();
+    await popup.close();
+  });
+
   it('counts nothing when the page refuses the review (no star chosen)', async () => {
     await resetDb(s);
     const page = await s.context.newPage();
