@@ -74,7 +74,10 @@ export function withRegistryEntry(registry, id) {
 export function withTableRow(doc, marker, row) {
   const start = doc.indexOf(marker);
   if (start < 0) throw new Error(`no table starting with ${marker}`);
-  const end = doc.indexOf('\n\n', start);
+  // The table begins at the first line starting with "|" from the marker on (a heading may come first).
+  const table = doc.startsWith('|', start) ? start : doc.indexOf('\n|', start);
+  if (table < 0) throw new Error(`no table after ${marker}`);
+  const end = doc.indexOf('\n\n', table);
   return `${doc.slice(0, end)}\n${row}${doc.slice(end)}`;
 }
 

@@ -46,4 +46,15 @@ describe('npm run new-platform', () => {
     expect(rows[at - 1]?.startsWith('| ')).toBe(true); // inside the platform table, after its last row
     expect(rows[at + 1]).toBe('');
   });
+
+  it('adds a fixtures row inside the table that follows a heading, not between the heading and it', () => {
+    const doc = withTableRow(read('tests/fixtures/README.md'), '## Hand-written pages', '| `made-up/page.html` | … |');
+    const rows = doc.split('\n');
+    const at = rows.indexOf('| `made-up/page.html` | … |');
+    const header = rows.indexOf('| file | origin |', rows.indexOf('## Hand-written pages'));
+    expect(header).toBeGreaterThan(0);
+    expect(at).toBeGreaterThan(header);
+    expect(rows[at - 1]?.startsWith('| ')).toBe(true);
+    expect(rows[at + 1]).toBe('');
+  });
 });
