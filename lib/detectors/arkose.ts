@@ -38,6 +38,7 @@ export default defineDetector({
   unconfirmed: ['challenge'],
   network: [
     {
+      // The answer endpoint: client-api. in Firefox's telemetry and most solvers, roblox-api. in a Roblox client (2023–2025).
       urls: endpoints('https://*.arkoselabs.com/fc/ca/'),
       match({ body }) {
         const session = formField(body, 'session_token');

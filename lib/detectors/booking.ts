@@ -46,6 +46,9 @@ export default defineDetector({
   health: {
     // The review hub links to the stays waiting for a review (assumed: their links name a review page).
     pages: /^\/review(?:timeline|manage)\b/,
-    controls: ['a[href*="review"]', 'form textarea'],
+    controls: [
+      'a[href*="review"]', // links to the stays to review (assumed)
+      'form textarea', // or the form itself, if the hub opens on it (assumed)
+    ],
   },
 });
