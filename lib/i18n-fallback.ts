@@ -7,7 +7,19 @@ interface CatalogueEntry {
 }
 type Catalogue = Record<string, CatalogueEntry>;
 
+/** The languages the extension is packaged in (public/_locales), which the user may choose over the browser's. */
+export const INTERFACE_LANGUAGES = ['en', 'fr'] as const;
+export type InterfaceLanguage = (typeof INTERFACE_LANGUAGES)[number];
+/** Where the choice is kept (extension storage: every page and the background read it before drawing). */
+export const LANGUAGE_KEY = 'interfaceLanguage';
+
+/** The catalogue of the language the user chose, read by `ensureMessages`; used before the browser's. */
+let chosen: { lang: InterfaceLanguage; catalogue: Catalogue } | undefined;
 let fallback: Catalogue | undefined;
+
+export function isInterfaceLanguage(value: unknown): value is InterfaceLanguage {
+  return (INTERFACE_LANGUAGES as readonly unknown[]).includes(value);
+}
 
 /** Fills a catalogue message as browsers do: `$NAME$` from its placeholder, `$1`…`$9` from `subs`, `$$` as `$`. */
 export function formatEntry(entry: CatalogueEntry, subs: readonly string[]): string {
@@ -19,30 +31,75 @@ export function formatEntry(entry: CatalogueEntry, subs: readonly string[]): str
   return positional(named.replaceAll('$$', '\u0000')).replaceAll('\u0000', '$');
 }
 
-/** The message from the packaged catalogue read by `ensureMessages`, if the browser's own failed. */
-export function fallbackMessage(key: string, subs: readonly string[]): string {
-  const entry = fallback?.[key];
-  return entry ? formatEntry(entry, subs) : '';
+/**
+ * A message in the chosen language's packaged catalogue, else the browser's, else the packaged one
+ * read because the browser's was empty; "" when none has it.
+ */
+export function message(key: string, subs: readonly string[]): string {
+  const own = chosen?.catalogue[key];
+  if (own) return formatEntry(own, subs);
+  const fromBrowser = browser.i18n.getMessage(key as 'extName', subs as string[]);
+  if (fromBrowser) return fromBrowser;
+  const packaged = fallback?.[key];
+  return packaged ? formatEntry(packaged, subs) : '';
+}
+
+/** The language the user chose for the interface, once `ensureMessages` has read it (undefined: the browser's). */
+export function chosenLanguage(): InterfaceLanguage | undefined {
+  return chosen?.lang;
+}
+
+/** The stored choice (undefined: follow the browser). */
+export async function loadLanguageChoice(): Promise<InterfaceLanguage | undefined> {
+  const stored = await browser.storage.local.get(LANGUAGE_KEY).catch(() => ({}) as Record<string, unknown>);
+  const value = (stored as Record<string, unknown>)[LANGUAGE_KEY];
+  return isInterfaceLanguage(value) ? value : undefined;
+}
+
+/** Saves the choice; every open extension page follows it (`onLanguageChanged`), the background at its next text. */
+export async function saveLanguageChoice(lang: InterfaceLanguage | undefined): Promise<void> {
+  if (lang) await browser.storage.local.set({ [LANGUAGE_KEY]: lang });
+  else await browser.storage.local.remove(LANGUAGE_KEY);
+}
+
+/** Calls `listener` when the interface language is changed (from this page or another); returns what stops listening. */
+export function onLanguageChanged(listener: () => void): () => void {
+  const wrapped = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && LANGUAGE_KEY in changes) listener();
+  };
+  browser.storage.onChanged.addListener(wrapped);
+  return () => browser.storage.onChanged.removeListener(wrapped);
+}
+
+/** The packaged messages.json of one language (a file of the extension, not a network request). */
+async function readCatalogue(lang: string): Promise<Catalogue | undefined> {
+  try {
+    const response = await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/'));
+    return response.ok ? ((await response.json()) as Catalogue) : undefined;
+  } catch {
+    return undefined; // no catalogue for this language
+  }
 }
 
 /**
- * Chromium sometimes gives an extension page an empty message catalogue (`i18n.getMessage` answers
- * "" for every key): seen in about one start in eight when the welcome page opens at installation,
- * and every page of that extension process then shows raw keys. Pages call this before drawing:
- * when the browser's catalogue answers nothing, the extension's own packaged messages.json is read
- * (a file of the extension, not a network request) and `t()` uses it.
+ * Pages and the background call this before drawing text. It reads the interface language the user
+ * chose, if any, and its packaged catalogue (browsers' i18n API cannot switch language), which `t()`
+ * then uses first. And Chromium sometimes gives an extension page an empty message catalogue
+ * (`i18n.getMessage` answers "" for every key): seen in about one start in eight when the welcome
+ * page opens at installation, and every page of that extension process then shows raw keys. When
+ * the browser's catalogue answers nothing, the packaged one of the browser's language is read.
  */
 export async function ensureMessages(): Promise<void> {
-  if (browser.i18n.getMessage('extName')) return;
-  const lang = browser.i18n.getUILanguage().replace('-', '_');
-  for (const l of [lang, lang.split('_')[0], 'en']) {
-    try {
-      const response = await fetch(browser.runtime.getURL(`/_locales/${l}/messages.json` as '/'));
-      if (!response.ok) continue;
-      fallback = (await response.json()) as Catalogue;
-      return;
-    } catch {
-      // no catalogue for this language: the next one
-    }
+  const lang = await loadLanguageChoice();
+  if (!lang) chosen = undefined;
+  else if (chosen?.lang !== lang) {
+    const catalogue = await readCatalogue(lang);
+    chosen = catalogue ? { lang, catalogue } : undefined;
+  }
+  if (chosen || fallback || browser.i18n.getMessage('extName')) return;
+  const ui = browser.i18n.getUILanguage().replace('-', '_');
+  for (const l of [ui, ui.split('_')[0], 'en']) {
+    fallback = await readCatalogue(l as string);
+    if (fallback) return;
   }
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { fallbackMessage } from './i18n-fallback';
+import { chosenLanguage, message } from './i18n-fallback';
 import { BENEFICIARIES, type BeneficiaryId, type Kind, PLATFORM_NAMES, type PlatformId } from './taxonomy';
 
 /** Every key of the message catalogue (English is the reference; French must have the same keys). */
@@ -8,11 +8,12 @@ export type MessageKey = keyof typeof import('../public/_locales/en/messages.jso
 /** A catalogue message with its placeholders ($1, $2…) filled in. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
   const strings = subs.map(String);
-  return browser.i18n.getMessage(key, strings) || fallbackMessage(key, strings) || key;
+  return message(key, strings) || key;
 }
 
+/** The interface language: the one the user chose (lib/i18n-fallback.ts), else the browser's. */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage() || 'en';
+  return chosenLanguage() ?? (browser.i18n.getUILanguage() || 'en');
 }
 
 const intlCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
@@ -30,9 +31,21 @@ function cachedIntl<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Plu
   return made;
 }
 
-/** The user's locale with its region where the browser tells it (for defaults such as the fair wage). */
+/**
+ * The user's locale with its region where the browser tells it (for defaults such as the fair wage):
+ * a chosen interface language replaces the browser's language and keeps its region ("fr-US").
+ */
 export function userLocale(): string {
-  return navigator.language || uiLanguage();
+  const browserLocale = navigator.language || browser.i18n.getUILanguage() || 'en';
+  const chosen = chosenLanguage();
+  if (!chosen) return browserLocale;
+  try {
+    const locale = new Intl.Locale(browserLocale);
+    if (locale.language === chosen) return browserLocale;
+    return locale.region ? `${chosen}-${locale.region}` : chosen;
+  } catch {
+    return chosen;
+  }
 }
 
 /** A count with its noun in the right plural form for the UI language. */
@@ -68,7 +81,7 @@ export function beneficiaryLabel(b: BeneficiaryId): string {
 /** A detail id in the UI language where the catalogue names it (`detail_close_vote`), else as it is. */
 export function detailLabel(detail: string): string {
   const key = `detail_${detail.replaceAll('-', '_')}` as MessageKey;
-  return browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0]) || detail;
+  return message(key, []) || detail;
 }
 
 /** A YYYY-MM-DD day key as a short local date ("29 Nov"). */

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { EmptyState } from '@/components/EmptyState';
 import { HealthDetails, HealthWarnings } from '@/components/HealthPanel';
 import { KindChart } from '@/components/KindChart';
+import { LanguageChoice } from '@/components/LanguageChoice';
 import { drawPayslip, payslipLines } from '@/components/payslip';
 import { UnreadableNotice } from '@/components/UnreadableNotice';
 import { ValueCard } from '@/components/ValueCard';
@@ -134,6 +135,12 @@ export function Dashboard() {
       {data && <HeatMap days={days} version={version} />}
       {data && <Tracking />}
       {data && <WeeklySettings />}
+      {data && (
+        <section aria-labelledby="ui-language-title" data-testid="language-settings">
+          <h2 id="ui-language-title">{t('uiLangTitle')}</h2>
+          <LanguageChoice />
+        </section>
+      )}
       {data && <History onChange={load} version={version} />}
       <footer class="dash-links">
         <nav aria-label={t('dashMoreLabel')}>

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { uiLanguage } from '@/lib/i18n';
-import { ensureMessages } from '@/lib/i18n-fallback';
+import { ensureMessages, onLanguageChanged } from '@/lib/i18n-fallback';
 import { App } from './App';
 import '@/components/base.css';
 import './style.css';
@@ -21,3 +21,5 @@ void ensureMessages().then(() => {
     .catch(() => {});
   render(<App />, document.getElementById('app') as HTMLElement);
 });
+// Another page changed the interface language: drawn again in it.
+onLanguageChanged(() => location.reload());

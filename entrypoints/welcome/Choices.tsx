@@ -1,27 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
+import { LanguageChoice } from '@/components/LanguageChoice';
 import { PlatformSwitches, useTrackingSettings } from '@/components/PlatformSwitches';
 import { openDb } from '@/lib/db/open';
 import { loadValuationSettings, saveValuationSettings } from '@/lib/db/settings';
-import { formatMoney, t, uiLanguage, userLocale } from '@/lib/i18n';
+import { formatMoney, t, userLocale } from '@/lib/i18n';
 import type { ValuationSettings } from '@/lib/valuation';
 import { RATE_PRESETS } from '@/lib/valuation/sources';
 
-/** The language in its own words ("English", "français"), or its code where the browser cannot name it. */
-function languageName(lang: string): string {
-  try {
-    return new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
-  } catch {
-    return lang;
-  }
-}
-
-/** First choices, saved at once with the dashboard's own code: platforms counted, and the fair wage. */
+/** First choices, saved at once with the dashboard's own code: interface language, platforms counted, and the fair wage. */
 export function Choices() {
   const [tracking, saveTracking] = useTrackingSettings();
   return (
     <section aria-labelledby="w-choices" data-testid="welcome-choices">
       <h2 id="w-choices">{t('welcomeChoicesTitle')}</h2>
-      <p>{t('welcomeLanguage', languageName(uiLanguage()))}</p>
+      <LanguageChoice />
       <FairWage />
       {tracking && <PlatformSwitches settings={tracking} save={saveTracking} />}
       <p class="hint">{t('welcomeChoicesNote')}</p>

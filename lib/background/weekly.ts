@@ -40,10 +40,12 @@ export async function checkWeekly(browser: Browser, db: ClickworkDB, now = Date.
   if (!notifications) return;
   const week = await claimDueWeek(db, now);
   if (!week) return;
+  // The chosen interface language and its catalogue first (the worker's catalogue may also be empty:
+  // lib/i18n-fallback.ts); the locale and the text follow them.
+  await ensureMessages();
   const numbers = await weeklyNumbers(db, week, userLocale());
   // A week with nothing counted is handled without a word.
   if (numbers.total === 0) return;
-  await ensureMessages(); // the worker's catalogue may be empty too (lib/i18n-fallback.ts)
   const { title, lines } = weeklyText(numbers);
   await notifications.create(`${WEEKLY_ALARM}|${week}`, {
     type: 'basic',

@@ -133,7 +133,6 @@ describe('class totals', () => {
     expect(lines.filter((l) => l[0] === 'detail').reduce((n, l) => n + Number(l[col('count')]), 0)).toBe(sum.actions);
 
     await page.screenshot({ path: 'test-results/class.png', fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/class.png', fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.waitForTimeout(200);
     await page.screenshot({ path: 'test-results/class-dark.png', fullPage: true });

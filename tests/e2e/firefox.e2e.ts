@@ -1,7 +1,8 @@
 /**
  * The core scenarios in Firefox ESR (Debian's firefox-esr), driven by puppeteer-core over WebDriver
- * BiDi, with the Firefox build installed as a temporary add-on: a like counted, undo nets out, the
- * popup shows it. Pages are served at their real addresses from the fixtures, as in Chromium.
+ * BiDi, with the Firefox build installed as a temporary add-on: the welcome page opens once at
+ * installation, a like counted, undo nets out, the popup shows it. Pages are served at their real
+ * addresses from the fixtures, as in Chromium.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -110,11 +111,49 @@ async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10
   return v;
 }
 
+/** Asks the page until `check` says yes (BiDi's evaluate may fail while a page reloads: asked again). */
+async function until(page: Page, check: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await page.evaluate(check).catch(() => false))) {
+    if (Date.now() > end) throw new Error(`${what}: not within ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 describe.skipIf(!available)('Firefox ESR', () => {
   // Each scenario starts from an empty history, also when run again after a failed attempt.
   beforeEach(async () => {
     const page = await extensionPage('popup.html');
     await clearStores(page);
+    await page.close();
+  });
+
+  it('opens the welcome page once at installation; the interface language chosen there applies at once', async () => {
+    // Over BiDi, puppeteer sees a tab the extension opened as about:blank: the browser's own tab list says what it holds.
+    const popup = await extensionPage('popup.html');
+    const welcomeTabs = () =>
+      popup.evaluate(async (url) => {
+        const tabs = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ url?: string }[]> } } }).browser
+          .tabs;
+        return (await tabs.query({})).filter((t) => t.url === url).length;
+      }, `${EXTENSION}/welcome.html`);
+    expect(await waitFor(welcomeTabs, (n) => n > 0, 15_000)).toBe(1);
+    await new Promise((r) => setTimeout(r, 2_000)); // time to (wrongly) open a second one
+    expect(await welcomeTabs()).toBe(1);
+    await popup.close();
+
+    const page = await extensionPage('welcome.html');
+    await until(page, () => document.querySelector('h1')?.textContent === 'Welcome to Clickwork Meter', 'English welcome');
+    await page.select('[data-testid="ui-language"]', 'fr');
+    await until(
+      page,
+      () =>
+        document.querySelector('h1')?.textContent === 'Bienvenue dans Clickwork Meter' && document.documentElement.lang === 'fr',
+      'French after choosing it',
+    );
+    await until(page, () => Boolean(document.querySelector('[data-testid="ui-language"]')), 'choice drawn again');
+    await page.select('[data-testid="ui-language"]', '');
+    await until(page, () => document.querySelector('h1')?.textContent === 'Welcome to Clickwork Meter', 'English again');
     await page.close();
   });
 

@@ -5,7 +5,7 @@ import { launch, openPopup, resetDb, type SeedEvent, type Session, seedEvents } 
  * The heavy, data-producing labor of issue 11 — reviews, star ratings, tags and curation, moderation,
  * AI preference choices — as a person would see it after a week of it: every kind counted, named
  * and valued in the popup and the dashboard. Screenshots: test-results/heavy-*.png (looked at by a
- * person); `UPDATE_SCREENSHOTS=1` refreshes docs/screenshots/heavy-*.png.
+ * person); the README's heavy-*.png come from a realistic week (tests/screenshots/readme.shots.ts).
  */
 const DAY = 86_400_000;
 const at = (daysAgo: number, hour: number) => {
@@ -56,7 +56,6 @@ describe('a week of heavy labor', () => {
     expect(platforms.find((t) => t.startsWith('Reddit'))).toMatch(/4 actions/);
     expect(platforms.find((t) => t.startsWith('Pinterest'))).toMatch(/Pinterest.*3 actions/);
     await popup.screenshot({ path: 'test-results/heavy-popup.png', fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS) await popup.screenshot({ path: 'docs/screenshots/heavy-popup.png', fullPage: true });
 
     const [page] = await Promise.all([s.context.waitForEvent('page'), popup.getByTestId('dashboard-link').click()]);
     await page.setViewportSize({ width: 1280, height: 1000 });
@@ -68,7 +67,6 @@ describe('a week of heavy labor', () => {
       .waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('ai-ledger').locator('tbody tr').allTextContents()).toHaveLength(2);
     await page.screenshot({ path: 'test-results/heavy-dashboard.png', fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/heavy-dashboard.png', fullPage: true });
     await page.close();
     await popup.close();
   });

@@ -53,7 +53,6 @@ describe('hand-entered actions (English)', () => {
     expect(await popup.locator('#popup-manual-count').getAttribute('aria-describedby')).toBe('popup-manual-count-error');
     expect(await storedEvents(popup)).toEqual([]);
     await popup.screenshot({ path: 'test-results/manual-popup-refused.png', fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS) await popup.screenshot({ path: 'docs/screenshots/manual-form.png', fullPage: true });
 
     await addThreeReviews(popup);
     await expect.poll(() => popup.getByTestId('total').textContent()).toBe('3');
@@ -156,10 +155,6 @@ describe('hand-entered actions (French, dark)', () => {
       .toBe('Indiquez un nombre entier de 1 à 1 000.');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/manual-dashboard-fr-dark.png', fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS) {
-      const part = page.getByTestId('manual-dashboard').locator('xpath=..');
-      await part.screenshot({ path: 'docs/screenshots/manual-history-fr-dark.png' });
-    }
     await page.close();
   });
 });

@@ -59,7 +59,6 @@ describe('practice page', () => {
 
     await page.setViewportSize({ width: 1100, height: 900 });
     await page.screenshot({ path: 'test-results/practice.png', fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/practice.png', fullPage: true });
 
     // Practice is kept apart: the popup counts no real click-work.
     await popup.reload();
@@ -71,7 +70,6 @@ describe('practice page', () => {
     await page.getByTestId('present-total').filter({ hasText: /^11$/ }).waitFor();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: 'test-results/practice-present.png' });
-    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/practice-present.png' });
 
     // Reset deletes practice data only.
     page.once('dialog', (d) => d.accept());

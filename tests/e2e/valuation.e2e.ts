@@ -61,7 +61,6 @@ describe('what the labor is worth', () => {
     expect(await about.getByTestId('not-a-claim').textContent()).toContain('not a wage claim');
     await about.setViewportSize({ width: 1000, height: 900 });
     await about.screenshot({ path: 'test-results/about.png', fullPage: true });
-    if (process.env.UPDATE_SCREENSHOTS) await about.screenshot({ path: 'docs/screenshots/about.png', fullPage: true });
     await about.close();
   });
 

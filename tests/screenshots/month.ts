@@ -62,6 +62,26 @@ const HABITS: Habit[] = [
   { kind: 'report', platform: 'youtube', details: ['report'], perDay: 0.04, hours: [21] },
 ];
 
+/**
+ * A week of the heavier, data-producing labor (README heavy-*.png): someone who moderates a subreddit
+ * and reviews Stack Overflow posts, writes product reviews, rates community notes, curates shelves and
+ * boards, and compares AI answers at work.
+ */
+const HEAVY_HABITS: Habit[] = [
+  { kind: 'moderation', platform: 'reddit', details: ['approve', 'approve', 'remove'], perDay: 3.5, hours: [8, 9, 12, 22] },
+  { kind: 'moderation', platform: 'stackoverflow', details: ['review-task'], perDay: 1.6, hours: [10, 11, 15, 16] },
+  { kind: 'moderation', platform: 'x', details: ['note-rating'], perDay: 0.8, hours: [12, 21, 22] },
+  { kind: 'review', platform: 'amazon', details: ['review'], perDay: 0.4, hours: [20, 21], ms: [180_000, 480_000] },
+  { kind: 'review', platform: 'steam', details: ['review'], perDay: 0.15, hours: [22, 23], ms: [300_000, 660_000] },
+  { kind: 'rating', platform: 'amazon', details: ['stars'], perDay: 0.5, hours: [20, 21] },
+  { kind: 'rating', platform: 'goodreads', details: ['stars'], perDay: 0.4, hours: [21, 22] },
+  { kind: 'tag', platform: 'goodreads', details: ['shelf'], perDay: 0.7, hours: [21, 22] },
+  { kind: 'tag', platform: 'pinterest', details: ['save'], perDay: 1.5, hours: [13, 20, 21, 22] },
+  { kind: 'tag', platform: 'youtube', details: ['playlist'], perDay: 0.5, hours: EVENING },
+  { kind: 'ai-feedback', platform: 'chatgpt', details: ['compare', 'up', 'down'], perDay: 1.4, hours: [9, 10, 14, 15, 16] },
+  { kind: 'ai-feedback', platform: 'claude', details: ['up', 'up', 'down'], perDay: 0.9, hours: [10, 11, 15] },
+];
+
 /** How many times an average of `mean` happens on one day: its whole part, plus one by chance. */
 const times = (mean: number, rnd: () => number) => Math.floor(mean) + (rnd() < mean % 1 ? 1 : 0);
 
@@ -102,18 +122,26 @@ function handEntered(today: number): MonthEvent[] {
   ].map((e) => ({ ...e, signal: 'manual' as const }));
 }
 
-/** Two months ending now (the dashboard compares a month with the one before): habits and the hand-entered actions, oldest first. */
-export function plausibleMonth(now = Date.now()): MonthEvent[] {
-  const rnd = random(2027);
+/**
+ * Two months ending now (the dashboard compares a month with the one before): habits and the
+ * hand-entered actions, oldest first. Another `seed` gives another person of the same habits (class totals).
+ */
+export function plausibleMonth(now = Date.now(), seed = 2027, days = 60, habits = HABITS): MonthEvent[] {
+  const rnd = random(seed);
   const midnight = new Date(now);
   midnight.setHours(0, 0, 0, 0);
   const events: MonthEvent[] = [];
-  for (let back = 59; back >= 0; back--) {
+  for (let back = days - 1; back >= 0; back--) {
     const d = new Date(midnight);
     d.setDate(d.getDate() - back);
     const weekend = d.getDay() === 0 || d.getDay() === 6;
-    for (const h of HABITS) events.push(...dayOfHabit(h, d.getTime(), weekend, rnd, now));
+    for (const h of habits) events.push(...dayOfHabit(h, d.getTime(), weekend, rnd, now));
   }
-  events.push(...handEntered(midnight.getTime()).filter((e) => e.ts < now));
+  if (habits === HABITS) events.push(...handEntered(midnight.getTime()).filter((e) => e.ts < now));
   return events.sort((a, b) => a.ts - b.ts);
+}
+
+/** The last seven days of the heavier labor (HEAVY_HABITS), nothing entered by hand. */
+export function heavyWeek(now = Date.now()): MonthEvent[] {
+  return plausibleMonth(now, 1984, 7, HEAVY_HABITS);
 }

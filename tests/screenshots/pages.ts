@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, type Session, settle } from '../e2e/harness';
-import { plausibleMonth } from './month';
+import { type MonthEvent, plausibleMonth } from './month';
 
 const DAY = 86_400_000;
 const isoDay = (ts: number) => {
@@ -34,9 +34,8 @@ export async function launchWithMessages(options: Parameters<typeof launch>[0] =
   throw new Error('the extension pages have no messages (i18n catalogue not loaded) in 3 launches');
 }
 
-/** Restores the month through the data page, as a user restoring a backup would: the extension's own code stores it. */
-export async function restoreMonth(s: Session): Promise<number> {
-  const events = plausibleMonth();
+/** Restores the month (or other events) through the data page, as a user restoring a backup would: the extension's own code stores it. */
+export async function restoreMonth(s: Session, events: MonthEvent[] = plausibleMonth()): Promise<number> {
   const file = join(tmpdir(), `clickwork-screenshots-${Date.now()}.json`);
   const backup = {
     format: 'clickwork-meter/personal-backup',
