@@ -1,4 +1,4 @@
-import { formatDuration, formatMoney, formatNumber, type MessageKey, t } from '@/lib/i18n';
+import { countOf, formatDuration, formatMoney, formatNumber, type MessageKey, t } from '@/lib/i18n';
 import type { Valuation } from '@/lib/valuation';
 import type { Currency } from '@/lib/valuation/sources';
 
@@ -50,7 +50,7 @@ export function ValueCard({ valuation: v, aboutUrl }: { valuation: Valuation; ab
       {v.manualCount > 0 && (
         <p class="split" data-testid="manual-split">
           <span class="tag manual">{t('handEntered')}</span>{' '}
-          {t('valueManual', formatNumber(v.manualCount), formatDuration(v.stated.seconds))}
+          {countOf('valueManual', v.manualCount, formatDuration(v.stated.seconds))}
         </p>
       )}
       <h2 id="value-title">{t('valueTitle')}</h2>

@@ -49,10 +49,14 @@ export function userLocale(): string {
 }
 
 /** A count with its noun in the right plural form for the UI language. */
-export function countOf(base: 'actions' | 'unreadable', n: number): string {
+export function countOf(
+  base: 'actions' | 'unreadable' | 'manualOfPlatform' | 'valueManual',
+  n: number,
+  ...more: string[]
+): string {
   const lang = uiLanguage();
   const form = cachedIntl(`plural|${lang}`, () => new Intl.PluralRules(lang)).select(n) === 'one' ? 'one' : 'other';
-  return t(`${base}_${form}` as MessageKey, formatNumber(n));
+  return t(`${base}_${form}` as MessageKey, formatNumber(n), ...more);
 }
 
 export function formatNumber(n: number): string {

@@ -318,7 +318,7 @@ function Body({ data }: { data: Data }) {
 /** How many of a platform's actions were entered by hand, as the bar's note (none: no note). */
 function manualOf(summary: Summary, platform: PlatformId): string | undefined {
   const n = summary.byDetail.reduce((sum, d) => sum + (d.platform === platform ? (d.manualCount ?? 0) : 0), 0);
-  return n > 0 ? t('manualOfPlatform', formatNumber(n)) : undefined;
+  return n > 0 ? countOf('manualOfPlatform', n) : undefined;
 }
 
 /** Per platform of one kind: counts per detail and the measured time. */

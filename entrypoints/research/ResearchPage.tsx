@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { download } from '@/components/download';
 import { UnreadableNotice } from '@/components/UnreadableNotice';
 import { openDb } from '@/lib/db/open';
-import { formatDay, formatDuration, formatNumber, kindLabel, platformLabel, t } from '@/lib/i18n';
+import { countOf, formatDay, formatDuration, formatNumber, kindLabel, platformLabel, t } from '@/lib/i18n';
 import { buildExport, candidateRows, exportZip } from '@/lib/research/export';
 import { type ExportRow, exportBaseName } from '@/lib/research/format';
 import { type Enrolment, enrolments } from '@/lib/research/study';
@@ -163,9 +163,7 @@ function Review({ enrolment, onClose, onSent }: { enrolment: Enrolment; onClose:
                   <td>{row.detail}</td>
                   <td class="num">
                     {formatNumber(row.count)}
-                    {row.manual_count > 0 && (
-                      <span class="tag manual">{t('manualOfPlatform', formatNumber(row.manual_count))}</span>
-                    )}
+                    {row.manual_count > 0 && <span class="tag manual">{countOf('manualOfPlatform', row.manual_count)}</span>}
                   </td>
                   <td class="num">{row.measured_count ? formatDuration(row.measured_seconds) : '—'}</td>
                 </tr>

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkWeekly } from '@/lib/background/weekly';
 import { ClickworkDB, type DailyRollup } from '@/lib/db/schema';
-import { detailLabel, formatDay, formatMoney, formatNumber, t, uiLanguage, userLocale } from '@/lib/i18n';
+import { countOf, detailLabel, formatDay, formatMoney, formatNumber, t, uiLanguage, userLocale } from '@/lib/i18n';
 import {
   chosenLanguage,
   ensureMessages,
@@ -76,6 +76,10 @@ describe('the interface language the user chooses', () => {
     expect(formatDay('2026-11-29')).toBe('29 nov.');
     // The browser says en-US: French words, and the United States' minimum wage stays the default.
     expect(userLocale()).toBe('fr-US');
+    // One hand-entered action is singular in French, more are plural.
+    expect(countOf('manualOfPlatform', 1)).toBe('1 saisie à la main');
+    expect(countOf('manualOfPlatform', 3)).toBe('3 saisies à la main');
+    expect(countOf('valueManual', 1, '5 min')).toBe('dont 1 saisie à la main ; 5 min indiqué par vous');
   });
 
   it('back to the browser’s: English again', async () => {
