@@ -1,4 +1,4 @@
-import { metaOperation, prop, str } from './dom';
+import { formField, metaOperation, prop, str } from './dom';
 import { defineDetector, endpoints, type NetMatch, type NetRequest } from './types';
 
 /**
@@ -6,7 +6,8 @@ import { defineDetector, endpoints, type NetMatch, type NetRequest } from './typ
  * Like"), and the reel action rail carries neither label nor aria-pressed (2026-08), so reactions,
  * comments and shares are read from Comet's GraphQL mutations, by their friendly name. The
  * background only keeps them after a trusted click or key press in the tab: Facebook sends
- * react-shaped requests on page open.
+ * react-shaped requests on page open. A person tagged in a photo is read from the tagger's form
+ * POST (matchPhotoTag, below).
  */
 
 /** `feedback_reaction_id` values, stable since the 2016 reactions launch ('0' clears). */
@@ -56,6 +57,20 @@ export function matchGraphql({ body }: NetRequest): NetMatch | null {
   return null;
 }
 
+/**
+ * A person tagged in a photo: the photo viewer's tagger posts the photo id and `action=add` to
+ * /ajax/photo_tagging_ajax.php (`remove`, `retract`, `remove_block`, `mark_as_spam` for the other
+ * choices). Seen in a copy of Facebook's own PhotoTagger module (`saveTag`, 2011, idx 37013095870,
+ * fields `pid`, `id`, `subject`, `name`, `action`), in a 2020 bug report on the Comet site's photo
+ * viewer (`POST /ajax/photo_tagging_ajax.php?av=…`, `fbid=…&action=add`, reported 2020-02-25, idx
+ * 54541234584) and in tagging scripts (idx 4194224757, 21671752514). No saved request: unconfirmed.
+ * Only the action and the photo id are read, never who was tagged (`subject`, `name`).
+ */
+export function matchPhotoTag({ body }: NetRequest): NetMatch | null {
+  if (formField(body, 'action') !== 'add') return null;
+  return { action: 'tag', op: 'add', target: formField(body, 'fbid') ?? formField(body, 'pid') };
+}
+
 export default defineDetector({
   id: 'facebook',
   label: 'Facebook',
@@ -71,7 +86,10 @@ export default defineDetector({
     angry: { kind: 'reaction', detail: 'angry', slot: 'exclusive' },
     comment: { kind: 'comment', detail: 'comment', slot: 'none' },
     share: { kind: 'share', detail: 'share', slot: 'none' },
+    // Each person tagged counts; removing a tag is not netted out (the tag has no id of its own).
+    tag: { kind: 'tag', detail: 'tag', slot: 'none' },
   },
+  unconfirmed: ['tag'],
   health: {
     // The home feed always renders its feed container; the reaction buttons are told apart
     // only by English labels, so the check cannot name them.
@@ -87,6 +105,13 @@ export default defineDetector({
       // POST here is read (after a gesture on Facebook in that tab), for its friendly name.
       urls: endpoints('https://www.facebook.com/api/graphql/', 'https://web.facebook.com/api/graphql/'),
       match: matchGraphql,
+    },
+    {
+      urls: endpoints(
+        'https://www.facebook.com/ajax/photo_tagging_ajax.php',
+        'https://web.facebook.com/ajax/photo_tagging_ajax.php',
+      ),
+      match: matchPhotoTag,
     },
   ],
 });

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDetector } from '@/lib/content/runtime';
 import { queryFirst } from '@/lib/detectors/dom';
-import facebook, { cometOperation, matchGraphql } from '@/lib/detectors/facebook';
+import facebook, { cometOperation, matchGraphql, matchPhotoTag } from '@/lib/detectors/facebook';
 import type { ContentMessage } from '@/lib/messages';
 import { fakeHost, fixture, loadPage, tick, trustedClick } from './helpers';
 
@@ -112,6 +112,49 @@ describe('facebook detector', () => {
     expect(cometOperation({ fb_api_req_friendly_name: ['X'], variables: ['{broken'] })).toEqual({
       name: 'X',
       variables: undefined,
+    });
+  });
+
+  describe('photo tags', () => {
+    /**
+     * Hand-written bodies imitating the tagger's form POST: the 2011 PhotoTagger module's fields
+     * (`cs_ver`, `pid`, `id`, `subject`, `name`, `action`, `x`, `y`, `source`) and the 2020 Comet
+     * photo viewer's (`fbid`, `id`, `subject`, `name`, `action`), as the browser hands them over.
+     */
+    const tagging = (fields: Record<string, string>) => ({
+      url: new URL('https://www.facebook.com/ajax/photo_tagging_ajax.php?av=100000000000001'),
+      method: 'POST',
+      body: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v]])),
+    });
+    const person = { id: '100000000000009', subject: '100000000000042', name: 'A Friend' };
+
+    it('counts a person tagged in a photo, on the photo, without reading who', () => {
+      const comet = matchPhotoTag(tagging({ fbid: '10160000000000077', ...person, action: 'add' }));
+      expect(comet).toEqual({ action: 'tag', op: 'add', target: '10160000000000077' });
+      const classic = tagging({ cs_ver: '2', pid: '4242', ...person, action: 'add', x: '40', y: '30', source: 'snowbox' });
+      expect(matchPhotoTag(classic)).toEqual({ action: 'tag', op: 'add', target: '4242' });
+      expect(JSON.stringify([comet, matchPhotoTag(classic)])).not.toMatch(/100000000000042|A Friend/);
+      expect(facebook.actions.tag).toEqual({ kind: 'tag', detail: 'tag', slot: 'none' });
+      expect(facebook.unconfirmed).toContain('tag');
+    });
+
+    it.each([['remove'], ['retract'], ['remove_block'], ['mark_as_spam'], ['']])('counts nothing for action=%s', (action) => {
+      expect(matchPhotoTag(tagging({ fbid: '1', ...person, action }))).toBeNull();
+    });
+
+    it('counts nothing without a readable form body', () => {
+      expect(matchPhotoTag({ ...tagging({}), body: undefined })).toBeNull();
+      expect(matchPhotoTag({ ...tagging({}), body: { action: 'add' } })).toEqual({ action: 'tag', op: 'add', target: undefined });
+    });
+
+    it('reads exactly the tagger endpoint, with or without a query', () => {
+      const rule = facebook.network.find((r) => r.match === matchPhotoTag);
+      expect(rule?.urls).toEqual([
+        'https://www.facebook.com/ajax/photo_tagging_ajax.php',
+        'https://www.facebook.com/ajax/photo_tagging_ajax.php?*',
+        'https://web.facebook.com/ajax/photo_tagging_ajax.php',
+        'https://web.facebook.com/ajax/photo_tagging_ajax.php?*',
+      ]);
     });
   });
 });

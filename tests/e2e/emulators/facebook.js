@@ -1,8 +1,11 @@
 // Emulates Facebook's Comet client on the feed fixtures: the toolbar's first button likes or
 // clears the reaction, hovering it opens the reactions picker, Enter in the comment box sends the
-// comment, and the share button opens a sheet whose "Share now" reshares. Every request is the
+// comment, and the share button opens a sheet whose "Share now" reshares. Those requests are the
 // form-encoded POST to /api/graphql/ named by fb_api_req_friendly_name (doc_id made up: the real
-// ones rotate). Buttons are found by position, as labels differ by language. Injected by the e2e harness.
+// ones rotate). Clicking the post's photo opens the tagger (collapsed: the face is taken as
+// clicked) with a friend to choose; choosing one posts the tagger's form to
+// /ajax/photo_tagging_ajax.php (fields as in the sources cited in lib/detectors/facebook.ts).
+// Buttons are found by position, as labels differ by language. Injected by the e2e harness.
 (() => {
   const REACTIONS = [
     '1635855486666999',
@@ -57,8 +60,40 @@
     if (!article || el.closest('[role="button"]') !== buttons(article)[0] || layers.querySelector('#reactions')) return;
     layers.innerHTML = `<div id="reactions" role="dialog">${REACTIONS.map((id) => `<div role="button" tabindex="0" data-reaction="${id}"><img alt="" src="data:,"></div>`).join('')}</div>`;
   });
+  const tagPhoto = (fbid, option) =>
+    fetch('/ajax/photo_tagging_ajax.php?av=100000000000001', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        fbid,
+        id: '100000000000001',
+        subject: option.getAttribute('data-uid'),
+        name: option.textContent.trim(),
+        action: 'add',
+        x: '42.5',
+        y: '31.2',
+        source: 'comet_photo_viewer',
+        fb_dtsg: 'NAc-placeholder',
+        __user: '100000000000001',
+        __a: '1',
+      }),
+    }).catch(() => {});
   document.addEventListener('click', (e) => {
     const el = e.target instanceof Element ? e.target : null;
+    const photo = el?.closest('a[href*="/photo/?fbid="]');
+    if (photo) {
+      e.preventDefault();
+      const fbid = new URL(photo.href).searchParams.get('fbid');
+      layers.innerHTML = `<div id="tagger" role="dialog" data-fbid="${fbid}"><input role="combobox" aria-expanded="true"><ul role="listbox"><li role="option" tabindex="-1" data-uid="100000000000042">A Friend</li></ul></div>`;
+      return;
+    }
+    const option = el?.closest('#tagger [role="option"]');
+    if (option) {
+      const fbid = option.closest('#tagger').getAttribute('data-fbid');
+      layers.innerHTML = '';
+      tagPhoto(fbid, option);
+      return;
+    }
     const button = el?.closest('[role="button"]');
     if (!button) return;
     const article = button.closest('[role="article"]') ?? document.querySelector('[role="article"]');

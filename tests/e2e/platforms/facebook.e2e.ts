@@ -24,6 +24,7 @@ beforeAll(async () => {
       [/^https:\/\/www\.facebook\.com\/\?locale=fr_FR$/, htmlRoute(withEmulator(fixture('facebook/feed.fr.html'), 'facebook'))],
       [/^https:\/\/www\.facebook\.com\/$/, htmlRoute(withEmulator(fixture('facebook/feed.html'), 'facebook'))],
       [/^https:\/\/www\.facebook\.com\/api\/graphql\/$/, jsonRoute('{"data":{}}')],
+      [/^https:\/\/www\.facebook\.com\/ajax\/photo_tagging_ajax\.php(\?.*)?$/, jsonRoute('for (;;);{"__ar":1,"payload":null}')],
     ],
   });
 });
@@ -83,6 +84,41 @@ describe('Facebook', () => {
     expect(summary(events)).toEqual(['facebook/comment/comment/network', 'facebook/share/share/network']);
     await settle(popup);
     expect((await storedEvents(popup)).filter((e) => !e.undoneAt)).toHaveLength(2);
+    await page.close();
+    await popup.close();
+  });
+
+  it.each([
+    ['English', FEED],
+    ['French', FEED_FR],
+  ])('counts a person tagged in a photo once, in the %s interface', async (_lang, url) => {
+    await resetDb(s);
+    const page = await s.context.newPage();
+    await page.goto(url);
+    await page.locator('a[href*="/photo/?fbid="]').click();
+    await page.locator('#tagger [role="option"]').click();
+    const popup = await openPopup(s);
+    expect(summary(await waitForEvents(popup, (e) => e.length === 1))).toEqual(['facebook/tag/tag/network']);
+    await settle(popup);
+    const stored = (await storedEvents(popup)).filter((e) => !e.undoneAt);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.targetKey).toBeTruthy();
+    expect(JSON.stringify(stored)).not.toMatch(/100000000000042|A Friend/);
+    await page.close();
+    await popup.close();
+  });
+
+  it('counts nothing when a script, not the user, tags a person in the photo', async () => {
+    await resetDb(s);
+    const page = await s.context.newPage();
+    await page.goto(FEED);
+    await page.evaluate(() => {
+      (document.querySelector('a[href*="/photo/?fbid="]') as HTMLElement).click();
+      (document.querySelector('#tagger [role="option"]') as HTMLElement).click();
+    });
+    const popup = await openPopup(s);
+    await settle(popup, 2_500);
+    expect(await storedEvents(popup)).toEqual([]);
     await page.close();
     await popup.close();
   });
