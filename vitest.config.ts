@@ -21,5 +21,9 @@ export default defineConfig({
       },
     },
     restoreMocks: true,
+    // Shared 2-core machines: a test that reads real pages, spawns Python or starts DuckDB can take
+    // several seconds under load (5 s timed out at load 15-20); the assertions do not depend on it.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
   },
 });
