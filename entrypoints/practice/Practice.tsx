@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { useLive } from '@/components/use-live';
 import { ContentContext } from '@/lib/content/context';
 import { deliver } from '@/lib/content/entry';
 import { runDetector } from '@/lib/content/runtime';
@@ -7,7 +8,7 @@ import { resetPractice } from '@/lib/db/practice';
 import { practiceOnly, rangeDays, summarize } from '@/lib/db/queries';
 import practice from '@/lib/detectors/practice';
 import { formatDuration, formatNumber, kindLabel, t, userLocale } from '@/lib/i18n';
-import { announce, onEventsChanged } from '@/lib/page-messages';
+import { announce } from '@/lib/page-messages';
 import { KINDS, type Kind } from '@/lib/taxonomy';
 import { defaultSettings, valuate } from '@/lib/valuation';
 
@@ -23,19 +24,15 @@ export function startDetection(): () => void {
 
 type Totals = { byKind: Record<Kind, number>; total: number; seconds: number };
 
+/** The practice page's totals of the last 30 days, read again on every stored change. */
 export function useTotals(): [Totals | null, () => void] {
-  const [totals, setTotals] = useState<Totals | null>(null);
-  const load = useCallback(async () => {
+  const { value, reload } = useLive(async (): Promise<Totals> => {
     const s = await summarize(openDb(), rangeDays('30d'), practiceOnly);
     const byKind = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
     for (const k of s.byKind) byKind[k.kind] = k.count;
-    setTotals({ byKind, total: s.total, seconds: valuate(s.tallies, defaultSettings(userLocale())).seconds });
+    return { byKind, total: s.total, seconds: valuate(s.tallies, defaultSettings(userLocale())).seconds };
   }, []);
-  useEffect(() => {
-    load();
-    return onEventsChanged(load);
-  }, [load]);
-  return [totals, load];
+  return [value ?? null, reload];
 }
 
 export function PracticePage() {
