@@ -40,8 +40,6 @@ const ALLOWED: Record<string, string> = {
   'entrypoints/options/Tracking.tsx#Tracking': 'not split yet',
   'entrypoints/options/WeeklySettings.tsx#WeeklySettings': 'not split yet',
   'entrypoints/popup/App.tsx#App': 'not split yet',
-  'entrypoints/practice/Practice.tsx': 'not split yet',
-  'entrypoints/practice/Practice.tsx#PracticePage': 'not split yet',
   'entrypoints/research/Enrolled.tsx#LeaveDialog': 'not split yet',
   'entrypoints/research/Join.tsx#Join': 'not split yet',
   'entrypoints/research/ResearchPage.tsx#Review': 'not split yet',
@@ -88,13 +86,13 @@ function functionName(node: ts.Node, line: number): string {
   return `line ${line}`;
 }
 
-it('no source file over 300 lines and no function over 60 lines, but the allowed data tables', () => {
+it('no source file over 300 lines and no function over 60 lines, but the allowed data tables', { timeout: 30_000 }, () => {
   const found = oversized();
   const over = [...found].filter(([key]) => !(key in ALLOWED)).map(([key, n]) => `${key}: ${n} lines`);
   expect(over).toEqual([]);
 });
 
-it('every allowed exception still exceeds the limits (the list stays honest)', () => {
+it('every allowed exception still exceeds the limits (the list stays honest)', { timeout: 30_000 }, () => {
   const found = oversized();
   expect(Object.keys(ALLOWED).filter((key) => !found.has(key))).toEqual([]);
 });
