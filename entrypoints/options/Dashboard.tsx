@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EmptyState } from '@/components/EmptyState';
 import { HealthDetails, HealthWarnings } from '@/components/HealthPanel';
@@ -6,6 +6,7 @@ import { KindChart } from '@/components/KindChart';
 import { LanguageChoice } from '@/components/LanguageChoice';
 import { drawPayslip, payslipLines } from '@/components/payslip';
 import { UnreadableNotice } from '@/components/UnreadableNotice';
+import { useLive } from '@/components/use-live';
 import { ValueCard } from '@/components/ValueCard';
 import { hasRealActions } from '@/lib/db/empty';
 import { healthStatus, type PlatformHealth } from '@/lib/db/health';
@@ -26,7 +27,6 @@ import {
   uiLanguage,
   userLocale,
 } from '@/lib/i18n';
-import { onEventsChanged } from '@/lib/page-messages';
 import { type BeneficiaryId, beneficiaryOf, KINDS, type PlatformId } from '@/lib/taxonomy';
 import { type Valuation, valuate } from '@/lib/valuation';
 import { HeatMap } from './HeatMap';
@@ -64,19 +64,18 @@ export function Dashboard() {
   const [range, setRange] = useState<RangeChoice>('month');
   const [from, setFrom] = useState(daysAgo(29));
   const [to, setTo] = useState(today());
-  const [data, setData] = useState<Data | null>(null);
-  // Bumped on every reload, so that the history table reloads with the charts.
-  const [version, setVersion] = useState(0);
-  const latest = useRef(0);
-
   // Dates as YYYY-MM-DD strings sort as they read; a reversed choice is put in order.
   const [first, last] = [from, to].sort();
   const days =
     range === 'custom' ? daysBetween(first as string, last as string) : daysBetween(daysAgo(RANGE_LENGTH[range] - 1), today());
 
-  const load = useCallback(async () => {
-    // Loads overlap (quick changes, a range picked while one runs): only the latest may draw.
-    const mine = ++latest.current;
+  // Read again for another range and on every stored change; `version` (one per result shown)
+  // makes the heat map and the history table read again with the charts.
+  const {
+    value,
+    version,
+    reload: load,
+  } = useLive(async (): Promise<Data> => {
     const db = openDb();
     const [summary, previous, settings, health, everCounted] = await Promise.all([
       summarize(db, days),
@@ -88,15 +87,9 @@ export function Dashboard() {
       ),
       hasRealActions(db),
     ]);
-    if (mine !== latest.current) return;
-    setData({ summary, previousTotal: previous.total, valuation: valuate(summary.tallies, settings), health, everCounted });
-    setVersion((v) => v + 1);
+    return { summary, previousTotal: previous.total, valuation: valuate(summary.tallies, settings), health, everCounted };
   }, [days.join()]);
-
-  useEffect(() => {
-    load();
-    return onEventsChanged(load);
-  }, [load]);
+  const data = value ?? null;
 
   return (
     <main data-state={data ? 'ready' : 'loading'}>

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EmptyState } from '@/components/EmptyState';
 import { HealthDetails, HealthWarnings } from '@/components/HealthPanel';
 import { KindChart } from '@/components/KindChart';
 import { ManualForm } from '@/components/ManualForm';
 import { UnreadableNotice } from '@/components/UnreadableNotice';
+import { useLive } from '@/components/use-live';
 import { ValueCard } from '@/components/ValueCard';
 import { WeeklyCard, WeeklyOffer } from '@/components/Weekly';
 import { emptyState, hasRealActions } from '@/lib/db/empty';
@@ -15,7 +16,7 @@ import { loadValuationSettings } from '@/lib/db/settings';
 import { loadTracking } from '@/lib/db/tracking';
 import { DETECTORS } from '@/lib/detectors/registry';
 import { beneficiaryLabel, countOf, formatMoment, formatNumber, type MessageKey, platformLabel, t, userLocale } from '@/lib/i18n';
-import { ask, onEventsChanged } from '@/lib/page-messages';
+import { ask } from '@/lib/page-messages';
 import { beneficiaryOf } from '@/lib/taxonomy';
 import { type Valuation, valuate } from '@/lib/valuation';
 
@@ -44,6 +45,9 @@ type State =
       everCounted: boolean;
     };
 
+/** What a read shows: its numbers first, then with the health checks. */
+type Loaded = Extract<State, { status: 'partial' | 'ready' }>;
+
 type StorageProblem = { at: number; full: boolean };
 
 /** Asks the background whether its writes are failing; no answer (it is asleep) means they are not. */
@@ -53,15 +57,9 @@ async function storageStatus(): Promise<StorageProblem | null> {
 
 export function App() {
   const [range, setRange] = useState<Period>('7d');
-  const [state, setState] = useState<State>({ status: 'loading' });
-  // Loads overlap when events arrive quickly: only the latest may draw, or a slow earlier read
-  // would put older numbers back on screen.
-  const latest = useRef(0);
-
-  const load = useCallback(async () => {
-    const mine = ++latest.current;
-    const current = () => mine === latest.current;
-    try {
+  // Read again for the other period and on every stored change (only the latest read draws).
+  const live = useLive<Loaded>(
+    async (early) => {
       const db = openDb();
       // The numbers and the chart first; the health checks and the background's status (which may
       // have to wake the service worker) follow without holding the chart back.
@@ -80,8 +78,7 @@ export function App() {
       const pausedUntil =
         tracking.pausedUntil !== undefined && tracking.pausedUntil > Date.now() ? tracking.pausedUntil : undefined;
       const first = { totals, summary, valuation: valuate(summary.tallies, settings), pausedUntil, everCounted };
-      if (!current()) return;
-      setState({ status: 'partial', ...first, health: [], storage: null });
+      early({ status: 'partial', ...first, health: [], storage: null });
       const [health, storage] = await Promise.all([
         healthStatus(
           db,
@@ -89,17 +86,13 @@ export function App() {
         ),
         storageStatus(),
       ]);
-      if (current()) setState({ status: 'ready', ...first, health, storage });
-    } catch (error) {
-      if (current()) setState({ status: 'error', error: String(error) });
-    }
-  }, [range]);
-
-  useEffect(() => {
-    load();
-    // The background announces every stored change: redraw while the popup is open.
-    return onEventsChanged(load);
-  }, [load]);
+      return { status: 'ready', ...first, health, storage };
+    },
+    [range],
+  );
+  const load = live.reload;
+  const state: State =
+    live.error !== undefined ? { status: 'error', error: String(live.error) } : (live.value ?? { status: 'loading' });
 
   return (
     <main data-state={state.status}>

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { startDetection, useTotals, Vote } from '@/entrypoints/practice/Practice';
+import { startDetection, useTotals } from '@/entrypoints/practice/live';
+import { Vote } from '@/entrypoints/practice/Vote';
 import { DETECTORS } from '@/lib/detectors/registry';
 import { beneficiaryLabel, detailLabel, formatNumber, kindLabel, platformLabel, t } from '@/lib/i18n';
 import { platformRows } from '@/lib/welcome';

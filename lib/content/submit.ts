@@ -1,6 +1,6 @@
 import type { Detector } from '../detectors/types';
 import { hasNavigation } from '../detectors/types';
-import type { RuntimeHost, Send } from './runtime';
+import type { RuntimeHost, Send } from './host';
 
 /**
  * For a platform whose forms submit as a page load (a classic review form): reports a submit of a

@@ -95,7 +95,7 @@ export async function summarize(
   for (const r of rows) {
     // A row a bug or a hand-edited file left unreadable is skipped and noted, never added up.
     if (!isReadableDaily(r)) {
-      noteUnreadable('daily', dailyKey(r as never));
+      noteUnreadable('daily', dailyKey(r));
       continue;
     }
     const i = index.get(r.day);
@@ -154,7 +154,7 @@ export async function hourOfWeek(
   const weekday = new Map<string, number>();
   for (const r of rows) {
     if (!isReadableHourly(r)) {
-      noteUnreadable('hourly', hourlyKey(r as never));
+      noteUnreadable('hourly', hourlyKey(r));
       continue;
     }
     if (!include(r.platform)) continue;

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { removeUnreadableEnrolments } from '../research/study';
 import { RollupBuffer } from './ingest';
 import { stampOf } from './local-time';
@@ -68,24 +69,30 @@ async function repairEvents(db: ClickworkDB, days: Set<string>): Promise<RepairR
 
 /** Rollup rows: the unreadable ones go, and their day's totals are rebuilt. */
 async function repairDaily(db: ClickworkDB, days: Set<string>): Promise<number> {
-  let removed = 0;
-  for (const [table, readable] of [
-    [db.daily, isReadableDaily],
-    [db.hourly, isReadableHourly],
-  ] as const) {
-    removed += await db.transaction('rw', table, async () => {
-      const bad: unknown[] = [];
-      await table.each((r, cursor) => {
-        if (readable(r)) return;
-        bad.push(cursor.primaryKey);
-        const day = (r as { day?: unknown }).day;
-        if (typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day)) days.add(day);
-      });
-      await table.bulkDelete(bad as never);
-      return bad.length;
+  return (
+    (await removeUnreadable(db, db.daily, isReadableDaily, days)) +
+    (await removeUnreadable(db, db.hourly, isReadableHourly, days))
+  );
+}
+
+/** Deletes the rows of one rollup table that fail `readable`, noting the days they named. */
+async function removeUnreadable<T, K>(
+  db: ClickworkDB,
+  table: Table<T, K>,
+  readable: (r: unknown) => boolean,
+  days: Set<string>,
+): Promise<number> {
+  return db.transaction('rw', table, async () => {
+    const bad: K[] = [];
+    await table.each((r, cursor) => {
+      if (readable(r)) return;
+      bad.push(cursor.primaryKey);
+      const day = (r as { day?: unknown }).day;
+      if (typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day)) days.add(day);
     });
-  }
-  return removed;
+    await table.bulkDelete(bad);
+    return bad.length;
+  });
 }
 
 /** Rebuilds the per-day totals of `days` (or of every day) from the readable, active events. */

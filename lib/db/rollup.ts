@@ -1,7 +1,7 @@
-import type { EntityTable } from 'dexie';
+import type { Table } from 'dexie';
 import { EventBatch } from './event-batch';
 import { stampOf } from './local-time';
-import type { ClickworkDB, DailyRollup, HourlyRollup, LaborEvent } from './schema';
+import type { ClickworkDB, DailyKey, DailyRollup, HourlyKey, HourlyRollup, LaborEvent } from './schema';
 
 type Delta = HourlyRollup;
 
@@ -50,24 +50,24 @@ const changes = (d: DailyRollup) =>
   d.count !== 0 || d.measuredMs !== 0 || d.measuredCount !== 0 || d.manualCount !== 0 || d.manualMs !== 0;
 
 /** Writes deltas into one rollup table: one read and one write per touched row. */
-async function flushInto<T extends DailyRollup>(
-  table: EntityTable<T, 'day'>,
+async function flushInto<T extends DailyRollup, K extends DailyKey | HourlyKey>(
+  table: Table<T, K>,
   deltas: T[],
-  keyOf: (d: T) => unknown[],
+  keyOf: (d: T) => K,
 ): Promise<void> {
   const live = deltas.filter(changes);
   if (!live.length) return;
   const keys = live.map(keyOf);
-  const rows = await table.bulkGet(keys as never);
+  const rows = await table.bulkGet(keys);
   const put: T[] = [];
-  const remove: unknown[] = [];
+  const remove: K[] = [];
   live.forEach((d, i) => {
     const next = merged(rows[i], d);
-    if (next.count <= 0) remove.push(keys[i]);
+    if (next.count <= 0) remove.push(keyOf(d));
     else put.push(next);
   });
   if (put.length) await table.bulkPut(put);
-  if (remove.length) await table.bulkDelete(remove as never);
+  if (remove.length) await table.bulkDelete(remove);
 }
 
 /**

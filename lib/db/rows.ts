@@ -123,7 +123,7 @@ export function onUnreadable(listener: (count: number) => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The key a daily row is stored under, to name it. */
-export const dailyKey = (r: Record<string, unknown>) => [r.day, r.platform, r.kind, r.detail];
+/** The key a daily row is stored under, to name it (also an unreadable row: any field may be missing). */
+export const dailyKey = (r: Partial<DailyRollup>) => [r.day, r.platform, r.kind, r.detail];
 /** The key an hourly row is stored under. */
-export const hourlyKey = (r: Record<string, unknown>) => [r.day, r.hour, r.platform, r.kind, r.detail];
+export const hourlyKey = (r: Partial<HourlyRollup>) => [r.day, r.hour, r.platform, r.kind, r.detail];

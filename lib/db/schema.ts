@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Kind, PlatformId, Signal, Slot } from '../taxonomy';
 import { upgradeToV4 } from './upgrade-v4';
 
@@ -55,10 +55,16 @@ export interface DailyRollup {
   manualMs?: number;
 }
 
+/** The daily table's compound primary key, `[day+platform+kind+detail]`. */
+export type DailyKey = [day: string, platform: PlatformId, kind: Kind, detail: string];
+
 /** Per-hour totals (local hour when recorded), kept like the daily ones: the hour exports read them. */
 export interface HourlyRollup extends DailyRollup {
   hour: number;
 }
+
+/** The hourly table's compound primary key, `[day+hour+platform+kind+detail]`. */
+export type HourlyKey = [day: string, hour: number, platform: PlatformId, kind: Kind, detail: string];
 
 /** A CAPTCHA widget between "challenge shown" and "passed". */
 export interface PendingCaptcha {
@@ -151,8 +157,8 @@ export const SCHEMA_VERSION = 4;
 
 export class ClickworkDB extends Dexie {
   events!: EntityTable<LaborEvent, 'id'>;
-  daily!: EntityTable<DailyRollup, 'day'>;
-  hourly!: EntityTable<HourlyRollup, 'day'>;
+  daily!: Table<DailyRollup, DailyKey>;
+  hourly!: Table<HourlyRollup, HourlyKey>;
   pending!: EntityTable<PendingCaptcha, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
   health!: EntityTable<HealthRow, 'platform'>;

@@ -99,7 +99,7 @@ export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now =
         { day: r.day, hour: hourly ? (r as HourlyRollup).hour : null },
         { ...r, manualCount: r.manualCount ?? 0, manualMs: r.manualMs ?? 0 },
       );
-    else noteUnreadable(hourly ? 'hourly' : 'daily', (hourly ? hourlyKey : dailyKey)(r as never));
+    else noteUnreadable(hourly ? 'hourly' : 'daily', hourly ? hourlyKey(r) : dailyKey(r));
   }
   const rows = [...acc.values()].map(({ measured_ms, manual_ms, ...row }) => ({
     ...row,

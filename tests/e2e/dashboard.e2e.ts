@@ -168,6 +168,8 @@ describe('dashboard', () => {
     await settle(popup, 1_000);
     expect((await storedEvents(popup)).filter((e) => !e.undoneAt).map((e) => e.platform)).toEqual(['x']);
     expect(events).toHaveLength(1);
+    // The dashboard, open all along, redraws when the service worker stores the like.
+    await dash.getByTestId('total').filter({ hasText: /^1$/ }).waitFor({ timeout: 10_000 });
     await dash.getByTestId('switch-youtube').check();
     await settle(dash, 500); // let the setting be written before the page closes
     for (const p of [dash, yt, popup]) await p.close();

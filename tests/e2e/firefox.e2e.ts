@@ -182,6 +182,8 @@ describe.skipIf(!available)('Firefox ESR', () => {
         (e) => e.length === 0,
       ),
     ).toEqual([]);
+    // The popup, open all along, redraws on the background's write: its total is gone.
+    await popup.waitForSelector('[data-testid="empty"], [data-testid="empty-period"]', { timeout: 10_000 });
     await yt.close();
     await popup.close();
   });

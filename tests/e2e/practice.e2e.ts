@@ -17,6 +17,10 @@ describe('practice page', () => {
     await page.waitForLoadState();
     expect(page.url()).toBe(`chrome-extension://${s.extensionId}/practice.html`);
     const click = (id: string) => page.getByTestId(id).click();
+    // A second window shows the projector view while the first is clicked: it must follow live.
+    const projector = await s.context.newPage();
+    await projector.goto(`chrome-extension://${s.extensionId}/practice.html#present`);
+    await projector.getByTestId('present-total').filter({ hasText: /^0$/ }).waitFor();
 
     await click('p-like');
     await click('p-up');
@@ -53,6 +57,11 @@ describe('practice page', () => {
       'vote/down',
     ]);
     expect(new Set(events.map((e) => e.kind)).size).toBe(10); // every kind of the taxonomy
+    // Both windows redrew on the service worker's writes, without a reload.
+    await projector.getByTestId('present-total').filter({ hasText: /^11$/ }).waitFor({ timeout: 10_000 });
+    await projector.close();
+    const counts = async () => (await page.getByTestId('practice-totals').locator('strong').allTextContents()).map(Number);
+    await expect.poll(async () => (await counts()).reduce((a, b) => a + b, 0), { timeout: 10_000 }).toBe(11);
     expect(events.filter((e) => e.kind === 'vote')).toMatchObject([{ detail: 'down' }]);
     // Measured typing time for the review and the comment.
     expect(events.filter((e) => e.kind === 'review' || e.kind === 'comment').every((e) => (e.durationMs ?? 0) > 0)).toBe(true);

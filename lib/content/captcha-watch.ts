@@ -1,0 +1,93 @@
+import { closestOf, queryFirst } from '../detectors/dom';
+import type { CaptchaSpec, Detector } from '../detectors/types';
+import { CAPTURE, guard, origin, type RuntimeHost, type Send } from './host';
+
+type Phase = 'shown' | 'round' | 'passed';
+interface Frame {
+  spec: CaptchaSpec;
+  host: RuntimeHost;
+  win: Window;
+  emit: (phase: Phase) => void;
+  /** Observers to disconnect when the extension goes away. */
+  observers: MutationObserver[];
+}
+
+/**
+ * A CAPTCHA provider's frames: the checkbox frame reports a pass after the person's own click on
+ * the box; the challenge frame reports the puzzle shown and each round the person verifies.
+ */
+export function runCaptcha(detector: Detector, spec: CaptchaSpec, host: RuntimeHost, send: Send, win: Window): void {
+  const url = new URL(win.location.href);
+  const role = spec.frameRole(url);
+  if (!role) return;
+  const widget = spec.widget(url);
+  const emit = (phase: Phase) => send({ type: 'captcha', platform: detector.id, phase, widget, ts: Date.now() });
+  const frame: Frame = { spec, host, win, emit, observers: [] };
+  host.onInvalidated(() => {
+    for (const o of frame.observers) o.disconnect();
+  });
+  if (role === 'checkbox') watchCheckbox(frame);
+  else watchChallenge(frame);
+}
+
+/** Checkbox frame: armed by a trusted click (or Space/Enter) on the box, then watches for the pass. */
+function watchCheckbox({ spec, host, win, emit, observers }: Frame): void {
+  const doc = win.document;
+  let armed = false;
+  let passed = spec.isPassed(doc);
+  let observing = false;
+  const check = guard(() => {
+    const now = spec.isPassed(doc);
+    if (now && !passed && armed) {
+      armed = false;
+      emit('passed');
+    }
+    passed = now;
+  });
+  const observe = () => {
+    const box = queryFirst(doc, spec.checkbox);
+    if (!box || observing) return;
+    observing = true;
+    const o = new MutationObserver(check);
+    o.observe(box, { attributes: true, attributeFilter: ['aria-checked', 'class'] });
+    // The pass may show away from the box, in a closed shadow root it hosts (Turnstile's #success).
+    const passRoot = spec.passRoot?.(doc);
+    if (passRoot)
+      o.observe(passRoot, { attributes: true, childList: true, subtree: true, attributeFilter: ['style', 'class', 'hidden'] });
+    observers.push(o);
+  };
+  const arm = guard((e: Event) => {
+    if (!e.isTrusted) return;
+    const el = origin(e);
+    if (!el || !closestOf(el, spec.checkbox)) return;
+    if (e.type === 'keydown' && (e as KeyboardEvent).key !== ' ' && (e as KeyboardEvent).key !== 'Enter') return;
+    armed = true;
+    passed = spec.isPassed(doc);
+    observe();
+  });
+  host.addEventListener(win, 'click', arm, CAPTURE);
+  host.addEventListener(win, 'keydown', arm, CAPTURE);
+}
+
+/** Challenge frame: the provider's own small document, watched for the puzzle to appear. */
+function watchChallenge({ spec, host, win, emit, observers }: Frame): void {
+  const doc = win.document;
+  let shown = false;
+  const check = guard(() => {
+    const now = spec.isChallengeShown(doc);
+    if (now && !shown) emit('shown');
+    shown = now;
+  });
+  if (doc.documentElement) {
+    const o = new MutationObserver(check);
+    // A provider may draw the puzzle hidden and then only unhide it (hCaptcha's body aria-hidden).
+    o.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-hidden'] });
+    observers.push(o);
+    check();
+  }
+  const onClick = guard((e: Event) => {
+    const el = e.isTrusted ? origin(e) : null;
+    if (el && closestOf(el, spec.verify)) emit('round');
+  });
+  host.addEventListener(win, 'click', onClick, CAPTURE);
+}

@@ -1,0 +1,32 @@
+import type { ContentMessage } from '../messages';
+
+/** The part of ContentContext the runtime needs; every listener and timer goes through it. */
+export interface RuntimeHost {
+  addEventListener(target: EventTarget, type: string, handler: (e: Event) => void, options?: AddEventListenerOptions): void;
+  setTimeout(handler: () => void, ms: number): number;
+  onInvalidated(cb: () => void): void;
+  /** Calls `cb` after a single-page navigation changed the address. */
+  onLocationChange(cb: () => void): void;
+}
+
+export type Send = (message: ContentMessage) => void;
+
+/** Window listeners: capture phase (before the platform's own handlers), never blocking scrolling. */
+export const CAPTURE: AddEventListenerOptions = { capture: true, passive: true };
+
+/** Runs `fn`, swallowing any error: nothing thrown here may reach the page. */
+export function guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
+    try {
+      fn(...args);
+    } catch (error) {
+      console.debug('[clickwork] detector error', error);
+    }
+  };
+}
+
+/** The element a trusted event started on, seen through open shadow roots. */
+export function origin(e: Event): Element | null {
+  const first = e.composedPath()[0];
+  return first instanceof Element ? first : null;
+}

@@ -1,0 +1,85 @@
+import type { Detector, ToggleControl } from '../detectors/types';
+import { guard, type RuntimeHost } from './host';
+
+const TOGGLE_WATCH_MS = 4_000;
+
+/** One sighting a toggle's change of state sends. */
+export interface ToggleStep {
+  action: string;
+  op: 'add' | 'undo';
+}
+
+/**
+ * What a control's change of state from `before` to `now` (action ids, null for none) reports.
+ * An exclusive state is replaced by the next one of the same kind (ingest does that: no undo is
+ * sent); any other change takes it back (Steam's "funny" clears a helpful vote).
+ */
+export function toggleTransition(actions: Detector['actions'], before: string | null, now: string | null): ToggleStep[] {
+  if (now === before) return [];
+  const was = before ? actions[before] : undefined;
+  const replaced = was?.slot === 'exclusive' && now !== null && actions[now]?.kind === was.kind;
+  const steps: ToggleStep[] = [];
+  if (before && !replaced) steps.push({ action: before, op: 'undo' });
+  if (now) steps.push({ action: now, op: 'add' });
+  return steps;
+}
+
+interface Watch {
+  observer: MutationObserver;
+  timer: number;
+  last: string | null;
+  target: string | undefined;
+}
+
+type Emit = (step: ToggleStep, target: string | undefined) => void;
+
+/** Observes one clicked control's container (and its open shadow root) and reports its changes. */
+function observeScope(toggle: ToggleControl, scope: Element, actions: Detector['actions'], emit: Emit, win: Window): Watch {
+  const watch: Watch = {
+    last: toggle.state(scope),
+    // Read now: by the time the state flips, a single-page app may show another target.
+    target: toggle.target(scope, new URL(win.location.href)),
+    observer: new MutationObserver(
+      guard(() => {
+        const now = toggle.state(scope);
+        const steps = toggleTransition(actions, watch.last, now);
+        watch.last = now;
+        for (const step of steps) emit(step, watch.target);
+      }),
+    ),
+    timer: 0,
+  };
+  const options = { attributes: true, childList: true, subtree: true };
+  watch.observer.observe(scope, options);
+  // A custom element may keep its controls in an open shadow root, which the observer above misses.
+  if (scope.shadowRoot) watch.observer.observe(scope.shadowRoot, options);
+  return watch;
+}
+
+/**
+ * Short watches of clicked toggles' containers: `arm` starts (or extends) one for a few seconds,
+ * `stopAll` ends them all (on navigation, or when the extension goes away).
+ */
+export function toggleWatches(detector: Detector, host: RuntimeHost, emit: Emit, win: Window) {
+  const watches = new Map<ToggleControl, Map<Element, Watch>>();
+  const stop = (toggle: ToggleControl, scope: Element) => {
+    const w = watches.get(toggle)?.get(scope);
+    if (!w) return;
+    w.observer.disconnect();
+    clearTimeout(w.timer);
+    watches.get(toggle)?.delete(scope);
+  };
+  const arm = (toggle: ToggleControl, scope: Element) => {
+    const byScope = watches.get(toggle) ?? new Map<Element, Watch>();
+    watches.set(toggle, byScope);
+    const existing = byScope.get(scope);
+    if (existing) clearTimeout(existing.timer);
+    const watch = existing ?? observeScope(toggle, scope, detector.actions, emit, win);
+    watch.timer = host.setTimeout(() => stop(toggle, scope), toggle.watchMs ?? TOGGLE_WATCH_MS);
+    byScope.set(scope, watch);
+  };
+  const stopAll = () => {
+    for (const [toggle, byScope] of watches) for (const scope of [...byScope.keys()]) stop(toggle, scope);
+  };
+  return { arm, stopAll };
+}
