@@ -6,7 +6,11 @@ import { applyDisclosure, ruledCount } from '@/lib/research/disclosure-apply';
 import { buildExport, candidateRows } from '@/lib/research/export';
 import { dataPackage, exportToCsv, parseExportCsv, parseExportJson } from '@/lib/research/format';
 import { bucketStart, isoWeekLabel } from '@/lib/research/grain';
+import { readExportFile } from '@/lib/research/class';
+import { mergeClass } from '@/lib/research/class-merge';
+import { exportZip } from '@/lib/research/export';
 import { type Enrolment, parseStudy } from '@/lib/research/study';
+import { sighting } from './helpers';
 
 let db: ClickworkDB;
 let n = 0;
@@ -38,16 +42,7 @@ const enrol = (over: Record<string, unknown> = {}, pseudonym = '2f1c3a9e-8b7d-4c
   if (!r.ok) throw new Error(`${r.error} ${r.field}`);
   return { study: r.study, pseudonym, consentDay: '2026-11-01' };
 };
-const s = (over: Partial<Sighting>): Sighting => ({
-  platform: 'youtube',
-  kind: 'reaction',
-  detail: 'like',
-  slot: 'none',
-  op: 'add',
-  signal: 'dom',
-  ts: at(10, 9),
-  ...over,
-});
+const s = (over: Partial<Sighting>): Sighting => sighting({ ts: at(10, 9), ...over });
 
 describe('grains', () => {
   it('keys an ISO week by its Monday and a month by its 1st, across years', () => {
@@ -172,6 +167,15 @@ describe('week and month files', () => {
     expect(parseExportJson(JSON.stringify(tuesday))).toMatchObject({ ok: false, column: 'day' });
     const weekly = { ...file, rows: [{ ...(file.rows[0] as (typeof file.rows)[0]), grain: 'week', day: '2026-11-09' }] };
     expect(parseExportJson(JSON.stringify(weekly))).toMatchObject({ ok: false, column: 'grain' });
+    // Class totals read both forms of it.
+    const json = readExportFile('a.json', new TextEncoder().encode(JSON.stringify(file)));
+    const zip = readExportFile('b.zip', exportZip(file));
+    expect(json).toMatchObject({ ok: true, form: 'json' });
+    expect(zip).toMatchObject({ ok: true, form: 'zip' });
+    if (!json.ok) throw new Error(json.error);
+    const totals = mergeClass([{ name: 'a.json', file: json.file }]);
+    expect(totals.actions).toBe(2);
+    expect(totals.byKind.map((k) => [k.kind, k.count])).toEqual(expect.arrayContaining([['comment', 1], ['reaction', 1]]));
   });
 });
 
