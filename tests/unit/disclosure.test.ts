@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingest, type Sighting } from '@/lib/db/ingest';
 import { ClickworkDB } from '@/lib/db/schema';
-import { disclosedRows } from '@/lib/research/disclose';
-import { applyDisclosure, ruledCount } from '@/lib/research/disclosure-apply';
-import { buildExport, candidateRows } from '@/lib/research/export';
-import { dataPackage, exportToCsv, parseExportCsv, parseExportJson } from '@/lib/research/format';
-import { bucketStart, isoWeekLabel } from '@/lib/research/grain';
 import { readExportFile } from '@/lib/research/class';
 import { mergeClass } from '@/lib/research/class-merge';
-import { exportZip } from '@/lib/research/export';
+import { disclosedRows } from '@/lib/research/disclose';
+import { applyDisclosure, ruledCount } from '@/lib/research/disclosure-apply';
+import { buildExport, candidateRows, exportZip } from '@/lib/research/export';
+import { dataPackage, exportToCsv, parseExportCsv, parseExportJson } from '@/lib/research/format';
+import { bucketStart, isoWeekLabel } from '@/lib/research/grain';
 import { type Enrolment, parseStudy } from '@/lib/research/study';
 import { sighting } from './helpers';
 
@@ -175,7 +174,12 @@ describe('week and month files', () => {
     if (!json.ok) throw new Error(json.error);
     const totals = mergeClass([{ name: 'a.json', file: json.file }]);
     expect(totals.actions).toBe(2);
-    expect(totals.byKind.map((k) => [k.kind, k.count])).toEqual(expect.arrayContaining([['comment', 1], ['reaction', 1]]));
+    expect(totals.byKind.map((k) => [k.kind, k.count])).toEqual(
+      expect.arrayContaining([
+        ['comment', 1],
+        ['reaction', 1],
+      ]),
+    );
   });
 });
 
