@@ -1,6 +1,9 @@
 import { Fragment } from 'preact';
 import { formatDay, formatNumber, type MessageKey, t } from '@/lib/i18n';
+import type { DisclosureRule } from '@/lib/research/disclosure';
 import type { AnonymisedExport } from '@/lib/research/format';
+import { isGrain } from '@/lib/research/grain';
+import { grainLabel, ruleText } from './Disclosure';
 
 /** How one metadata value reads; fields this page does not know yet are shown as they are. */
 function shownValue(name: string, value: unknown): string {
@@ -9,7 +12,8 @@ function shownValue(name: string, value: unknown): string {
     return t('studyPeriodFromTo', formatDay(p.from, 'long'), formatDay(p.to, 'long'));
   }
   if (name === 'consent_day' && typeof value === 'string') return formatDay(value, 'long');
-  if (name === 'granularity' && (value === 'day' || value === 'hour')) return t(value === 'hour' ? 'studyByHour' : 'studyByDay');
+  if (name === 'granularity' && isGrain(value)) return grainLabel(value);
+  if (name === 'disclosure' && Array.isArray(value)) return (value as DisclosureRule[]).map(ruleText).join(' · ');
   if (typeof value === 'number') return formatNumber(value);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -4,6 +4,7 @@ import { openDb } from '@/lib/db/open';
 import { formatDay, kindLabel, type MessageKey, platformLabel, t } from '@/lib/i18n';
 import { joinStudy, MAX_STUDY_BYTES, parseStudy, type Study } from '@/lib/research/study';
 import { isJoinLink, parseJoinLink } from '@/lib/research/study-extras';
+import { DisclosureFacts, grainLabel } from './Disclosure';
 import { ConsentCopyButton, EthicsFacts, PastHistoryNote } from './StudyExtras';
 
 /** What a study asks for, as text only: nothing the researcher wrote is ever read as HTML. */
@@ -25,7 +26,8 @@ export function StudyFacts({ study, children }: { study: Study; children?: Compo
           : t('studyPeriodUntil', formatDay(study.endDate, 'long'))}
       </dd>
       <dt>{t('studyGranularity')}</dt>
-      <dd>{t(study.granularity === 'hour' ? 'studyByHour' : 'studyByDay')}</dd>
+      <dd data-testid="study-granularity">{grainLabel(study.granularity)}</dd>
+      <DisclosureFacts study={study} />
       <dt>{t('studyPlatforms')}</dt>
       <dd>{study.platforms.map(platformLabel).join(', ')}</dd>
       <dt>{t('studyKinds')}</dt>

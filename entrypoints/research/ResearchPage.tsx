@@ -4,12 +4,15 @@ import { download } from '@/components/download';
 import { UnreadableNotice } from '@/components/UnreadableNotice';
 import { openDb } from '@/lib/db/open';
 import { countOf, formatDay, formatDuration, formatNumber, kindLabel, platformLabel, t } from '@/lib/i18n';
-import { buildExport, candidateRows, exportZip } from '@/lib/research/export';
+import { disclosedRows } from '@/lib/research/disclose';
+import type { RuleEffect } from '@/lib/research/disclosure-apply';
+import { buildExport, exportZip } from '@/lib/research/export';
 import { type ExportRow, exportBaseName } from '@/lib/research/format';
 import { type Enrolment, enrolments } from '@/lib/research/study';
 import { studyKey } from '@/lib/research/study-extras';
 import { rowKey, saveWithheld, withheldKeys } from '@/lib/research/withheld';
 import type { PlatformId } from '@/lib/taxonomy';
+import { RuleEffects, spanLabel } from './Disclosure';
 import { Enrolled } from './Enrolled';
 import { FileFacts } from './FileFacts';
 import { Join, StudyFacts } from './Join';
@@ -19,22 +22,25 @@ const PAGE = 100;
 
 function Review({ enrolment, onClose, onSent }: { enrolment: Enrolment; onClose: () => void; onSent: () => void }) {
   const [rows, setRows] = useState<ExportRow[] | null>(null);
+  const [effects, setEffects] = useState<RuleEffect[]>([]);
   // Removed rows by their key, never their position: rows read again (a new action, another study
   // joined) must not shift a removal onto another row.
   const [dropped, setDropped] = useState<Set<string>>(new Set());
   const [platform, setPlatform] = useState<PlatformId | ''>('');
   const [page, setPage] = useState(0);
   const [saved, setSaved] = useState('');
-  const hourly = enrolment.study.granularity === 'hour';
+  const hourly = rows?.some((r) => r.grain === 'hour') ?? false;
 
   const { id: studyId } = enrolment.study;
   // Read again for another study or pseudonym only, not for a new object of the same enrolment.
   useEffect(() => {
     // Rows removed from an earlier file of this study stay removed until put back.
-    Promise.all([candidateRows(openDb(), enrolment), withheldKeys(openDb(), enrolment.pseudonym)]).then(
-      ([r, w]) => {
+    // The study's disclosure rules are applied first: the participant reviews what would leave.
+    Promise.all([disclosedRows(openDb(), enrolment), withheldKeys(openDb(), enrolment.pseudonym)]).then(
+      ([d, w]) => {
         setDropped(w);
-        setRows(r);
+        setEffects(d.effects);
+        setRows(d.rows);
       },
       (e) => setSaved(String(e)),
     );
@@ -147,7 +153,7 @@ function Review({ enrolment, onClose, onSent }: { enrolment: Enrolment; onClose:
                       checked={!dropped.has(i)}
                       aria-label={t(
                         'reviewKeepRow',
-                        hourly ? `${formatDay(row.day)} ${String(row.hour).padStart(2, '0')}:00` : formatDay(row.day),
+                        spanLabel(row),
                         platformLabel(row.platform),
                         kindLabel(row.kind),
                         row.detail,
@@ -156,8 +162,8 @@ function Review({ enrolment, onClose, onSent }: { enrolment: Enrolment; onClose:
                       data-testid="review-keep"
                     />
                   </td>
-                  <td>{formatDay(row.day)}</td>
-                  {hourly && <td>{`${String(row.hour).padStart(2, '0')}:00`}</td>}
+                  <td data-testid="review-span">{row.grain === 'hour' ? formatDay(row.day) : spanLabel(row)}</td>
+                  {hourly && <td>{row.grain === 'hour' ? `${String(row.hour).padStart(2, '0')}:00` : ''}</td>}
                   <td>{platformLabel(row.platform)}</td>
                   <td>{kindLabel(row.kind)}</td>
                   <td>{row.detail}</td>
@@ -181,6 +187,7 @@ function Review({ enrolment, onClose, onSent }: { enrolment: Enrolment; onClose:
               </button>
             </p>
           )}
+          <RuleEffects study={enrolment.study} effects={effects} />
           <FileFacts file={file} />
           <SendPanel
             enrolment={enrolment}

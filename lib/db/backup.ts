@@ -6,6 +6,7 @@ import { isReadableEvent } from './rows';
 import { type ClickworkDB, type LaborEvent, SCHEMA_VERSION } from './schema';
 import { loadValuationSettings } from './settings';
 import { loadTracking, retentionCutoff, sanitizeTracking, type TrackingSettings } from './tracking';
+import { currentDetail } from './upgrade-v5';
 
 /**
  * The personal backup: the user's full local history and settings, to keep or move to another
@@ -100,7 +101,8 @@ function parseEvent(raw: unknown): Omit<LaborEvent, 'id'> | undefined {
   const e: Omit<LaborEvent, 'id'> = {
     kind: raw.kind,
     platform: raw.platform,
-    detail: raw.detail,
+    // A backup written before schema version 5 holds GitHub's thumbs under their old details.
+    detail: currentDetail(raw.platform, raw.detail),
     ts: raw.ts,
     signal: raw.signal,
   };

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Kind, PlatformId, Signal, Slot } from '../taxonomy';
 import { upgradeToV4 } from './upgrade-v4';
+import { upgradeToV5 } from './upgrade-v5';
 
 /** One completed action of click-work (see the data dictionary in README.md). */
 export interface LaborEvent {
@@ -153,7 +154,12 @@ export const SCHEMA_V3 = { ...SCHEMA_V2, gestures: 'key, ts', parked: '++id, [pl
  * per-hour totals beside the per-day ones (the upgrade stamps existing events and adds them up).
  */
 export const SCHEMA_V4 = { ...SCHEMA_V3, hourly: '[day+hour+platform+kind+detail], day' } as const;
-export const SCHEMA_VERSION = 4;
+/**
+ * Version 5 keeps the tables of version 4; its upgrade renames GitHub's thumbs details to the
+ * export's form (`thumbs_up` → `thumbs-up`) in events and totals (lib/db/upgrade-v5.ts).
+ */
+export const SCHEMA_V5 = SCHEMA_V4;
+export const SCHEMA_VERSION = 5;
 
 export class ClickworkDB extends Dexie {
   events!: EntityTable<LaborEvent, 'id'>;
@@ -174,6 +180,7 @@ export class ClickworkDB extends Dexie {
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
+    this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
   }
 }
 

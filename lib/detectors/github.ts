@@ -2,10 +2,14 @@ import { prop, str } from './dom';
 import { graphqlReactionRule, toolbarToggle } from './github-toolbar';
 import { type ActionSpec, defineDetector, type ToggleControl } from './types';
 
-/** GitHub's reaction contents (the GraphQL ReactionContent enum) and the detail each is stored under. */
+/**
+ * GitHub's reaction contents (the GraphQL ReactionContent enum) and the detail each is stored under:
+ * ids of the export's form (lower case and dashes). Before schema version 5 the thumbs were stored
+ * as `thumbs_up`/`thumbs_down`, which exports wrote as `other`; the upgrade renames them (upgrade-v5.ts).
+ */
 const REACTIONS = {
-  THUMBS_UP: 'thumbs_up',
-  THUMBS_DOWN: 'thumbs_down',
+  THUMBS_UP: 'thumbs-up',
+  THUMBS_DOWN: 'thumbs-down',
   LAUGH: 'laugh',
   HOORAY: 'hooray',
   CONFUSED: 'confused',

@@ -6,6 +6,7 @@ import {
   EXPORT_SCHEMA_VERSION,
   FIELDS,
   FIELDS_V1,
+  FIELDS_V3,
   MAX_EXPORT_BYTES,
   normalise,
   type ParseResult,
@@ -13,7 +14,11 @@ import {
   type TableNote,
   validMeta,
 } from './format';
+import { GRAINS, type Grain, isGrain } from './grain';
 import { isDay } from './study';
+
+/** The finest grain among rows (day when none can be read). */
+const finest = (rows: Record<string, unknown>[]): Grain => GRAINS.find((g) => rows.some((r) => r.grain === g)) ?? 'day';
 
 /**
  * The CSV form as people hand it on after opening it in pandas, R or a spreadsheet: columns found
@@ -35,7 +40,12 @@ function records(text: string, notes: TableNote[]): string[][] | undefined {
 /** Which version's columns the header holds, and where each is; the first missing one otherwise. */
 function columns(header: string[], notes: TableNote[]): { version: number; at: number[] } | Refusal {
   const names = header.map((h) => h.trim());
-  const fields = names.includes('manual_count') || names.includes('manual_seconds') ? FIELDS : FIELDS_V1;
+  // A grain column: version 4; the hand-entered columns: version 2 or 3; neither: version 1.
+  const fields = names.includes('grain')
+    ? FIELDS
+    : names.includes('manual_count') || names.includes('manual_seconds')
+      ? FIELDS_V3
+      : FIELDS_V1;
   if (!names.includes('study_id') || !names.includes('participant')) return { ok: false, error: 'foreign' };
   const at = fields.map((f) => names.indexOf(f.name));
   const missing = fields.find((_f, i) => (at[i] as number) < 0);
@@ -44,7 +54,7 @@ function columns(header: string[], notes: TableNote[]): { version: number; at: n
   const others = names.filter((n) => !fields.some((f) => f.name === n));
   if (others.some((n) => n === '' || /^(Unnamed: 0|\.\.\.1|X|index)$/.test(n))) notes.push('index-column');
   if (others.some((n) => !(n === '' || /^(Unnamed: 0|\.\.\.1|X|index)$/.test(n)))) notes.push('extra-columns');
-  return { version: fields === FIELDS ? EXPORT_SCHEMA_VERSION : 1, at };
+  return { version: fields === FIELDS ? EXPORT_SCHEMA_VERSION : fields === FIELDS_V3 ? 3 : 1, at };
 }
 
 /** One cell as its column's value; undefined when it cannot be one. */
@@ -66,7 +76,7 @@ function readTable(text: string): Table | Refusal {
   if (!recs?.length) return { ok: false, error: 'not-csv' };
   const cols = columns(recs[0] as string[], notes);
   if ('ok' in cols) return cols;
-  const fields = cols.version === 1 ? FIELDS_V1 : FIELDS;
+  const fields = cols.version === 1 ? FIELDS_V1 : cols.version === 3 ? FIELDS_V3 : FIELDS;
   const width = (recs[0] as string[]).length;
   const rows: Record<string, unknown>[] = [];
   for (const [i, rec] of recs.slice(1).entries()) {
@@ -99,7 +109,8 @@ function metaOfRows(rows: Record<string, unknown>[], version: number): Omit<Anon
     consent_version: 'unknown',
     consent_day: days[0] ?? '1970-01-01',
     extension_version: 'unknown',
-    granularity: first.hour === null ? 'day' : 'hour',
+    // Without its package, a file's granularity is its finest row's (rules only make some kinds coarser).
+    granularity: isGrain(first.grain) ? finest(rows) : first.hour === null ? 'day' : 'hour',
     period: { from: days[0] ?? '1970-01-01', to: days.at(-1) ?? '1970-01-01' },
     dropped_rows: 0,
   };
@@ -111,8 +122,9 @@ function metaOfPackage(pkg: unknown, version: number): Omit<AnonymisedExport, 'r
   const m = (pkg as Record<string, unknown> | null)?.[EXPORT_FORMAT] as Record<string, unknown> | undefined;
   if (!m || typeof m !== 'object') return { ok: false, error: 'foreign' };
   if (!READABLE_SCHEMA_VERSIONS.includes(m.schema_version as number)) return { ok: false, error: 'unsupported-version' };
-  // A table with the hand-entered columns is of version 2 or later; one without them, of version 1.
-  if ((m.schema_version === 1) !== (version === 1) || !validMeta(m)) return { ok: false, error: 'invalid-metadata' };
+  // A table with a grain column is of version 4; with the hand-entered columns only, of version 2 or 3; else 1.
+  const expected = (m.schema_version as number) >= 4 ? EXPORT_SCHEMA_VERSION : m.schema_version === 1 ? 1 : 3;
+  if (expected !== version || !validMeta(m)) return { ok: false, error: 'invalid-metadata' };
   return { ...(m as unknown as AnonymisedExport), format: EXPORT_FORMAT };
 }
 

@@ -3,6 +3,7 @@ import { dailyKey, hourlyKey, isReadableDaily, isReadableHourly, noteUnreadable 
 import { type ClickworkDB, dayKey, type HourlyRollup } from '../db/schema';
 import { beneficiaryOf, type Kind, type PlatformId } from '../taxonomy';
 import { knownDetails } from './details';
+import { sortRows } from './disclosure-apply';
 import {
   type AnonymisedExport,
   DETAIL,
@@ -13,6 +14,7 @@ import {
   exportBaseName,
   exportToCsv,
 } from './format';
+import { bucketStart } from './grain';
 import type { Enrolment } from './study';
 
 /** The days an export for this enrolment covers today (inclusive); undefined before it starts. */
@@ -40,7 +42,9 @@ const safeDetail = (detail: string) => (DETAIL.test(detail) && knownDetails().ha
 
 /**
  * The rows a participant would send: aggregates of their active (not undone) actions on the
- * study's platforms and kinds, by day or by hour (local, as recorded), within the study period. Hand-entered actions
+ * study's platforms and kinds, by hour, day, ISO week (keyed by its Monday) or month (keyed by its
+ * 1st), from the local day and hour stamped on each action, within the study period (a week or
+ * month row holds only the period's days). Disclosure rules are applied apart (disclose.ts). Hand-entered actions
  * only when the study allows them (`include_manual`), counted apart in `manual_count`. Nothing else
  * is read into them: no host, target, exact time or text.
  */
@@ -58,14 +62,16 @@ export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now =
     const count = r.count - (include ? 0 : r.manualCount);
     if (!platforms.has(r.platform) || !kinds.has(r.kind) || count <= 0) return;
     const detail = safeDetail(r.detail);
-    const key = `${at.day}|${at.hour}|${r.platform}|${r.kind}|${detail}`;
+    const day = bucketStart(at.day, study.granularity);
+    const key = `${day}|${at.hour}|${r.platform}|${r.kind}|${detail}`;
     let row = acc.get(key);
     if (!row) {
       row = {
         study_id: study.id,
         participant: pseudonym,
-        day: at.day,
+        day,
         hour: at.hour,
+        grain: study.granularity,
         platform: r.platform,
         beneficiary: beneficiaryOf(r.platform),
         kind: r.kind,
@@ -106,8 +112,7 @@ export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now =
     measured_seconds: Math.round(measured_ms / 100) / 10,
     manual_seconds: Math.round(manual_ms / 100) / 10,
   }));
-  const order = (r: ExportRow) => `${r.day}|${String(r.hour ?? -1).padStart(2, '0')}|${r.platform}|${r.kind}|${r.detail}`;
-  return rows.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  return sortRows(rows);
 }
 
 /** The file, from the rows the participant kept; `dropped` counts the rows they removed. */
@@ -128,6 +133,7 @@ export function buildExport(
     consent_day: enrolment.consentDay,
     extension_version: extensionVersion,
     granularity: enrolment.study.granularity,
+    ...(enrolment.study.disclosure ? { disclosure: structuredClone(enrolment.study.disclosure) } : {}),
     period,
     dropped_rows: dropped,
     ...(enrolment.panelId ? { panel_id: enrolment.panelId } : {}),

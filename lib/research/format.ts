@@ -1,12 +1,11 @@
 import { csvCell } from '../csv';
-import { type BeneficiaryId, beneficiaryOf, isKind, isPlatformId, type Kind, type PlatformId } from '../taxonomy';
-import { isExportDetail } from './export-details';
+import type { BeneficiaryId, Kind, PlatformId } from '../taxonomy';
+import type { DisclosureRule } from './disclosure';
+import type { Grain } from './grain';
 import type { Granularity } from './study';
-import { isDay, STUDY_ID } from './study';
-import { PANEL_ID } from './study-extras';
 
 /**
- * The anonymised research export, schema version 3: aggregates only (see "What may leave the
+ * The anonymised research export, schema version 4: aggregates only (see "What may leave the
  * browser" in the labor taxonomy and docs/research/README.md). JSON, or CSV with a Frictionless
  * datapackage.json; both forms hold the same rows.
  * Version 2 (from version 1): the kind `moderation`, ten platforms and their beneficiaries, the
@@ -16,11 +15,15 @@ import { PANEL_ID } from './study-extras';
  * Version 3 (from version 2): same fields; the schemas state what the reader checks (a `detail` is
  * one of EXPORT_DETAILS, days exist, no hour in a study by the day, patterns for ids) and the JSON
  * Schema has an absolute `$id`. Version 1 and 2 files are still read by their own rules.
+ * Version 4 (from version 3): granularity `week` (ISO week, keyed by its Monday) and `month` (keyed by
+ * its first day); a `grain` column (each row's grain: a study's disclosure rules can make some kinds
+ * coarser than the file); the file's `disclosure` rules (lib/research/disclosure.ts). Versions 1–3 are
+ * still read (their rows' grain is the file's granularity).
  */
 export const EXPORT_FORMAT = 'clickwork-meter/anonymised-export';
-export const EXPORT_SCHEMA_VERSION = 3;
+export const EXPORT_SCHEMA_VERSION = 4;
 /** The versions the class totals page reads. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3];
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4];
 /** Larger export files are refused by the class totals page before parsing. */
 export const MAX_EXPORT_BYTES = 20 * 1024 * 1024;
 
@@ -28,10 +31,12 @@ export const MAX_EXPORT_BYTES = 20 * 1024 * 1024;
 export interface ExportRow {
   study_id: string;
   participant: string;
-  /** Local calendar day, YYYY-MM-DD. */
+  /** Local calendar day, YYYY-MM-DD: the first day of the row's grain (the day itself for hours and days). */
   day: string;
-  /** Local hour 0–23 for studies by the hour; null for studies by the day. */
+  /** Local hour 0–23 for rows by the hour; null otherwise. */
   hour: number | null;
+  /** The row's time grain (version 4): `day` is the first day of its span (a week's Monday, a month's 1st). */
+  grain: Grain;
   platform: PlatformId;
   beneficiary: BeneficiaryId;
   kind: Kind;
@@ -58,6 +63,8 @@ export interface AnonymisedExport {
   consent_day: string;
   extension_version: string;
   granularity: Granularity;
+  /** The study's disclosure rules (version 4; absent when it has none). */
+  disclosure?: DisclosureRule[];
   /** The days the rows cover, inclusive. */
   period: { from: string; to: string };
   /** How many rows the participant removed before writing the file (a count, never their content). */
@@ -78,8 +85,13 @@ interface Field {
 export const FIELDS: readonly Field[] = [
   { name: 'study_id', type: 'string', description: 'The study id from the study file.' },
   { name: 'participant', type: 'string', description: 'Random pseudonym made when the participant joined this study.' },
-  { name: 'day', type: 'date', description: 'Local calendar day of the actions.' },
-  { name: 'hour', type: 'integer', description: 'Local hour (0-23) for studies by the hour; empty for studies by the day.' },
+  {
+    name: 'day',
+    type: 'date',
+    description: 'Local calendar day of the actions; for a week, its Monday (ISO week); for a month, its first day.',
+  },
+  { name: 'hour', type: 'integer', description: 'Local hour (0-23) for rows by the hour; empty otherwise.' },
+  { name: 'grain', type: 'string', description: "The row's time grain: hour, day, week (ISO, Monday to Sunday) or month." },
   { name: 'platform', type: 'string', description: 'Platform id of the labor taxonomy (who received the work).' },
   { name: 'beneficiary', type: 'string', description: 'Company owning the platform (taxonomy id).' },
   { name: 'kind', type: 'string', description: 'Action kind id of the labor taxonomy.' },
@@ -102,8 +114,9 @@ export const FIELDS: readonly Field[] = [
     description: 'Time the participant stated for the hand-entered ones, in seconds (not measured).',
   },
 ];
-/** The columns of a version 1 file. */
-export const FIELDS_V1 = FIELDS.filter((f) => f.name !== 'manual_count' && f.name !== 'manual_seconds');
+/** The columns of a version 2 or 3 file, and of a version 1 file. */
+export const FIELDS_V3 = FIELDS.filter((f) => f.name !== 'grain');
+export const FIELDS_V1 = FIELDS_V3.filter((f) => f.name !== 'manual_count' && f.name !== 'manual_seconds');
 
 export const DETAIL = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export const PSEUDONYM = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -143,131 +156,6 @@ export type ParseResult =
   | { ok: true; file: AnonymisedExport; notes?: TableNote[] }
   | { ok: false; error: ParseError; line?: number; column?: string };
 
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= COUNT_MAX;
-
-/**
- * The first column of a row that is wrong (`row` when it is not a row at all); undefined for a good
- * row. From version 3 a detail must be one the export can write (EXPORT_DETAILS).
- */
-export function rowProblem(r: unknown, granularity: Granularity, version = EXPORT_SCHEMA_VERSION): string | undefined {
-  if (r === null || typeof r !== 'object' || Array.isArray(r)) return 'row';
-  const o = r as Record<string, unknown>;
-  const hourOk =
-    granularity === 'day' ? o.hour === null : Number.isInteger(o.hour) && (o.hour as number) >= 0 && (o.hour as number) <= 23;
-  const seconds = (v: unknown) => typeof v === 'number' && v >= 0 && v <= SECONDS_MAX;
-  const v1 = o.manual_count === undefined && o.manual_seconds === undefined; // normalise() gives it zeros
-  const checks: [string, boolean][] = [
-    ['study_id', typeof o.study_id === 'string'],
-    ['participant', typeof o.participant === 'string'],
-    ['day', isDay(o.day)],
-    ['hour', hourOk],
-    ['platform', isPlatformId(o.platform)],
-    ['beneficiary', isPlatformId(o.platform) && o.beneficiary === beneficiaryOf(o.platform)],
-    ['kind', isKind(o.kind)],
-    ['detail', typeof o.detail === 'string' && DETAIL.test(o.detail) && (version < 3 || isExportDetail(o.detail))],
-    ['count', isCount(o.count) && o.count > 0],
-    ['measured_count', isCount(o.measured_count) && o.measured_count <= (o.count as number)],
-    ['measured_seconds', seconds(o.measured_seconds)],
-    ['manual_count', v1 || (isCount(o.manual_count) && o.manual_count + (o.measured_count as number) <= (o.count as number))],
-    ['manual_seconds', v1 || seconds(o.manual_seconds)],
-  ];
-  return checks.find(([, ok]) => !ok)?.[0];
-}
-
-export function validMeta(o: Record<string, unknown>): boolean {
-  const text = (v: unknown, max: number) => typeof v === 'string' && v.length > 0 && v.length <= max;
-  const period = o.period as Record<string, unknown> | null | undefined;
-  return (
-    typeof o.study_id === 'string' &&
-    STUDY_ID.test(o.study_id) &&
-    typeof o.participant === 'string' &&
-    PSEUDONYM.test(o.participant) &&
-    text(o.consent_version, 40) &&
-    isDay(o.consent_day) &&
-    text(o.extension_version, 40) &&
-    (o.granularity === 'day' || o.granularity === 'hour') &&
-    typeof period === 'object' &&
-    period !== null &&
-    isDay(period.from) &&
-    isDay(period.to) &&
-    period.from <= period.to &&
-    isCount(o.dropped_rows) &&
-    (o.panel_id === undefined || (typeof o.panel_id === 'string' && PANEL_ID.test(o.panel_id)))
-  );
-}
-
-/** Rows must belong to the file's study, participant and period, and appear once each. */
-export function checkRows(meta: Omit<AnonymisedExport, 'rows'>, rows: unknown[], firstLine: number): ParseResult | undefined {
-  const keys = new Set<string>();
-  for (const [i, r] of rows.entries()) {
-    const line = i + firstLine;
-    const column = rowProblem(r, meta.granularity, meta.schema_version);
-    if (column) return { ok: false, error: 'invalid-row', line, ...(column === 'row' ? {} : { column }) };
-    const row = r as ExportRow;
-    if (
-      row.study_id !== meta.study_id ||
-      row.participant !== meta.participant ||
-      row.day < meta.period.from ||
-      row.day > meta.period.to
-    )
-      return { ok: false, error: 'row-outside-file', line };
-    const key = `${row.day}|${row.hour}|${row.platform}|${row.kind}|${row.detail}`;
-    if (keys.has(key)) return { ok: false, error: 'duplicate-row', line };
-    keys.add(key);
-  }
-  return undefined;
-}
-
-/** Reads the JSON form of an export; the whole file or, with a reason, nothing. */
-export function parseExportJson(text: string): ParseResult {
-  if (text.length > MAX_EXPORT_BYTES) return { ok: false, error: 'too-large' };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'not-json' };
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, error: 'foreign' };
-  const o = data as Record<string, unknown>;
-  if (o.format !== EXPORT_FORMAT) return { ok: false, error: 'foreign' };
-  if (!READABLE_SCHEMA_VERSIONS.includes(o.schema_version as number)) return { ok: false, error: 'unsupported-version' };
-  if (!validMeta(o) || !Array.isArray(o.rows)) return { ok: false, error: 'invalid-metadata' };
-  if (!o.rows.every((r) => hasColumnsOf(r, o.schema_version as number))) return { ok: false, error: 'invalid-row' };
-  const file = o as unknown as AnonymisedExport;
-  const bad = checkRows(file, o.rows, 1);
-  if (bad) return bad;
-  return { ok: true, file: normalise(file) };
-}
-
-/** A version 2 row has the hand-entered columns; a version 1 row has none of them. */
-function hasColumnsOf(r: unknown, version: number): boolean {
-  if (r === null || typeof r !== 'object') return true; // rowProblem refuses it with its line
-  const has = 'manual_count' in r || 'manual_seconds' in r;
-  return version === 1 ? !has : 'manual_count' in r && 'manual_seconds' in r;
-}
-
-/** Only the documented fields, in a fresh object: nothing unknown is carried along. */
-export function normalise(file: AnonymisedExport): AnonymisedExport {
-  return {
-    format: EXPORT_FORMAT,
-    schema_version: file.schema_version,
-    study_id: file.study_id,
-    participant: file.participant,
-    consent_version: file.consent_version,
-    consent_day: file.consent_day,
-    extension_version: file.extension_version,
-    granularity: file.granularity,
-    period: { from: file.period.from, to: file.period.to },
-    dropped_rows: file.dropped_rows,
-    ...(file.panel_id !== undefined ? { panel_id: file.panel_id } : {}),
-    rows: file.rows.map(
-      (r) =>
-        Object.fromEntries(
-          FIELDS.map((f) => [f.name, r[f.name] ?? (f.name === 'manual_count' || f.name === 'manual_seconds' ? 0 : r[f.name])]),
-        ) as unknown as ExportRow,
-    ),
-  };
-}
-
 export { parseExportCsv } from './csv-read';
 export { dataPackage } from './datapackage';
+export { checkRows, normalise, parseExportJson, rowProblem, validMeta } from './format-read';

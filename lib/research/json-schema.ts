@@ -1,6 +1,8 @@
 import { BENEFICIARIES, beneficiaryOf, KINDS, PLATFORM_IDS, type PlatformId } from '../taxonomy';
 import { DAY_SOURCE, EXPORT_DETAILS, wholeString } from './export-details';
 import { COUNT_MAX, EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, FIELDS, PSEUDONYM, SECONDS_MAX } from './format';
+import { coarserOrSame, GRAINS, type Grain } from './grain';
+import { MAX_EPSILON, MIN_EPSILON } from './noise';
 import { STUDY_ID } from './study';
 import { PANEL_ID } from './study-extras';
 
@@ -31,6 +33,7 @@ function rowSchema() {
       participant: { ...text(PSEUDONYM), description: description('participant') },
       day: { ...DAY, description: description('day') },
       hour: { type: ['integer', 'null'], minimum: 0, maximum: 23, description: description('hour') },
+      grain: { enum: GRAINS, description: description('grain') },
       platform: { enum: PLATFORM_IDS, description: description('platform') },
       beneficiary: { enum: Object.keys(BENEFICIARIES), description: description('beneficiary') },
       kind: { enum: KINDS, description: description('kind') },
@@ -42,11 +45,29 @@ function rowSchema() {
       manual_seconds: { type: 'number', minimum: 0, maximum: SECONDS_MAX, description: description('manual_seconds') },
     },
     anyOf: beneficiaryOfPlatform(),
+    allOf: [
+      // A row by the hour has its hour; any other row has none.
+      rowIf({ grain: { const: 'hour' } }, { hour: { type: 'integer' } }, { hour: { type: 'null' } }),
+      // A month row is keyed by the month's first day (that a week row's day is a Monday is checked by the reader).
+      rowIf({ grain: { const: 'month' } }, { day: { type: 'string', pattern: wholeString(MONTH_START) } }),
+    ],
   };
 }
 
-/** Rows of a study by the day have no hour; rows of a study by the hour have one. */
-const hourOf = (granularity: 'day' | 'hour') => ({
+const MONTH_START = '^[0-9]{4}-(?:0[1-9]|1[0-2])-01$';
+
+/** `if` the row's properties match, `then` (else `otherwise`) these properties must. */
+function rowIf(test: Record<string, unknown>, then: Record<string, unknown>, otherwise?: Record<string, unknown>) {
+  return {
+    if: { type: 'object', properties: test, required: Object.keys(test) },
+    // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword, not a promise
+    then: { type: 'object', properties: then },
+    ...(otherwise ? { else: { type: 'object', properties: otherwise } } : {}),
+  };
+}
+
+/** The grains a file's rows may have: its granularity or, through a disclosure rule, a coarser one. */
+const grainsOf = (granularity: Grain) => ({
   if: { type: 'object', properties: { granularity: { const: granularity } }, required: ['granularity'] },
   // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword, not a promise
   then: {
@@ -54,16 +75,47 @@ const hourOf = (granularity: 'day' | 'hour') => ({
     properties: {
       rows: {
         type: 'array',
-        items: { type: 'object', properties: { hour: { type: granularity === 'day' ? 'null' : 'integer' } } },
+        items: { type: 'object', properties: { grain: { enum: GRAINS.filter((g) => coarserOrSame(g, granularity)) } } },
       },
     },
   },
 });
 
+/** The `disclosure` rules of a version 4 file, as the study file declared them. */
+function disclosureSchema() {
+  const int = (minimum: number, maximum: number) => ({ type: 'integer', minimum, maximum });
+  return {
+    type: 'array',
+    minItems: 1,
+    maxItems: KINDS.length,
+    description: 'The study\u2019s disclosure rules (see docs/research/README.md).',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kinds'],
+      properties: {
+        kinds: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: KINDS } },
+        granularity: { enum: GRAINS },
+        noise: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['mechanism', 'epsilon'],
+          properties: {
+            mechanism: { const: 'geometric' },
+            epsilon: { type: 'number', minimum: MIN_EPSILON, maximum: MAX_EPSILON },
+          },
+        },
+        suppress_below: int(2, 100),
+        round_to: int(2, 1000),
+      },
+    },
+  };
+}
+
 const CHECKED_BY_THE_READER =
   ' What JSON Schema cannot state is checked by the class totals reader: no two rows share day, hour, platform, kind and detail' +
   ' (the schema only refuses identical rows), every row has the file\u2019s study_id and participant and a day within period,' +
-  ' measured_count + manual_count \u2264 count, and period.from \u2264 period.to.';
+  ' measured_count + manual_count \u2264 count, period.from \u2264 period.to, a week row\u2019s day is a Monday, each row has its kind\u2019s grain (the disclosure rule\u2019s or the file\u2019s), and a week or month row\u2019s span meets the period.';
 
 /**
  * The JSON Schema (draft 2020-12) of the JSON form of an anonymised export. docs/research/ holds a
@@ -75,7 +127,7 @@ export function exportJsonSchema() {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: exportSchemaId(EXPORT_SCHEMA_VERSION),
     title: `Clickwork Meter anonymised export, schema version ${EXPORT_SCHEMA_VERSION}`,
-    description: `Aggregates of one participant\u2019s click-work for one study: counts and measured seconds by day (or hour) \u00d7 platform \u00d7 kind \u00d7 detail. No URL, host, target, exact time or text.${CHECKED_BY_THE_READER}`,
+    description: `Aggregates of one participant\u2019s click-work for one study: counts and measured seconds by hour, day, week or month \u00d7 platform \u00d7 kind \u00d7 detail. No URL, host, target, exact time or text.${CHECKED_BY_THE_READER}`,
     type: 'object',
     additionalProperties: false,
     required: [
@@ -99,7 +151,12 @@ export function exportJsonSchema() {
       consent_version: { type: 'string', minLength: 1, maxLength: 40, description: 'Version of the consent text agreed to.' },
       consent_day: { ...DAY, description: 'Local day the participant agreed.' },
       extension_version: { type: 'string', minLength: 1, maxLength: 40 },
-      granularity: { enum: ['day', 'hour'] },
+      granularity: {
+        enum: GRAINS,
+        description:
+          'hour, day, week (ISO 8601, Monday to Sunday, keyed by its Monday) or month (keyed by its 1st), in local time.',
+      },
+      disclosure: disclosureSchema(),
       period: {
         type: 'object',
         additionalProperties: false,
@@ -119,7 +176,7 @@ export function exportJsonSchema() {
       },
       rows: { type: 'array', uniqueItems: true, items: { $ref: '#/$defs/row' } },
     },
-    allOf: [hourOf('day'), hourOf('hour')],
+    allOf: GRAINS.map(grainsOf),
     $defs: { row: rowSchema() },
   };
 }

@@ -2,6 +2,9 @@ import { noteUnreadable } from '../db/rows';
 import type { ClickworkDB } from '../db/schema';
 import { dayKey } from '../db/schema';
 import { isKind, isPlatformId, KINDS, type Kind, PLATFORM_IDS, type PlatformId } from '../taxonomy';
+import { type DisclosureError, type DisclosureRule, parseDisclosure } from './disclosure';
+import { type Grain, isGrain } from './grain';
+import { forgetNoiseSecret } from './noise';
 import { type Ethics, isReceipt, PANEL_ID, parseEndpoint, parseEthics, type Receipt, studyKey } from './study-extras';
 import { forgetWithheld } from './withheld';
 
@@ -14,7 +17,8 @@ export const STUDY_VERSION = 1;
 /** Larger study files are refused before parsing. */
 export const MAX_STUDY_BYTES = 64 * 1024;
 
-export type Granularity = 'day' | 'hour';
+/** A study's rows: per local hour, day, ISO week or local month (lib/research/grain.ts). */
+export type Granularity = Grain;
 
 export interface Study {
   format: typeof STUDY_FORMAT;
@@ -41,6 +45,8 @@ export interface Study {
   ethics?: Ethics;
   /** The https address files and withdrawal requests may be sent to, at the participant's click (optional). */
   endpoint?: string;
+  /** Coarser grains, noise, suppression or rounding for some kinds (lib/research/disclosure.ts; optional). */
+  disclosure?: DisclosureRule[];
 }
 
 /** Why a study file was refused; `field` names the offending field where there is one. */
@@ -53,7 +59,8 @@ export type StudyError =
   | 'invalid-field'
   | 'unknown-platform'
   | 'unknown-kind'
-  | 'dates-reversed';
+  | 'dates-reversed'
+  | DisclosureError;
 
 export type StudyResult = { ok: true; study: Study } | { ok: false; error: StudyError; field?: string };
 
@@ -116,7 +123,7 @@ export function parseStudy(text: string): StudyResult {
   if (consent.text === undefined) return missing('consent.text');
   if (!isText(consent.version, LIMITS.consentVersion)) return invalid('consent.version');
   if (!isText(consent.text, LIMITS.consentText)) return invalid('consent.text');
-  if (r.granularity !== 'day' && r.granularity !== 'hour') return invalid('granularity');
+  if (!isGrain(r.granularity)) return invalid('granularity');
   if (!isDay(r.endDate)) return invalid('endDate');
   if (r.startDate !== undefined && !isDay(r.startDate)) return invalid('startDate');
   if (r.include_manual !== undefined && typeof r.include_manual !== 'boolean') return invalid('include_manual');
@@ -142,6 +149,8 @@ export function parseStudy(text: string): StudyResult {
     if (bad !== undefined) return { ok: false, error: 'unknown-kind', field: shown(bad) };
     kinds = [...new Set(r.kinds as Kind[])];
   }
+  const disclosure = parseDisclosure(r.disclosure, r.granularity, kinds);
+  if (!disclosure.ok) return disclosure;
 
   const study: Study = {
     format: STUDY_FORMAT,
@@ -160,6 +169,7 @@ export function parseStudy(text: string): StudyResult {
   if (typeof r.startDate === 'string') study.startDate = r.startDate;
   if (ethics.value) study.ethics = ethics.value;
   if (endpoint.value) study.endpoint = endpoint.value;
+  if (disclosure.value) study.disclosure = disclosure.value;
   return { ok: true, study };
 }
 
@@ -252,7 +262,11 @@ export async function joinStudy(db: ClickworkDB, study: Study, now = Date.now(),
 export async function leaveStudy(db: ClickworkDB, key: string): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
     const all = await storedList(db);
-    for (const e of all) if (isEnrolment(e) && studyKey(e.study) === key) await forgetWithheld(db, e.pseudonym);
+    for (const e of all)
+      if (isEnrolment(e) && studyKey(e.study) === key) {
+        await forgetWithheld(db, e.pseudonym);
+        await forgetNoiseSecret(db, e.pseudonym);
+      }
     const list = all.filter((e) => !isEnrolment(e) || studyKey(e.study) !== key);
     if (list.length) await db.meta.put({ key: META_KEY, value: list });
     else await db.meta.delete(META_KEY);

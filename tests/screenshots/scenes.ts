@@ -51,6 +51,7 @@ function studentExport(study: Study, seed: number, now: number): AnonymisedExpor
       participant: enrolment.pseudonym,
       day,
       hour: null,
+      grain: 'day',
       platform: e.platform as PlatformId,
       beneficiary: beneficiaryOf(e.platform as PlatformId),
       kind: e.kind as Kind,

@@ -21,6 +21,7 @@ const file: AnonymisedExport = {
     participant: '0b4a3f6e-2f0a-4d7c-9a51-6c1c1f7e2d10',
     day,
     hour: null,
+    grain: 'day',
     platform,
     beneficiary,
     kind,
@@ -37,6 +38,8 @@ const table = csv
   .trimEnd()
   .split('\n')
   .map((l) => l.split(','));
+/** A column's position in the file as written. */
+const col = (name: string) => (table[0] as string[]).indexOf(name);
 const write = (rows: string[][], sep = ',', eol = '\n') => `${rows.map((r) => r.join(sep)).join(eol)}${eol}`;
 /** The table with its columns in another order (pandas or a spreadsheet moved them). */
 const reorder = (rows: string[][], order: number[]) => rows.map((r) => order.map((i) => r[i] as string));
@@ -69,24 +72,24 @@ describe('class totals accept harmless edits, with a note', () => {
 
 describe('class totals name the row and column of a real problem', () => {
   it.each([
-    ['NA as a count', 3, 'count', (r: string[], j: number) => (j === 8 ? 'NA' : r[j])],
-    ['an unknown platform', 3, 'platform', (r: string[], j: number) => (j === 4 ? 'myspace' : r[j])],
-    ['a day that does not exist', 3, 'day', (r: string[], j: number) => (j === 2 ? '2026-11-31' : r[j])],
-    ['free text as detail', 3, 'detail', (r: string[], j: number) => (j === 7 ? 'my note' : r[j])],
+    ['NA as a count', 3, 'count', (r: string[], j: number) => (j === col('count') ? 'NA' : r[j])],
+    ['an unknown platform', 3, 'platform', (r: string[], j: number) => (j === col('platform') ? 'myspace' : r[j])],
+    ['a day that does not exist', 3, 'day', (r: string[], j: number) => (j === col('day') ? '2026-11-31' : r[j])],
+    ['free text as detail', 3, 'detail', (r: string[], j: number) => (j === col('detail') ? 'my note' : r[j])],
   ])('%s', (_name, line, column, change) => {
     const rows = table.map((r, i) => (i === line - 1 ? r.map((_c, j) => change(r, j) as string) : r));
     expect(parseExportCsv(write(rows))).toEqual({ ok: false, error: 'invalid-row', line, column });
   });
 
   it('names the column even when the columns were reordered, and a missing column by name', () => {
-    const rows = table.map((r, i) => (i === 2 ? r.map((c, j) => (j === 4 ? 'myspace' : c)) : r));
+    const rows = table.map((r, i) => (i === 2 ? r.map((c, j) => (j === col('platform') ? 'myspace' : c)) : r));
     expect(parseExportCsv(write(reorder(rows, [...(table[0] as string[]).keys()].reverse())))).toEqual({
       ok: false,
       error: 'invalid-row',
       line: 3,
       column: 'platform',
     });
-    expect(parseExportCsv(write(table.map((r) => r.filter((_c, j) => j !== 6))))).toEqual({
+    expect(parseExportCsv(write(table.map((r) => r.filter((_c, j) => j !== col('kind')))))).toEqual({
       ok: false,
       error: 'missing-column',
       column: 'kind',

@@ -105,6 +105,7 @@ export function synthExport(rand: () => number, options: SynthOptions = {}): Ano
       participant: enrolment.pseudonym,
       day,
       hour,
+      grain: granularity,
       platform,
       beneficiary: beneficiaryOf(platform),
       kind,

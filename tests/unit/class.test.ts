@@ -202,6 +202,7 @@ describe('mergeClass', () => {
           day: f.period.from,
           hour: null,
           platform,
+          grain: 'day' as const,
           beneficiary: 'meta' as const,
           kind: 'reaction' as const,
           detail: 'like',

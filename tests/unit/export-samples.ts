@@ -44,7 +44,7 @@ async function record(db: ClickworkDB): Promise<void> {
     s({ ts: at(11, 9), platform: 'reddit', kind: 'vote', detail: 'up' }),
     s({ ts: at(11, 23), platform: 'chatgpt', kind: 'ai-feedback', detail: 'up' }),
     s({ ts: at(12, 0), platform: 'hcaptcha', kind: 'captcha', detail: 'challenge', durationMs: 9_050 }),
-    s({ ts: at(13, 14), platform: 'github', kind: 'reaction', detail: 'thumbs_up' }), // leaves as `other`
+    s({ ts: at(13, 14), platform: 'github', kind: 'reaction', detail: 'thumbs_up' }), // a detail no detector writes (GitHub's before schema version 5): leaves as `other`
     s({ ts: at(14, 8), platform: 'stackoverflow', kind: 'vote', detail: 'close-vote' }),
   ]);
   const manual = { platform: 'amazon', kind: 'review', detail: 'review', ts: at(15, 20), count: 2, minutes: 12 };

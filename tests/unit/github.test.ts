@@ -89,7 +89,7 @@ describe('github detector', () => {
         `ROCKET:add:${COMMENT}`,
         `THUMBS_UP:undo:${BODY}`,
       ]);
-      expect(github.actions.THUMBS_UP).toEqual({ kind: 'reaction', detail: 'thumbs_up', slot: 'per-detail' });
+      expect(github.actions.THUMBS_UP).toEqual({ kind: 'reaction', detail: 'thumbs-up', slot: 'per-detail' });
     });
   }
 

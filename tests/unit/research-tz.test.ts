@@ -3,6 +3,7 @@ import { ingest, type Sighting } from '@/lib/db/ingest';
 import { daysBetween, hourOfWeek, summarize } from '@/lib/db/queries';
 import { ClickworkDB } from '@/lib/db/schema';
 import { candidateRows } from '@/lib/research/export';
+import { bucketStart } from '@/lib/research/grain';
 import { type Enrolment, parseStudy, type Study } from '@/lib/research/study';
 
 /**
@@ -83,6 +84,20 @@ describe('time zones', () => {
     const byDay = new Map<string, number>();
     for (const r of hours) byDay.set(r.day, (byDay.get(r.day) ?? 0) + r.count);
     expect(days.map((r) => [r.day, r.count])).toEqual([...byDay]);
+    // Week (ISO, keyed by its Monday) and month files add up the same days, across both moves and
+    // all four clock changes.
+    for (const grain of ['week', 'month'] as const) {
+      const spans = new Map<string, number>();
+      for (const [day, n] of byDay) spans.set(bucketStart(day, grain), (spans.get(bucketStart(day, grain)) ?? 0) + n);
+      const rows = await candidateRows(db, enrolment(grain), now);
+      expect(rows.map((r) => [r.day, r.count])).toEqual([...spans]);
+    }
+    expect((await candidateRows(db, enrolment('week'), now)).map((r) => r.day)).toEqual([
+      '2026-03-02',
+      '2026-03-23',
+      '2026-10-19',
+      '2026-10-26',
+    ]);
     // The dashboard reads the same days.
     const dash = await summarize(db, daysBetween('2026-03-01', '2026-12-15'));
     const dashDays = dash.days.map((d, i) => [d, dash.perDay[i]?.reaction ?? 0]).filter(([, n]) => n);

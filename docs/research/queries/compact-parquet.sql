@@ -25,10 +25,10 @@ WITH files AS (
       granularity: 'VARCHAR',
       period: 'STRUCT("from" DATE, "to" DATE)',
       dropped_rows: 'INTEGER',
-      rows: 'STRUCT(study_id VARCHAR, participant VARCHAR, day DATE, hour INTEGER, platform VARCHAR, beneficiary VARCHAR, kind VARCHAR, detail VARCHAR, count BIGINT, measured_count BIGINT, measured_seconds DOUBLE, manual_count BIGINT, manual_seconds DOUBLE)[]'
+      rows: 'STRUCT(study_id VARCHAR, participant VARCHAR, day DATE, hour INTEGER, grain VARCHAR, platform VARCHAR, beneficiary VARCHAR, kind VARCHAR, detail VARCHAR, count BIGINT, measured_count BIGINT, measured_seconds DOUBLE, manual_count BIGINT, manual_seconds DOUBLE)[]'
     }
   )
-  WHERE format = 'clickwork-meter/anonymised-export' AND schema_version IN (1, 2, 3)
+  WHERE format = 'clickwork-meter/anonymised-export' AND schema_version IN (1, 2, 3, 4)
 ),
 latest AS (
   SELECT study, month, period, dropped_rows, rows

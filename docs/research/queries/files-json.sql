@@ -1,5 +1,5 @@
 -- One line per study from a folder of Clickwork Meter anonymised exports, JSON form (schema
--- versions 1 to 3): files, participants, rows kept and rows the participants dropped, days covered.
+-- versions 1 to 4): files, participants, rows kept and rows the participants dropped, days covered.
 -- Replace exports/ below with the path of your folder. More files than participants means a
 -- participant sent more than one file: keep one (the totals queries would count both).
 SELECT
@@ -25,9 +25,9 @@ FROM read_json(
     granularity: 'VARCHAR',
     period: 'STRUCT("from" DATE, "to" DATE)',
     dropped_rows: 'INTEGER',
-    rows: 'STRUCT(study_id VARCHAR, participant VARCHAR, day DATE, hour INTEGER, platform VARCHAR, beneficiary VARCHAR, kind VARCHAR, detail VARCHAR, count BIGINT, measured_count BIGINT, measured_seconds DOUBLE, manual_count BIGINT, manual_seconds DOUBLE)[]'
+    rows: 'STRUCT(study_id VARCHAR, participant VARCHAR, day DATE, hour INTEGER, grain VARCHAR, platform VARCHAR, beneficiary VARCHAR, kind VARCHAR, detail VARCHAR, count BIGINT, measured_count BIGINT, measured_seconds DOUBLE, manual_count BIGINT, manual_seconds DOUBLE)[]'
   }
 )
-WHERE format = 'clickwork-meter/anonymised-export' AND schema_version IN (1, 2, 3)
+WHERE format = 'clickwork-meter/anonymised-export' AND schema_version IN (1, 2, 3, 4)
 GROUP BY study_id
 ORDER BY study_id;

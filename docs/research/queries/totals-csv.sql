@@ -1,5 +1,5 @@
--- Totals of a folder of Clickwork Meter anonymised exports, CSV form (schema version 2 or 3; for version
--- 1 files, leave out the last two columns): the CSV files taken out of the export zips (each zip
+-- Totals of a folder of Clickwork Meter anonymised exports, CSV form (schema versions 1 to 4: columns
+-- are matched by name, and a column an older file lacks reads as null): the CSV files taken out of the export zips (each zip
 -- also holds a datapackage.json describing its CSV). manual_actions: hand-entered actions, which
 -- are part of actions (only in studies that allow them).
 -- Replace exports/ below with the path of your folder. Column types are declared rather than
@@ -14,11 +14,13 @@ WITH export_rows AS (
     delim = ',',
     quote = '"',
     escape = '"',
-    columns = {
+    union_by_name = true,
+    types = {
       study_id: 'VARCHAR',
       participant: 'VARCHAR',
       day: 'DATE',
       hour: 'INTEGER',
+      grain: 'VARCHAR',
       platform: 'VARCHAR',
       beneficiary: 'VARCHAR',
       kind: 'VARCHAR',

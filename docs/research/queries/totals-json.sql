@@ -1,4 +1,4 @@
--- Totals of a folder of Clickwork Meter anonymised exports, JSON form (schema versions 1 to 3;
+-- Totals of a folder of Clickwork Meter anonymised exports, JSON form (schema versions 1 to 4;
 -- version 1 rows have no manual_count, read as null). manual_actions: hand-entered actions, which
 -- are part of actions (only in studies that allow them).
 -- Replace exports/ below with the path of your folder. Column types are declared rather than
@@ -22,10 +22,10 @@ WITH files AS (
       granularity: 'VARCHAR',
       period: 'STRUCT("from" DATE, "to" DATE)',
       dropped_rows: 'INTEGER',
-      rows: 'STRUCT(study_id VARCHAR, participant VARCHAR, day DATE, hour INTEGER, platform VARCHAR, beneficiary VARCHAR, kind VARCHAR, detail VARCHAR, count BIGINT, measured_count BIGINT, measured_seconds DOUBLE, manual_count BIGINT, manual_seconds DOUBLE)[]'
+      rows: 'STRUCT(study_id VARCHAR, participant VARCHAR, day DATE, hour INTEGER, grain VARCHAR, platform VARCHAR, beneficiary VARCHAR, kind VARCHAR, detail VARCHAR, count BIGINT, measured_count BIGINT, measured_seconds DOUBLE, manual_count BIGINT, manual_seconds DOUBLE)[]'
     }
   )
-  WHERE format = 'clickwork-meter/anonymised-export' AND schema_version IN (1, 2, 3)
+  WHERE format = 'clickwork-meter/anonymised-export' AND schema_version IN (1, 2, 3, 4)
 ),
 export_rows AS (
   SELECT unnest(rows, recursive := true) FROM files

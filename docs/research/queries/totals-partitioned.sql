@@ -1,5 +1,5 @@
 -- Totals of a research team's monthly collections of Clickwork Meter anonymised exports, JSON form
--- (schema versions 1 to 3), kept as one folder per study and month:
+-- (schema versions 1 to 4), kept as one folder per study and month:
 --   exports/study=<study id>/month=<YYYY-MM>/clickwork-<study id>-<pseudonym>.json
 -- Each file covers the study from its start to the day it was saved, so the files of one participant
 -- overlap: only each participant's latest file counts (the one whose period ends last; of two with
@@ -25,10 +25,10 @@ WITH files AS (
       granularity: 'VARCHAR',
       period: 'STRUCT("from" DATE, "to" DATE)',
       dropped_rows: 'INTEGER',
-      rows: 'STRUCT(study_id VARCHAR, participant VARCHAR, day DATE, hour INTEGER, platform VARCHAR, beneficiary VARCHAR, kind VARCHAR, detail VARCHAR, count BIGINT, measured_count BIGINT, measured_seconds DOUBLE, manual_count BIGINT, manual_seconds DOUBLE)[]'
+      rows: 'STRUCT(study_id VARCHAR, participant VARCHAR, day DATE, hour INTEGER, grain VARCHAR, platform VARCHAR, beneficiary VARCHAR, kind VARCHAR, detail VARCHAR, count BIGINT, measured_count BIGINT, measured_seconds DOUBLE, manual_count BIGINT, manual_seconds DOUBLE)[]'
     }
   )
-  WHERE format = 'clickwork-meter/anonymised-export' AND schema_version IN (1, 2, 3)
+  WHERE format = 'clickwork-meter/anonymised-export' AND schema_version IN (1, 2, 3, 4)
 ),
 latest AS (
   SELECT rows

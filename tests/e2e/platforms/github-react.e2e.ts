@@ -60,14 +60,14 @@ describe.skipIf(!existsSync(CAPTURE))('GitHub React issue view (real page; skipp
       await tab.locator(`${COMMENT} [role="toolbar"] button[role="switch"]`).first().click();
       const popup = await openPopup(s);
       expect((await waitForEvents(popup, (e) => e.length === 1 && e[0]?.signal === 'dom+network')).map(line)).toEqual([
-        'github/reaction/thumbs_up/dom+network',
+        'github/reaction/thumbs-up/dom+network',
       ]);
       // A heart on the issue body, from the picker.
       await tab.bringToFront();
       await tab.locator('[data-testid="issue-body"] [role="toolbar"] button[aria-haspopup="true"]').click();
       await tab.locator('[data-emulated-picker] button[data-emoji="❤"]').click();
       const both = await waitForEvents(popup, (e) => e.length === 2 && e.every((x) => x.signal === 'dom+network'));
-      expect(both.map(line).sort()).toEqual(['github/reaction/heart/dom+network', 'github/reaction/thumbs_up/dom+network']);
+      expect(both.map(line).sort()).toEqual(['github/reaction/heart/dom+network', 'github/reaction/thumbs-up/dom+network']);
       // The thumbs up withdrawn.
       await tab.bringToFront();
       await tab.locator(`${COMMENT} [role="toolbar"] button[role="switch"][aria-checked="true"]`).click();

@@ -72,7 +72,7 @@ describe('GitHub', () => {
       await body.locator('.js-reaction-group-button[value="HEART react"]').click();
       const popup = await openPopup(s);
       const events = await waitForEvents(popup, (e) => e.length === 2 && e.every((x) => x.signal === 'dom+network'));
-      expect(events.map(line).sort()).toEqual(['github/reaction/heart/dom+network', 'github/reaction/thumbs_up/dom+network']);
+      expect(events.map(line).sort()).toEqual(['github/reaction/heart/dom+network', 'github/reaction/thumbs-up/dom+network']);
       await body.locator('.js-reaction-group-button[value="THUMBS_UP unreact"]').click();
       expect((await waitForEvents(popup, (e) => e.length === 1)).map(line)).toEqual(['github/reaction/heart/dom+network']);
       await settle(popup);
