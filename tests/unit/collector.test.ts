@@ -262,9 +262,13 @@ describe('collector', () => {
 
   it('stores a burst of 2,000 sightings from many targets without losing one', async () => {
     const t = now();
-    for (let i = 0; i < 2000; i++) collector.receive(sighting({ target: `video-${i}`, ts: t + i }), YT);
+    const receipts = [];
+    for (let i = 0; i < 2000; i++) receipts.push(collector.receive(sighting({ target: `video-${i}`, ts: t + i }), YT));
     await collector.flush();
     expect(await db.events.count()).toBe(2000);
+    // Each stored in its batch's own transaction, and said so: no receipt refused (a refused one is sent again).
+    const outcomes = await Promise.allSettled(receipts.map((r) => (r as { stored: Promise<void> }).stored));
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
   });
 });
 
