@@ -1,6 +1,7 @@
+import Dexie from 'dexie';
 import { strToU8, zipSync } from 'fflate';
 import { dailyKey, hourlyKey, isReadableDaily, isReadableHourly, noteUnreadable } from '../db/rows';
-import { type ClickworkDB, dayKey, type HourlyRollup } from '../db/schema';
+import { type ClickworkDB, type DailyRollup, dayKey } from '../db/schema';
 import { beneficiaryOf, type Kind, type PlatformId } from '../taxonomy';
 import { knownDetails } from './details';
 import {
@@ -23,20 +24,31 @@ export function exportPeriod(enrolment: Enrolment, now = Date.now()): { from: st
   return from <= to ? { from, to } : undefined;
 }
 
-/** One platform/kind/detail's counts, as a day rollup or a single event gives them. */
-interface Part {
-  platform: PlatformId;
-  kind: Kind;
-  detail: string;
-  count: number;
-  measuredCount: number;
-  measuredMs: number;
-  manualCount: number;
-  manualMs: number;
-}
-
 /** A detail no detector reports leaves as `other`: never free text, never a made-up token. */
 const safeDetail = (detail: string) => (DETAIL.test(detail) && knownDetails().has(detail) ? detail : 'other');
+
+type Accumulated = ExportRow & { measured_ms: number; manual_ms: number };
+
+/** A row's place in the export: by day, hour (none first), platform, kind and detail; also its key while adding up. */
+const orderKey = (day: string, hour: number | null, platform: string, kind: string, detail: string) =>
+  `${day}|${String(hour ?? -1).padStart(2, '0')}|${platform}|${kind}|${detail}`;
+
+/**
+ * The day or hour rollups of the period (kept in the same transaction as the events: exact, and in
+ * the local day and hour stamped when each action was recorded, lib/db/local-time.ts). Read by
+ * primary key, whose first part is the day: a range of the table itself, not of its `day` index,
+ * which would cost a second lookup per row (a year by hour is about 50,000 rows).
+ */
+async function periodRollups(db: ClickworkDB, hourly: boolean, period: { from: string; to: string }) {
+  const table = hourly ? db.hourly : db.daily;
+  const readable = hourly ? isReadableHourly : isReadableDaily;
+  const rows = await table.where(':id').between([period.from], [period.to, Dexie.maxKey], true, true).toArray();
+  return rows.filter((r) => {
+    if (readable(r)) return true;
+    noteUnreadable(hourly ? 'hourly' : 'daily', (hourly ? hourlyKey : dailyKey)(r as never));
+    return false;
+  }) as (DailyRollup & { hour?: number })[];
+}
 
 /**
  * The rows a participant would send: aggregates of their active (not undone) actions on the
@@ -51,21 +63,23 @@ export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now =
   const platforms = new Set<PlatformId>(study.platforms);
   const kinds = new Set<Kind>(study.kinds);
   const include = study.includeManual === true;
-  const acc = new Map<string, ExportRow & { measured_ms: number; manual_ms: number }>();
-  /** Adds a day (or hour) of one platform/kind/detail; hand-entered parts only where the study allows them. */
-  const add = (at: { day: string; hour: number | null }, r: Part) => {
-    const manual = include ? r.manualCount : 0;
-    const count = r.count - (include ? 0 : r.manualCount);
-    if (!platforms.has(r.platform) || !kinds.has(r.kind) || count <= 0) return;
+  const hourly = study.granularity === 'hour';
+  const acc = new Map<string, Accumulated>();
+  for (const r of await periodRollups(db, hourly, period)) {
+    const manualCount = r.manualCount ?? 0;
+    // Hand-entered parts only where the study allows them.
+    const count = r.count - (include ? 0 : manualCount);
+    if (!platforms.has(r.platform) || !kinds.has(r.kind) || count <= 0) continue;
+    const hour = hourly ? (r.hour as number) : null;
     const detail = safeDetail(r.detail);
-    const key = `${at.day}|${at.hour}|${r.platform}|${r.kind}|${detail}`;
+    const key = orderKey(r.day, hour, r.platform, r.kind, detail);
     let row = acc.get(key);
     if (!row) {
       row = {
         study_id: study.id,
         participant: pseudonym,
-        day: at.day,
-        hour: at.hour,
+        day: r.day,
+        hour,
         platform: r.platform,
         beneficiary: beneficiaryOf(r.platform),
         kind: r.kind,
@@ -83,31 +97,15 @@ export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now =
     row.count += count;
     row.measured_count += r.measuredCount;
     row.measured_ms += r.measuredMs;
-    row.manual_count += manual;
-    row.manual_ms += include ? r.manualMs : 0;
-  };
-
-  // The day or hour rollups are kept in the same transaction as the events: exact, cheap to read,
-  // and in the local day and hour stamped when each action was recorded (lib/db/local-time.ts).
-  const hourly = study.granularity === 'hour';
-  const table = hourly ? db.hourly : db.daily;
-  const readable = hourly ? isReadableHourly : isReadableDaily;
-  const rollups = await table.where('day').between(period.from, period.to, true, true).toArray();
-  for (const r of rollups) {
-    if (readable(r))
-      add(
-        { day: r.day, hour: hourly ? (r as HourlyRollup).hour : null },
-        { ...r, manualCount: r.manualCount ?? 0, manualMs: r.manualMs ?? 0 },
-      );
-    else noteUnreadable(hourly ? 'hourly' : 'daily', (hourly ? hourlyKey : dailyKey)(r as never));
+    row.manual_count += include ? manualCount : 0;
+    row.manual_ms += include ? (r.manualMs ?? 0) : 0;
   }
-  const rows = [...acc.values()].map(({ measured_ms, manual_ms, ...row }) => ({
-    ...row,
-    measured_seconds: Math.round(measured_ms / 100) / 10,
-    manual_seconds: Math.round(manual_ms / 100) / 10,
-  }));
-  const order = (r: ExportRow) => `${r.day}|${String(r.hour ?? -1).padStart(2, '0')}|${r.platform}|${r.kind}|${r.detail}`;
-  return rows.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  // Sorted by the key each row was added up under: one string per row, not two per comparison.
+  const keys = [...acc.keys()].sort();
+  return keys.map((key) => {
+    const { measured_ms, manual_ms, ...row } = acc.get(key) as Accumulated;
+    return { ...row, measured_seconds: Math.round(measured_ms / 100) / 10, manual_seconds: Math.round(manual_ms / 100) / 10 };
+  });
 }
 
 /** The file, from the rows the participant kept; `dropped` counts the rows they removed. */
