@@ -1,4 +1,4 @@
-import type { EntityTable } from 'dexie';
+import Dexie, { type EntityTable } from 'dexie';
 import { EventBatch } from './event-batch';
 import { stampOf } from './local-time';
 import type { ClickworkDB, DailyRollup, HourlyRollup, LaborEvent } from './schema';
@@ -49,6 +49,28 @@ function merged<T extends DailyRollup>(row: T | undefined, d: T): T {
 const changes = (d: DailyRollup) =>
   d.count !== 0 || d.measuredMs !== 0 || d.measuredCount !== 0 || d.manualCount !== 0 || d.manualMs !== 0;
 
+/** Above this many rows, the stored ones are read as one range of days rather than key by key. */
+const RANGE_READ_FROM = 1000;
+
+/**
+ * The stored rows for these deltas, in their order. A restore touches tens of thousands of rows:
+ * one read of the days they span (the primary key starts with the day) costs far less than as many
+ * lookups, and next to nothing when those days hold no row yet.
+ */
+async function storedRows<T extends DailyRollup>(table: EntityTable<T, 'day'>, deltas: T[], keyOf: (d: T) => unknown[]) {
+  if (deltas.length < RANGE_READ_FROM) return table.bulkGet(deltas.map(keyOf) as never);
+  let from = deltas[0]?.day as string;
+  let to = from;
+  for (const d of deltas) {
+    if (d.day < from) from = d.day;
+    if (d.day > to) to = d.day;
+  }
+  const id = (r: T) => JSON.stringify(keyOf(r));
+  const stored = new Map<string, T>();
+  for (const r of await table.where(':id').between([from], [to, Dexie.maxKey], true, true).toArray()) stored.set(id(r), r);
+  return deltas.map((d) => stored.get(id(d)));
+}
+
 /** Writes deltas into one rollup table: one read and one write per touched row. */
 async function flushInto<T extends DailyRollup>(
   table: EntityTable<T, 'day'>,
@@ -57,13 +79,12 @@ async function flushInto<T extends DailyRollup>(
 ): Promise<void> {
   const live = deltas.filter(changes);
   if (!live.length) return;
-  const keys = live.map(keyOf);
-  const rows = await table.bulkGet(keys as never);
+  const rows = await storedRows(table, live, keyOf);
   const put: T[] = [];
   const remove: unknown[] = [];
   live.forEach((d, i) => {
     const next = merged(rows[i], d);
-    if (next.count <= 0) remove.push(keys[i]);
+    if (next.count <= 0) remove.push(keyOf(d));
     else put.push(next);
   });
   if (put.length) await table.bulkPut(put);
