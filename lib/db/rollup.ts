@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { EventBatch } from './event-batch';
 import { stampOf } from './local-time';
 import type { ClickworkDB, DailyKey, DailyRollup, HourlyKey, HourlyRollup, LaborEvent } from './schema';
@@ -49,6 +49,32 @@ function merged<T extends DailyRollup>(row: T | undefined, d: T): T {
 const changes = (d: DailyRollup) =>
   d.count !== 0 || d.measuredMs !== 0 || d.measuredCount !== 0 || d.manualCount !== 0 || d.manualMs !== 0;
 
+/** Above this many rows, the stored ones are read as one range of days rather than key by key. */
+const RANGE_READ_FROM = 1000;
+
+/**
+ * The stored rows for these deltas, in their order. A restore touches tens of thousands of rows:
+ * one read of the days they span (the primary key starts with the day) costs far less than as many
+ * lookups, and next to nothing when those days hold no row yet.
+ */
+async function storedRows<T extends DailyRollup, K extends DailyKey | HourlyKey>(
+  table: Table<T, K>,
+  deltas: T[],
+  keyOf: (d: T) => K,
+): Promise<(T | undefined)[]> {
+  if (deltas.length < RANGE_READ_FROM) return table.bulkGet(deltas.map(keyOf));
+  let from = deltas[0]?.day as string;
+  let to = from;
+  for (const d of deltas) {
+    if (d.day < from) from = d.day;
+    if (d.day > to) to = d.day;
+  }
+  const id = (r: T) => JSON.stringify(keyOf(r));
+  const stored = new Map<string, T>();
+  for (const r of await table.where(':id').between([from], [to, Dexie.maxKey], true, true).toArray()) stored.set(id(r), r);
+  return deltas.map((d) => stored.get(id(d)));
+}
+
 /** Writes deltas into one rollup table: one read and one write per touched row. */
 async function flushInto<T extends DailyRollup, K extends DailyKey | HourlyKey>(
   table: Table<T, K>,
@@ -57,8 +83,7 @@ async function flushInto<T extends DailyRollup, K extends DailyKey | HourlyKey>(
 ): Promise<void> {
   const live = deltas.filter(changes);
   if (!live.length) return;
-  const keys = live.map(keyOf);
-  const rows = await table.bulkGet(keys);
+  const rows = await storedRows(table, live, keyOf);
   const put: T[] = [];
   const remove: K[] = [];
   live.forEach((d, i) => {
