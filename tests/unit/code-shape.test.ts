@@ -39,7 +39,6 @@ const ALLOWED: Record<string, string> = {
   'entrypoints/popup/App.tsx#App': 'not split yet',
   'entrypoints/research/Enrolled.tsx#LeaveDialog': 'not split yet',
   'entrypoints/research/Join.tsx#Join': 'not split yet',
-  'entrypoints/research/ResearchPage.tsx#Review': 'not split yet',
   'entrypoints/research/SendPanel.tsx#SendPanel': 'not split yet',
 };
 
