@@ -7,6 +7,15 @@ import { openDb } from '@/lib/db/open';
 import { enrolments, joinStudy, leaveStudy, parseStudy, type Study } from '@/lib/research/study';
 
 const tick = (ms = 50) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits (up to 10 s: a loaded machine) until `ready` holds; the page reads the database asynchronously. */
+async function until(ready: () => unknown): Promise<void> {
+  const end = Date.now() + 10_000;
+  while (!ready()) {
+    if (Date.now() > end) throw new Error('the page did not get there within 10 s');
+    await tick(20);
+  }
+}
 const studyText = JSON.stringify({
   format: 'clickwork-meter/study',
   version: 1,
@@ -43,9 +52,9 @@ function captureDownloads(): unknown[] {
 async function openReview(root: HTMLElement) {
   const { ResearchPage } = await import('@/entrypoints/research/ResearchPage');
   render(h(ResearchPage, {}), root);
-  await tick(200);
+  await until(() => root.querySelector('[data-testid="study-review"]'));
   (root.querySelector('[data-testid="study-review"]') as HTMLButtonElement).click();
-  await tick(200);
+  await until(() => root.querySelector('[data-testid="review-keep"], [data-testid="review-empty"]'));
   return [...root.querySelectorAll('[data-testid="review-keep"]')] as HTMLInputElement[];
 }
 
@@ -71,7 +80,7 @@ it('a removed row stays removed in every later file of the study until put back;
   jan12.dispatchEvent(new Event('change', { bubbles: true }));
   await tick();
   (root.querySelector('[data-testid="export-study-json"]') as HTMLButtonElement).click();
-  await tick();
+  await until(() => saved.length === 1);
   render(null, root);
 
   // A month later (new activity), the page is opened again: the row is still removed.
@@ -80,7 +89,7 @@ it('a removed row stays removed in every later file of the study until put back;
   const state = boxes.map((b) => b.checked);
   expect(state).toEqual([true, true, false]);
   (root.querySelector('[data-testid="export-study-json"]') as HTMLButtonElement).click();
-  await tick();
+  await until(() => saved.length === 2);
   const files = await Promise.all(saved.map(async (b) => JSON.parse(await b.text())));
   expect(files).toHaveLength(2);
   for (const f of files) {
@@ -95,7 +104,7 @@ it('a removed row stays removed in every later file of the study until put back;
   boxes[2]?.dispatchEvent(new Event('change', { bubbles: true }));
   await tick();
   (root.querySelector('[data-testid="export-study-json"]') as HTMLButtonElement).click();
-  await tick();
+  await until(() => saved.length === 3);
   render(null, root);
   boxes = await openReview(root);
   expect(boxes.map((b) => b.checked)).toEqual([true, true, true]);
