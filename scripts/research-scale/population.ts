@@ -159,7 +159,15 @@ function activity(rand: Rand, plan: StudyPlan, who: string, start: string, end: 
       const count = Math.max(1, Math.round(intensity * logNormal(rand, 0.6)));
       const key = `${day}|${String(hour ?? -1).padStart(2, '0')}|${c.platform}|${c.kind}|${c.detail}`;
       const row = rows.get(key) ?? {
-        ...{ study_id: plan.id, participant: who, day, hour, grain: plan.granularity, ...c, beneficiary: beneficiaryOf(c.platform) },
+        ...{
+          study_id: plan.id,
+          participant: who,
+          day,
+          hour,
+          grain: plan.granularity,
+          ...c,
+          beneficiary: beneficiaryOf(c.platform),
+        },
         ...{ count: 0, measured_count: 0, measured_seconds: 0, manual_count: 0, manual_seconds: 0 },
       };
       const m = measured(rand, c, count);

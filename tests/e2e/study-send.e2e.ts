@@ -31,6 +31,8 @@ const studyFile = (endpoint: string) =>
     },
     granularity: 'day',
     platforms: ['youtube', 'reddit', 'google-maps', 'recaptcha'],
+    // Votes leave by the ISO week only (a disclosure rule the review shows and the file carries).
+    disclosure: [{ kinds: ['vote'], granularity: 'week' }],
     startDate: dayOf(noon(14)),
     endDate: dayOf(Date.now() + 90 * DAY),
     ethics: {
@@ -161,6 +163,7 @@ describe.skipIf(skip)('sending a file to the study', () => {
     expect(await page.getByTestId('panel-id').textContent()).toBe(PANEL);
     expect(await page.getByTestId('file-panel_id').textContent()).toBe(PANEL);
     expect(await page.getByTestId('file-dropped_rows').textContent()).toBe('0');
+    expect(await page.getByTestId('rule-effect').count()).toBeGreaterThan(0); // the rule's effect, shown before sending
     await shot(page, 'review');
     expect(toServer().length).toBe(earlier); // nothing before the click
     expect(server.received).toEqual([]);
@@ -182,7 +185,10 @@ describe.skipIf(skip)('sending a file to the study', () => {
         .digest('hex'),
     ).toBe(sha);
     expect(got?.body.equals(savedBytes)).toBe(true); // exactly the bytes reviewed and saved
-    expect(JSON.parse(String(got?.body))).toMatchObject({ panel_id: PANEL, rows: expect.any(Array) });
+    const sent = JSON.parse(String(got?.body));
+    expect(sent).toMatchObject({ panel_id: PANEL, disclosure: [{ kinds: ['vote'], granularity: 'week' }] });
+    const grains = sent.rows.map((r: { kind: string; grain: string }) => `${r.kind}:${r.grain}`).sort();
+    expect(grains).toEqual(['captcha:day', 'reaction:day', 'vote:week']);
     await page.getByTestId('study-receipts').filter({ hasText: 'R-0001' }).waitFor();
     await shot(page, 'sent');
 
