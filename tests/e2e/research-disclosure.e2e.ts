@@ -88,7 +88,7 @@ describe('research study with disclosure rules', () => {
     await page.getByTestId('review-table').waitFor();
     const effect = (await page.getByTestId('rule-effect').textContent()) as string;
     // Two weeks of comments (1 and 12), before the rule; after it, multiples of 5.
-    const m = /: (\d+) rows → (\d+) rows .*actions (\d+) → (\d+)$/.exec(effect);
+    const m = /: rows (\d+) → (\d+) .*actions (\d+) → (\d+)$/.exec(effect);
     expect(m, effect).not.toBeNull();
     const [, before, , totalBefore, totalAfter] = (m as RegExpExecArray).map(Number);
     const weeks = new Set([mondayOf(noon(9) + HOUR), mondayOf(noon(2))]).size;
