@@ -99,9 +99,10 @@ async function ingest(s: Session) {
       receipts.push(collector.receive(message, sender));
     }
     const settled = await Promise.allSettled(receipts.map((x) => (x.ok ? x.stored : Promise.reject(new Error(x.error)))));
-    const failed = settled.find((x) => x.status === 'rejected') as PromiseRejectedResult | undefined;
+    const refused = settled.filter((x) => x.status === 'rejected') as PromiseRejectedResult[];
+    const failed = refused[0];
     const error = failed && `${failed.reason?.name}: ${failed.reason?.message} ${failed.reason?.inner?.message ?? ''}`;
-    return { ms: performance.now() - t0, stored: await db.events.count(), error };
+    return { ms: performance.now() - t0, stored: await db.events.count(), error, refused: refused.length };
   }, INGEST);
   const perSecond = round(INGEST / (r.ms / 1000), 0);
   add({
@@ -121,6 +122,16 @@ async function ingest(s: Session) {
     unit: 'events',
     budget: '0',
     pass: r.stored === INGEST,
+  });
+  // A receipt refused is a message the content script sends again: stored or not, the intake failed it.
+  add({
+    id: 'ingest.refused',
+    group: 'ingest',
+    metric: `receipts refused${r.error ? ` (first: ${r.error.trim()})` : ''}`,
+    value: r.refused,
+    unit: 'receipts',
+    budget: '0',
+    pass: r.refused === 0,
   });
 }
 
