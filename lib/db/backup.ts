@@ -1,4 +1,5 @@
 import { csvCell } from '../csv';
+import { type InterfaceLanguage, isInterfaceLanguage, loadLanguageChoice } from '../i18n-fallback';
 import { sanitizeSettings, type ValuationSettings } from '../valuation';
 import { RollupBuffer } from './ingest';
 import { withStamp } from './local-time';
@@ -24,7 +25,12 @@ export interface Backup {
   exportedAt: string;
   extensionVersion: string;
   /** The chosen rates, and what is tracked (platforms switched off, retention, private windows, badge; a pause is not kept). */
-  settings: { valuation: ValuationSettings; tracking?: Omit<TrackingSettings, 'pausedUntil'> };
+  settings: {
+    valuation: ValuationSettings;
+    tracking?: Omit<TrackingSettings, 'pausedUntil'>;
+    /** The interface language chosen (`browser`: the browser's own); kept in extension storage. */
+    language?: InterfaceLanguage | 'browser';
+  };
   events: Omit<LaborEvent, 'id'>[];
 }
 
@@ -40,7 +46,11 @@ export async function exportBackup(db: ClickworkDB, extensionVersion: string, lo
     schemaVersion: SCHEMA_VERSION,
     exportedAt: new Date().toISOString(),
     extensionVersion,
-    settings: { valuation: await loadValuationSettings(db, locale), tracking: withoutPause(await loadTracking(db)) },
+    settings: {
+      valuation: await loadValuationSettings(db, locale),
+      tracking: withoutPause(await loadTracking(db)),
+      language: (await loadLanguageChoice()) ?? 'browser',
+    },
     events,
   };
 }
@@ -87,6 +97,7 @@ export interface Skipped {
 export interface FileSettings {
   valuation?: ValuationSettings;
   tracking?: Omit<TrackingSettings, 'pausedUntil'>;
+  language?: InterfaceLanguage | 'browser';
 }
 
 export type ImportResult =
@@ -125,6 +136,8 @@ function fileSettings(raw: unknown, locale: string): FileSettings {
   const out: FileSettings = {};
   if (r.valuation !== undefined) out.valuation = sanitizeSettings(r.valuation, locale);
   if (r.tracking !== undefined) out.tracking = withoutPause(sanitizeTracking(r.tracking));
+  // A language this version does not have is left out, like any unreadable part.
+  if (r.language === 'browser' || isInterfaceLanguage(r.language)) out.language = r.language;
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { type InterfaceLanguage, loadLanguageChoice, saveLanguageChoice } from '../i18n-fallback';
 import type { PlatformId } from '../taxonomy';
 import { type Rate, resolveRate, type ValuationSettings } from '../valuation';
 import type { FileSettings } from './backup';
@@ -10,13 +11,14 @@ import { countBeyondRetention, loadTracking, publishTracking, type TrackingSetti
  * browser's one setting at a time. Nothing is applied unless the user ticks it; a retention that
  * would delete actions says how many first.
  */
-export type SettingKey = 'microRate' | 'fairRate' | 'disabled' | 'retentionDays' | 'privateWindows' | 'badge';
+export type SettingKey = 'microRate' | 'fairRate' | 'disabled' | 'retentionDays' | 'privateWindows' | 'badge' | 'language';
 
 export type SettingValue =
   | { key: 'microRate' | 'fairRate'; rate: Rate }
   | { key: 'disabled'; platforms: PlatformId[] }
   | { key: 'retentionDays'; days: number | undefined }
-  | { key: 'privateWindows' | 'badge'; on: boolean };
+  | { key: 'privateWindows' | 'badge'; on: boolean }
+  | { key: 'language'; lang: InterfaceLanguage | 'browser' };
 
 export interface SettingDifference {
   key: SettingKey;
@@ -28,7 +30,11 @@ export interface SettingDifference {
 
 type Tracked = Omit<TrackingSettings, 'pausedUntil'>;
 
-function values(valuation: ValuationSettings | undefined, tracking: Tracked | undefined): SettingValue[] {
+function values(
+  valuation: ValuationSettings | undefined,
+  tracking: Tracked | undefined,
+  language: InterfaceLanguage | 'browser' | undefined,
+): SettingValue[] {
   const out: SettingValue[] = [];
   if (valuation) {
     out.push({ key: 'microRate', rate: resolveRate(valuation, 'micro') });
@@ -40,6 +46,7 @@ function values(valuation: ValuationSettings | undefined, tracking: Tracked | un
     out.push({ key: 'privateWindows', on: tracking.privateWindows });
     out.push({ key: 'badge', on: tracking.badge === true });
   }
+  if (language) out.push({ key: 'language', lang: language });
   return out;
 }
 
@@ -57,9 +64,9 @@ export async function settingsDifferences(
   locale: string,
   now = Date.now(),
 ): Promise<SettingDifference[]> {
-  const here = values(await loadValuationSettings(db, locale), await loadTracking(db));
+  const here = values(await loadValuationSettings(db, locale), await loadTracking(db), (await loadLanguageChoice()) ?? 'browser');
   const out: SettingDifference[] = [];
-  for (const theirs of values(file.valuation, file.tracking)) {
+  for (const theirs of values(file.valuation, file.tracking, file.language)) {
     const mine = here.find((v) => v.key === theirs.key) as SettingValue;
     if (same(mine, theirs)) continue;
     const d: SettingDifference = { key: theirs.key, current: mine, file: theirs };
@@ -111,5 +118,7 @@ export async function applyFileSettings(
     return writeTracking(db, next);
   });
   if (tracking) await publishTracking(tracking);
+  // Open extension pages follow a new interface language by themselves (onLanguageChanged).
+  if (file.language && chosen.has('language')) await saveLanguageChoice(file.language === 'browser' ? undefined : file.language);
   return { trackingChanged: tracking !== undefined };
 }

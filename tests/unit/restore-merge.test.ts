@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BACKUP_FORMAT, exportBackup, importBackup } from '@/lib/db/backup';
 import { ingest, type Sighting } from '@/lib/db/ingest';
 import { applyFileSettings, settingsDifferences } from '@/lib/db/restore-settings';
 import { ClickworkDB } from '@/lib/db/schema';
 import { loadTracking, saveTracking } from '@/lib/db/tracking';
+import { LANGUAGE_KEY, loadLanguageChoice, saveLanguageChoice } from '@/lib/i18n-fallback';
 
 // Issue 12, finding "a restore can delete history": a restore is a merge and only a merge.
 
@@ -127,6 +129,26 @@ describe('the settings of the file: a separate step, one setting at a time', () 
       'retentionDays',
       'privateWindows',
     ]);
+  });
+
+  it('carries the interface language: offered apart, applied only when ticked; an unknown one is left out', async () => {
+    fakeBrowser.reset();
+    await saveLanguageChoice('fr');
+    const file = await exportBackup(there, '0.1.0', 'en');
+    expect(file.settings.language).toBe('fr');
+    await saveLanguageChoice(undefined); // this browser follows its own language
+    const result = await importBackup(here, JSON.stringify(file), 'en');
+    if (!result.ok) throw new Error(result.error);
+    expect(result.settings.language).toBe('fr');
+    const diff = (await settingsDifferences(here, result.settings, 'en')).find((d) => d.key === 'language');
+    expect(diff).toMatchObject({ current: { lang: 'browser' }, file: { lang: 'fr' } });
+    await applyFileSettings(here, result.settings, ['badge'], 'en');
+    expect(await loadLanguageChoice()).toBeUndefined(); // not ticked: not applied
+    await applyFileSettings(here, result.settings, ['language'], 'en');
+    expect(await fakeBrowser.storage.local.get(LANGUAGE_KEY)).toEqual({ [LANGUAGE_KEY]: 'fr' });
+    const unknown = await importBackup(here, JSON.stringify({ ...file, settings: { ...file.settings, language: 'de' } }), 'en');
+    expect(unknown.ok && unknown.settings.language).toBeUndefined();
+    fakeBrowser.reset();
   });
 
   it('a file with no settings, or the same settings, offers nothing', async () => {
