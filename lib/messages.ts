@@ -41,7 +41,15 @@ export interface GestureMessage {
   ts: number;
   /** A trusted submit of a POST form: it alone vouches for the page load the form causes. */
   submit?: true;
+  /**
+   * How many trusted clicks or key presses this message stands for (2 to MAX_GESTURE_CLICKS): the
+   * content script sends at most one message per interval and folds the ones in between into it.
+   */
+  clicks?: number;
 }
+
+/** The most clicks one gesture message may stand for. */
+export const MAX_GESTURE_CLICKS = 4;
 
 /** The live self-check: the platform's controls were (or were not) found where they must be. */
 export interface HealthMessage {
@@ -102,9 +110,22 @@ export function parseMessage(raw: unknown, now = Date.now()): ParseResult<Conten
   }
   if (m.type === 'gesture') {
     if (m.submit !== undefined && m.submit !== true) return fail('submit must be true when present');
+    const clicks = m.clicks;
+    if (
+      clicks !== undefined &&
+      !(Number.isInteger(clicks) && (clicks as number) >= 2 && (clicks as number) <= MAX_GESTURE_CLICKS)
+    ) {
+      return fail(`clicks must be a whole number from 2 to ${MAX_GESTURE_CLICKS} when present`);
+    }
     return {
       ok: true,
-      value: { type: 'gesture', platform: m.platform, ts: m.ts as number, ...(m.submit ? { submit: true } : {}) },
+      value: {
+        type: 'gesture',
+        platform: m.platform,
+        ts: m.ts as number,
+        ...(m.submit ? { submit: true } : {}),
+        ...(clicks !== undefined ? { clicks: clicks as number } : {}),
+      },
     };
   }
   if (m.type === 'captcha') {

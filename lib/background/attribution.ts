@@ -12,7 +12,8 @@ import type { RequestDetails } from './network';
  *   came at most `GESTURE_WINDOW_MS` before it (or `GESTURE_GRACE_MS` after: its message may
  *   arrive a moment after the request it caused);
  * - for an action no DOM control reports, the gesture has not already let one through
- *   (`budgetKey`); where a DOM control reports it, the request only confirms the control.
+ *   (`budgetKey`; a gesture message standing for several clicks lets one through per click); where a
+ *   DOM control reports it, the request only confirms the control.
  */
 
 /** A platform request counts only this soon after a trusted gesture on its page. */
@@ -79,7 +80,13 @@ export function fromOwnPage(detector: Detector, facts: RequestFacts): boolean {
 }
 
 /** The gesture a content script's message stands for, or null when the sender is not a tab's page. */
-export function gestureFrom(sender: MessageSender, platform: PlatformId, ts: number, submit = false): GestureRow | null {
+export function gestureFrom(
+  sender: MessageSender,
+  platform: PlatformId,
+  ts: number,
+  submit = false,
+  clicks = 1,
+): GestureRow | null {
   const url = parse(sender.url);
   if (sender.tab?.id === undefined || !url) return null;
   const frameId = sender.frameId ?? 0;
@@ -97,6 +104,7 @@ export function gestureFrom(sender: MessageSender, platform: PlatformId, ts: num
     used: [],
   };
   if (sender.documentId) row.documentId = sender.documentId;
+  if (clicks > 1) row.clicks = clicks;
   return row;
 }
 
@@ -108,7 +116,12 @@ export function vouches(g: GestureRow, facts: RequestFacts): boolean {
   return parse(facts.requester)?.origin === g.origin;
 }
 
-/** One request-only action per gesture and per action and direction. */
+/** One request-only action per gesture (per click it stands for) and per action and direction. */
 export function budgetKey(action: string, op: 'add' | 'undo'): string {
   return `${action}|${op}`;
+}
+
+/** Whether the gesture may still let a request-only action of this budget through. */
+export function hasBudget(g: GestureRow, budget: string): boolean {
+  return g.used.filter((b) => b === budget).length < (g.clicks ?? 1);
 }

@@ -5,8 +5,16 @@ import practice from '../detectors/practice';
 import { detectorFor } from '../detectors/registry';
 import { type Detector, domActions, hasNavigation, type NetMatch } from '../detectors/types';
 import { matchesAny } from '../match-pattern';
-import { type ContentMessage, parseMessage } from '../messages';
-import { budgetKey, fromOwnPage, gestureFrom, type MessageSender, type RequestFacts, requestFacts } from './attribution';
+import { type ContentMessage, type GestureMessage, parseMessage } from '../messages';
+import {
+  budgetKey,
+  fromOwnPage,
+  gestureFrom,
+  hasBudget,
+  type MessageSender,
+  type RequestFacts,
+  requestFacts,
+} from './attribution';
 import { Batcher } from './batcher';
 import { GestureBook } from './gestures';
 import { candidates, matchRequest, type RequestDetails } from './network';
@@ -99,7 +107,7 @@ export class Collector {
     // Paused, switched off, or a private window: accepted (nothing is wrong) but nothing is
     // written, not even a health check or a gesture (store() checks again once the choices are read).
     if (notTracked(this.tracking, detector.id, sender.tab?.incognito === true)) return OK;
-    if (message.type === 'gesture') return this.receiveGesture(detector, sender, message.ts, message.submit === true);
+    if (message.type === 'gesture') return this.receiveGesture(detector, sender, message);
     if (message.type === 'health') {
       const item: Item = {
         kind: 'health',
@@ -146,10 +154,11 @@ export class Collector {
   }
 
   /** Keeps a trusted gesture (for platforms with requests to vouch for), once tracking is known. */
-  private receiveGesture(detector: Detector, sender: MessageSender, ts: number, submit: boolean): Receipt {
+  private receiveGesture(detector: Detector, sender: MessageSender, message: GestureMessage): Receipt {
+    const submit = message.submit === true;
     // A submit matters only where a form's page load is counted.
     if (submit && !hasNavigation(detector)) return OK;
-    const g = detector.network?.length ? gestureFrom(sender, detector.id, ts, submit) : null;
+    const g = detector.network?.length ? gestureFrom(sender, detector.id, message.ts, submit, message.clicks) : null;
     if (!g) return OK;
     this.inflight++;
     const stored = this.trackingRead
@@ -213,7 +222,7 @@ export class Collector {
     if (!confirmOnly) {
       // This gesture already let one through: the next one's message may still be on its way.
       const budget = budgetKey(match.action, match.op);
-      if (g.used.includes(budget)) g = await this.gestures.find(detector.id, facts, (x) => !x.used.includes(budget), submit);
+      if (!hasBudget(g, budget)) g = await this.gestures.find(detector.id, facts, (x) => hasBudget(x, budget), submit);
       if (!g || !this.gestures.spend(g, budget)) {
         console.debug('[clickwork] second request for one gesture ignored:', detector.id, match.action);
         return;

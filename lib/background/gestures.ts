@@ -1,6 +1,6 @@
 import type { ClickworkDB, GestureRow } from '../db/schema';
 import type { PlatformId } from '../taxonomy';
-import { GESTURE_GRACE_MS, GESTURE_WINDOW_MS, gestureKey, type RequestFacts, vouches } from './attribution';
+import { GESTURE_GRACE_MS, GESTURE_WINDOW_MS, gestureKey, hasBudget, type RequestFacts, vouches } from './attribution';
 
 interface Waiter {
   facts: RequestFacts;
@@ -75,9 +75,9 @@ export class GestureBook {
     });
   }
 
-  /** Takes one use of the gesture for `budget`; false when it was already used for that. */
+  /** Takes one use of the gesture for `budget`; false when it was already used up for that. */
   spend(g: GestureRow, budget: string): boolean {
-    if (g.used.includes(budget)) return false;
+    if (!hasBudget(g, budget)) return false;
     g.used.push(budget);
     return true;
   }

@@ -1,5 +1,6 @@
 import { closestOf } from '../detectors/dom';
 import type { Detector } from '../detectors/types';
+import { MAX_GESTURE_CLICKS } from '../messages';
 import { runCaptcha } from './captcha-watch';
 import { runHealthCheck } from './health-check';
 import { CAPTURE, guard, origin, type RuntimeHost, type Send } from './host';
@@ -13,19 +14,33 @@ export { hasText, IDLE_GAP_MS } from './typing';
 
 /**
  * At most one gesture message per 150 ms. Each gesture vouches for one request-only action of each
- * kind, so a person ticking two playlists in a row needs two (at one a second, the second was lost);
- * 150 ms is faster than distinct deliberate clicks and still caps what a burst of clicks sends.
+ * kind, so a person ticking two playlists in a row needs two: clicks within an interval of the last
+ * message are not dropped but folded into one message sent when the interval ends, which says how
+ * many clicks it stands for (at most MAX_GESTURE_CLICKS) and carries the last one's time.
  */
 export const GESTURE_INTERVAL_MS = 150;
 
-/** Sends a gesture message for the person's own click or key press, at most one per interval. */
-function gestures(detector: Detector, send: Send): () => void {
-  let lastGesture = 0;
+/** Sends gesture messages for the person's own clicks and key presses, at most one per interval. */
+function gestures(detector: Detector, host: RuntimeHost, send: Send): () => void {
+  let lastSent = Number.NEGATIVE_INFINITY;
+  let waiting = 0;
+  let waitingTs = 0;
+  const flush = () => {
+    lastSent = Date.now();
+    const clicks = Math.min(waiting, MAX_GESTURE_CLICKS);
+    waiting = 0;
+    send({ type: 'gesture', platform: detector.id, ts: waitingTs, ...(clicks > 1 ? { clicks } : {}) });
+  };
   return () => {
     const now = Date.now();
-    if (now - lastGesture < GESTURE_INTERVAL_MS) return;
-    lastGesture = now;
-    send({ type: 'gesture', platform: detector.id, ts: now });
+    if (waiting === 0 && now - lastSent >= GESTURE_INTERVAL_MS) {
+      lastSent = now;
+      send({ type: 'gesture', platform: detector.id, ts: now });
+      return;
+    }
+    waiting++;
+    waitingTs = now;
+    if (waiting === 1) host.setTimeout(guard(flush), Math.max(0, lastSent + GESTURE_INTERVAL_MS - now));
   };
 }
 
@@ -38,7 +53,7 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
     send({ type: 'sighting', platform: detector.id, action, op, ts: Date.now(), ...(target ? { target } : {}) });
   const toggles = toggleWatches(detector, host, emit, win);
   const submits = submitWatches(detector, host, send, win);
-  const gesture = gestures(detector, send);
+  const gesture = gestures(detector, host, send);
 
   const onKey = guard((e: Event) => {
     if (!e.isTrusted) return;

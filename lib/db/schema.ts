@@ -112,8 +112,10 @@ export interface GestureRow {
   host?: string;
   ts: number;
   incognito: boolean;
-  /** `action|op` of the request-only actions it has already let through (one each). */
+  /** `action|op` of the request-only actions it has already let through (each at most `clicks` times). */
   used: string[];
+  /** The trusted clicks it stands for (absent: one); see GestureMessage.clicks. */
+  clicks?: number;
 }
 
 /**

@@ -105,6 +105,29 @@ describe('attribution of platform requests', () => {
     expect((await active()).filter((e) => e.detail === 'like')).toHaveLength(2);
   });
 
+  it('a gesture message standing for two clicks (two playlists ticked within 150 ms) lets two actions through, not three', async () => {
+    const ytSave = (playlistId: string) =>
+      post(
+        'https://www.youtube.com/youtubei/v1/browse/edit_playlist?prettyPrint=false',
+        { playlistId, actions: [{ action: 'ACTION_ADD_VIDEO', addedVideoId: 'v1' }] },
+        YT_PAGE,
+      );
+    collector.receive({ type: 'gesture', platform: 'youtube', ts: Date.now(), clicks: 2 }, pageSender(YT_PAGE));
+    for (const list of ['WL', 'PLa', 'PLb', 'PLc']) collector.seeRequest(ytSave(list), DETECTORS);
+    await collector.flush();
+    expect((await active()).map((e) => `${e.kind}/${e.detail}`)).toEqual(['tag/playlist', 'tag/playlist']);
+  });
+
+  it('refuses a gesture message that claims one click, more than four, or a count that is not a whole number', () => {
+    for (const clicks of [1, 5, 2.5, '2', null, 0, -3]) {
+      const receipt = collector.receive(
+        { type: 'gesture', platform: 'youtube', ts: Date.now(), clicks } as never,
+        pageSender(YT_PAGE),
+      );
+      expect(receipt).toMatchObject({ ok: false, error: expect.stringContaining('clicks') });
+    }
+  });
+
   it('a frame of another platform (a YouTube embed inside Reddit) stores nothing', async () => {
     gesture('reddit', pageSender(REDDIT_PAGE));
     const embed = 'https://www.youtube.com/embed/v1';

@@ -110,6 +110,7 @@ describe('youtube detector', () => {
     const doc = loadPage(fixture('youtube/watch-rendered.html'), WATCH);
     const sent: ContentMessage[] = [];
     runDetector(youtube, host, (m) => sent.push(m));
+    const gestures = () => sent.filter((m) => m.type === 'gesture');
     const { like } = likeButtons(doc);
     like.click(); // untrusted
     trustedClick(like);
@@ -118,11 +119,25 @@ describe('youtube detector', () => {
     Object.defineProperty(typing, 'isTrusted', { value: true });
     (doc.querySelector('#contenteditable-root') as Element).dispatchEvent(typing);
     await tick();
-    expect(sent.filter((m) => m.type === 'gesture')).toHaveLength(1);
-    // A second deliberate click a moment later (ticking a second playlist) vouches for its own request.
+    // The first click at once; the second waits for the end of the interval (typing is no gesture).
+    expect(gestures()).toHaveLength(1);
+    expect(gestures()[0]).not.toHaveProperty('clicks');
+    await tick(GESTURE_INTERVAL_MS + 20);
+    expect(gestures()).toHaveLength(2);
+    expect(gestures()[1]).not.toHaveProperty('clicks'); // it stands for one click
+    // Six quick clicks (ticking playlists as fast as a machine): one message more, standing for
+    // four of them at most, none lost to the interval and none beyond the cap.
+    for (let i = 0; i < 6; i++) trustedClick(like);
+    await tick();
+    expect(gestures()).toHaveLength(2);
+    await tick(GESTURE_INTERVAL_MS + 20);
+    expect(gestures()).toHaveLength(3);
+    expect(gestures()[2]).toMatchObject({ type: 'gesture', platform: 'youtube', clicks: 4 });
+    // A deliberate click well after the last message goes at once.
     await tick(GESTURE_INTERVAL_MS + 20);
     trustedClick(like);
-    expect(sent.filter((m) => m.type === 'gesture')).toHaveLength(2);
+    expect(gestures()).toHaveLength(4);
+    expect(gestures()[3]).not.toHaveProperty('clicks');
   });
 
   it.skipIf(real.skip)('matches the InnerTube endpoints named in the real watch page, and only those', () => {

@@ -115,6 +115,24 @@ describe('curation (tag)', () => {
       await popup.close();
     });
 
+    it(`YouTube: two playlists ticked as fast as a machine clicks (within 150 ms) both count (${lang})`, async () => {
+      await resetDb(s);
+      const tab = await s.context.newPage();
+      await tab.goto(at(WATCH));
+      const popup = await openPopup(s);
+      await tab.bringToFront();
+      // No wait between the clicks: the gesture messages of the second and third fold into one.
+      await tab.locator('[data-emulated-save]').click();
+      await tab.locator('[data-playlist-id="WL"]').click();
+      await tab.locator('[data-playlist-id^="PL"]').click();
+      const tag = 'youtube/tag/playlist/network';
+      const events = await waitForEvents(popup, (e) => e.length === 2);
+      expect(events.map(line)).toEqual([tag, tag]);
+      expect(new Set(events.map((e) => e.targetKey)).size).toBe(2);
+      await tab.close();
+      await popup.close();
+    });
+
     it(`Spotify: a track added to a playlist counts once per addition (${lang})`, async () => {
       await resetDb(s);
       const tab = await s.context.newPage();
