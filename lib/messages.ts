@@ -77,6 +77,22 @@ function checkTs(ts: unknown, now: number): string | null {
   return null;
 }
 
+/** A gesture message's own fields (type, platform and ts already checked). */
+function parseGesture(m: Record<string, unknown>, platform: PlatformId): ParseResult<ContentMessage> {
+  if (m.submit !== undefined && m.submit !== true) return fail('submit must be true when present');
+  const clicks = m.clicks;
+  if (
+    clicks !== undefined &&
+    !(Number.isInteger(clicks) && (clicks as number) >= 2 && (clicks as number) <= MAX_GESTURE_CLICKS)
+  ) {
+    return fail(`clicks must be a whole number from 2 to ${MAX_GESTURE_CLICKS} when present`);
+  }
+  const value: GestureMessage = { type: 'gesture', platform, ts: m.ts as number };
+  if (m.submit) value.submit = true;
+  if (clicks !== undefined) value.clicks = clicks as number;
+  return { ok: true, value };
+}
+
 export function parseMessage(raw: unknown, now = Date.now()): ParseResult<ContentMessage> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return fail('not an object');
   const m = raw as Record<string, unknown>;
@@ -108,26 +124,7 @@ export function parseMessage(raw: unknown, now = Date.now()): ParseResult<Conten
     if (typeof m.ok !== 'boolean') return fail('ok must be a boolean');
     return { ok: true, value: { type: 'health', platform: m.platform, ok: m.ok, ts: m.ts as number } };
   }
-  if (m.type === 'gesture') {
-    if (m.submit !== undefined && m.submit !== true) return fail('submit must be true when present');
-    const clicks = m.clicks;
-    if (
-      clicks !== undefined &&
-      !(Number.isInteger(clicks) && (clicks as number) >= 2 && (clicks as number) <= MAX_GESTURE_CLICKS)
-    ) {
-      return fail(`clicks must be a whole number from 2 to ${MAX_GESTURE_CLICKS} when present`);
-    }
-    return {
-      ok: true,
-      value: {
-        type: 'gesture',
-        platform: m.platform,
-        ts: m.ts as number,
-        ...(m.submit ? { submit: true } : {}),
-        ...(clicks !== undefined ? { clicks: clicks as number } : {}),
-      },
-    };
-  }
+  if (m.type === 'gesture') return parseGesture(m, m.platform);
   if (m.type === 'captcha') {
     if (m.phase !== 'shown' && m.phase !== 'round' && m.phase !== 'passed') return fail('unknown captcha phase');
     if (typeof m.widget !== 'string' || m.widget.length > MAX_ID) return fail('widget must be a short string');
