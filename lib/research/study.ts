@@ -1,6 +1,7 @@
 import { noteUnreadable } from '../db/rows';
 import type { ClickworkDB } from '../db/schema';
 import { dayKey } from '../db/schema';
+import { readJsonFile } from '../json-file';
 import { isKind, isPlatformId, KINDS, type Kind, PLATFORM_IDS, type PlatformId } from '../taxonomy';
 import { type DisclosureError, type DisclosureRule, parseDisclosure } from './disclosure';
 import { type Grain, isGrain } from './grain';
@@ -97,16 +98,9 @@ export function isDay(v: unknown): v is string {
 
 /** Checks a study file field by field; refuses the whole file, with a reason, on the first problem. */
 export function parseStudy(text: string): StudyResult {
-  if (text.length > MAX_STUDY_BYTES) return { ok: false, error: 'too-large' };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'not-json' };
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, error: 'foreign' };
-  const r = data as Record<string, unknown>;
-  if (r.format !== STUDY_FORMAT) return { ok: false, error: 'foreign' };
+  const read = readJsonFile(text, MAX_STUDY_BYTES, STUDY_FORMAT);
+  if (!read.ok) return read;
+  const r = read.data;
   if (r.version !== STUDY_VERSION) return { ok: false, error: 'unsupported-version' };
   const missing = (field: string): StudyResult => ({ ok: false, error: 'missing-field', field });
   const invalid = (field: string): StudyResult => ({ ok: false, error: 'invalid-field', field });
