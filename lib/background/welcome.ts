@@ -1,3 +1,5 @@
+import type { browser as extensionBrowser } from 'wxt/browser';
+
 /** The page that opens once, when the extension is installed (entrypoints/welcome). */
 export const WELCOME_PATH = '/welcome.html';
 
@@ -14,4 +16,15 @@ export async function welcomeOnInstall(
   if (details.reason !== 'install') return false;
   await openTab(url(WELCOME_PATH));
   return true;
+}
+
+/** The background's runtime.onInstalled listener: the welcome page, on a first installation only. */
+export function onInstalled(browser: typeof extensionBrowser): (details: { reason: string }) => void {
+  return (details) => {
+    welcomeOnInstall(
+      details,
+      (url) => browser.tabs.create({ url }),
+      (path) => browser.runtime.getURL(path as '/'),
+    ).catch((error) => console.warn('[clickwork] could not open the welcome page', error));
+  };
 }

@@ -1,3 +1,4 @@
+import { writtenReview } from './review-form';
 import { defineDetector } from './types';
 
 /*
@@ -26,23 +27,17 @@ export default defineDetector({
   // The review pages only (reviewtimeline, reviewmanage, and their localized .<lang>.html variants).
   matches: ['https://secure.booking.com/review*'],
   testUrls: ['https://secure.booking.com/reviewtimeline.html', 'https://secure.booking.com/reviewmanage.html'],
-  actions: {
-    review: { kind: 'review', detail: 'review', slot: 'none' },
-  },
+  ...writtenReview({
+    control: SUBMIT,
+    composer: (button) => button.closest('form'),
+    field: [
+      'textarea', // the written part of the review (assumed: a text area in the form)
+    ],
+    // No stay id is known in the form; each accepted review counts (a double submit merges within seconds).
+    target: () => undefined,
+  }),
   // Hand-written markup only (above).
   unconfirmed: ['review'],
-  submits: [
-    {
-      action: 'review',
-      control: SUBMIT,
-      composer: (button) => button.closest('form'),
-      field: [
-        'textarea', // the written part of the review (assumed: a text area in the form)
-      ],
-      // No stay id is known in the form; each accepted review counts (a double submit merges within seconds).
-      target: () => undefined,
-    },
-  ],
   health: {
     // The review hub links to the stays waiting for a review (assumed: their links name a review page).
     pages: /^\/review(?:timeline|manage)\b/,

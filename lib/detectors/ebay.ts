@@ -1,4 +1,5 @@
 import { closestOf } from './dom';
+import { writtenReview } from './review-form';
 import { defineDetector } from './types';
 
 /*
@@ -44,20 +45,14 @@ export default defineDetector({
   // The feedback pages only (/fdbk/), on eBay's main sites.
   matches: SITES.map((site) => `https://${site}/fdbk/*`),
   testUrls: ['https://www.ebay.com/fdbk/leave_feedback'],
-  actions: {
-    review: { kind: 'review', detail: 'review', slot: 'none' },
-  },
+  ...writtenReview({
+    control: SUBMIT,
+    composer: (button) => closestOf(button, ITEM),
+    field: COMMENT,
+    target: (item) => transaction(item),
+  }),
   // Public code only (above), no saved page of the feedback form.
   unconfirmed: ['review'],
-  submits: [
-    {
-      action: 'review',
-      control: SUBMIT,
-      composer: (button) => closestOf(button, ITEM),
-      field: COMMENT,
-      target: (item) => transaction(item),
-    },
-  ],
   health: {
     pages: /^\/fdbk\/leave_feedback/,
     controls: [...ITEM, ...SUBMIT],

@@ -1,4 +1,5 @@
 import { queryFirst } from './dom';
+import { writtenReview } from './review-form';
 import { defineDetector } from './types';
 
 /**
@@ -52,23 +53,15 @@ export default defineDetector({
     'https://www.tripadvisor.com/UserReviewEdit-g255677-d26368726-Pottery_Patch-Oamaru_Otago_Region_South_Island.html',
     'https://www.tripadvisor.com/Hotel_Review-g60982-d87119-Reviews-Hotel_La_Croix_Waikiki-Honolulu_Oahu_Hawaii.html',
   ],
-  actions: {
-    // A written review of a place: consumer information the site ranks and sells around.
-    review: { kind: 'review', detail: 'review', slot: 'none' },
-  },
+  // A written review of a place (lib/detectors/review-form.ts).
+  ...writtenReview({
+    control: SUBMIT,
+    composer: (button) => reviewForm(button),
+    field: FIELD,
+    target: (_form, url) => reviewedPlace(url),
+  }),
   // Public Selenium page objects only (2019–2021): no saved page, no recorded request.
   unconfirmed: ['review'],
-  submits: [
-    {
-      // A trusted click on the submit while the review's text is non-blank, confirmed when the page
-      // removes the form or empties the text. The runtime measures the active typing time.
-      action: 'review',
-      control: SUBMIT,
-      composer: (button) => reviewForm(button),
-      field: FIELD,
-      target: (_form, url) => reviewedPlace(url),
-    },
-  ],
   health: {
     // A place's review pages always list review cards, signed in or not; scrapers of 2023–2026 read them.
     pages: /^\/(?:Hotel|Restaurant|Attraction)_Review-g\d+-d\d+/,

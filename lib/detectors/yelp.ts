@@ -1,3 +1,4 @@
+import { writtenReview } from './review-form';
 import { defineDetector } from './types';
 
 /**
@@ -39,29 +40,22 @@ export default defineDetector({
   // Yelp's main sites, one page code; each is one more host the extension must read.
   matches: ['com', 'ca', 'co.uk', 'fr'].map((tld) => `https://www.yelp.${tld}/*`),
   testUrls: ['https://www.yelp.com/writeareview/biz/-e4TSbHSikunICO8i8wr4Q', 'https://www.yelp.com/biz/wunderbar-san-mateo-2'],
-  actions: {
-    // A written review with its stars (Yelp asks for both): consumer information the site ranks and sells around.
+  // A written review with its stars (Yelp asks for both; lib/detectors/review-form.ts).
+  ...writtenReview({
+    control: [
+      `${FORM} button[type="submit"]`, // assumed: the bot's script stops before the submit
+    ],
+    composer: reviewForm,
+    field: [
+      '[contenteditable="true"]', // the editable root around the paragraph the bot types into (assumed)
+    ],
+    target: (_form, url) => reviewedBusiness(url),
     // One per business, as Yelp keeps one review per person and business (writing again updates it):
     // a second submit on the same business merges into the first, as Goodreads and Letterboxd reviews do.
-    review: { kind: 'review', detail: 'review', slot: 'per-detail' },
-  },
+    slot: 'per-detail',
+  }),
   // One public bot's positions only: no saved page, no recorded request.
   unconfirmed: ['review'],
-  submits: [
-    {
-      // A trusted click on the form's submit while its text is non-blank, confirmed when the page removes
-      // the form or empties the text. The runtime measures the active typing time.
-      action: 'review',
-      control: [
-        `${FORM} button[type="submit"]`, // assumed: the bot's script stops before the submit
-      ],
-      composer: reviewForm,
-      field: [
-        '[contenteditable="true"]', // the editable root around the paragraph the bot types into (assumed)
-      ],
-      target: (_form, url) => reviewedBusiness(url),
-    },
-  ],
   health: {
     // A business page carries its encoded id in this meta element, read by scrapers of 2025–2026
     // (code-search idx 54529221864, 54800966474) to ask for the reviews.

@@ -40,6 +40,57 @@ interface Part {
 /** A detail no detector reports leaves as `other`: never free text, never a made-up token. */
 const safeDetail = (detail: string) => (DETAIL.test(detail) && knownDetails().has(detail) ? detail : 'other');
 
+/** A row being summed: its times in milliseconds until they are written as seconds. */
+type SumRow = ExportRow & { measured_ms: number; manual_ms: number };
+
+/** A row at zero for one bucket (day, hour) of one platform/kind/detail. */
+function zeroRow({ study, pseudonym }: Enrolment, day: string, hour: number | null, r: Part, detail: string): SumRow {
+  return {
+    study_id: study.id,
+    participant: pseudonym,
+    day,
+    hour,
+    grain: study.granularity,
+    platform: r.platform,
+    beneficiary: beneficiaryOf(r.platform),
+    kind: r.kind,
+    detail,
+    count: 0,
+    measured_count: 0,
+    measured_seconds: 0,
+    manual_count: 0,
+    manual_seconds: 0,
+    measured_ms: 0,
+    manual_ms: 0,
+  };
+}
+
+/** Adds a day (or hour) of one platform/kind/detail to `acc`; hand-entered parts only where the study allows them. */
+function rowAdder(enrolment: Enrolment, acc: Map<string, SumRow>): (at: { day: string; hour: number | null }, r: Part) => void {
+  const { study } = enrolment;
+  const platforms = new Set<PlatformId>(study.platforms);
+  const kinds = new Set<Kind>(study.kinds);
+  const include = study.includeManual === true;
+  return (at, r) => {
+    const manual = include ? r.manualCount : 0;
+    const count = r.count - (include ? 0 : r.manualCount);
+    if (!platforms.has(r.platform) || !kinds.has(r.kind) || count <= 0) return;
+    const detail = safeDetail(r.detail);
+    const day = bucketStart(at.day, study.granularity);
+    const key = `${day}|${at.hour}|${r.platform}|${r.kind}|${detail}`;
+    let row = acc.get(key);
+    if (!row) {
+      row = zeroRow(enrolment, day, at.hour, r, detail);
+      acc.set(key, row);
+    }
+    row.count += count;
+    row.measured_count += r.measuredCount;
+    row.measured_ms += r.measuredMs;
+    row.manual_count += manual;
+    row.manual_ms += include ? r.manualMs : 0;
+  };
+}
+
 /**
  * The rows a participant would send: aggregates of their active (not undone) actions on the
  * study's platforms and kinds, by hour, day, ISO week (keyed by its Monday) or month (keyed by its
@@ -51,51 +102,12 @@ const safeDetail = (detail: string) => (DETAIL.test(detail) && knownDetails().ha
 export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now = Date.now()): Promise<ExportRow[]> {
   const period = exportPeriod(enrolment, now);
   if (!period) return [];
-  const { study, pseudonym } = enrolment;
-  const platforms = new Set<PlatformId>(study.platforms);
-  const kinds = new Set<Kind>(study.kinds);
-  const include = study.includeManual === true;
-  const acc = new Map<string, ExportRow & { measured_ms: number; manual_ms: number }>();
-  /** Adds a day (or hour) of one platform/kind/detail; hand-entered parts only where the study allows them. */
-  const add = (at: { day: string; hour: number | null }, r: Part) => {
-    const manual = include ? r.manualCount : 0;
-    const count = r.count - (include ? 0 : r.manualCount);
-    if (!platforms.has(r.platform) || !kinds.has(r.kind) || count <= 0) return;
-    const detail = safeDetail(r.detail);
-    const day = bucketStart(at.day, study.granularity);
-    const key = `${day}|${at.hour}|${r.platform}|${r.kind}|${detail}`;
-    let row = acc.get(key);
-    if (!row) {
-      row = {
-        study_id: study.id,
-        participant: pseudonym,
-        day,
-        hour: at.hour,
-        grain: study.granularity,
-        platform: r.platform,
-        beneficiary: beneficiaryOf(r.platform),
-        kind: r.kind,
-        detail,
-        count: 0,
-        measured_count: 0,
-        measured_seconds: 0,
-        manual_count: 0,
-        manual_seconds: 0,
-        measured_ms: 0,
-        manual_ms: 0,
-      };
-      acc.set(key, row);
-    }
-    row.count += count;
-    row.measured_count += r.measuredCount;
-    row.measured_ms += r.measuredMs;
-    row.manual_count += manual;
-    row.manual_ms += include ? r.manualMs : 0;
-  };
+  const acc = new Map<string, SumRow>();
+  const add = rowAdder(enrolment, acc);
 
   // The day or hour rollups are kept in the same transaction as the events: exact, cheap to read,
   // and in the local day and hour stamped when each action was recorded (lib/db/local-time.ts).
-  const hourly = study.granularity === 'hour';
+  const hourly = enrolment.study.granularity === 'hour';
   const table = hourly ? db.hourly : db.daily;
   const readable = hourly ? isReadableHourly : isReadableDaily;
   const rollups = await table.where('day').between(period.from, period.to, true, true).toArray();

@@ -1,3 +1,4 @@
+import { readJsonFile } from '../json-file';
 import { beneficiaryOf, isKind, isPlatformId, KINDS } from '../taxonomy';
 import { type DisclosureRule, parseDisclosure } from './disclosure';
 import { isExportDetail } from './export-details';
@@ -117,16 +118,9 @@ export function checkRows(meta: Omit<AnonymisedExport, 'rows'>, rows: unknown[],
 
 /** Reads the JSON form of an export; the whole file or, with a reason, nothing. */
 export function parseExportJson(text: string): ParseResult {
-  if (text.length > MAX_EXPORT_BYTES) return { ok: false, error: 'too-large' };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'not-json' };
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, error: 'foreign' };
-  const o = data as Record<string, unknown>;
-  if (o.format !== EXPORT_FORMAT) return { ok: false, error: 'foreign' };
+  const read = readJsonFile(text, MAX_EXPORT_BYTES, EXPORT_FORMAT);
+  if (!read.ok) return read;
+  const o = read.data;
   if (!READABLE_SCHEMA_VERSIONS.includes(o.schema_version as number)) return { ok: false, error: 'unsupported-version' };
   if (!validMeta(o) || !Array.isArray(o.rows)) return { ok: false, error: 'invalid-metadata' };
   if (!o.rows.every((r) => hasColumnsOf(r, o.schema_version as number))) return { ok: false, error: 'invalid-row' };

@@ -1,11 +1,13 @@
 import { noteUnreadable } from '../db/rows';
 import type { ClickworkDB } from '../db/schema';
 import { dayKey } from '../db/schema';
-import { isKind, isPlatformId, KINDS, type Kind, PLATFORM_IDS, type PlatformId } from '../taxonomy';
+import { readJsonFile } from '../json-file';
+import type { Kind, PlatformId } from '../taxonomy';
 import { type DisclosureError, type DisclosureRule, parseDisclosure } from './disclosure';
-import { type Grain, isGrain } from './grain';
+import type { Grain } from './grain';
 import { forgetNoiseSecret } from './noise';
 import { type Ethics, isReceipt, PANEL_ID, parseEndpoint, parseEthics, type Receipt, studyKey } from './study-extras';
+import { invalid, isDay, isText, KIND_IDS, missing, PLATFORMS, REQUIRED, readIds, readPeriod, readWho } from './study-fields';
 import { forgetWithheld } from './withheld';
 
 /**
@@ -64,109 +66,42 @@ export type StudyError =
 
 export type StudyResult = { ok: true; study: Study } | { ok: false; error: StudyError; field?: string };
 
-export const STUDY_ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const LIMITS = { title: 200, researcher: 200, contact: 200, consentVersion: 40, consentText: 20_000 };
-
-/**
- * Text a researcher wrote: a string within a length with something visible in it, without control
- * characters (line breaks and tabs aside) and without the bidirectional overrides that can make a
- * title read as something else.
- */
-export function isText(v: unknown, max: number): v is string {
-  return (
-    typeof v === 'string' &&
-    v.length <= max &&
-    v.replace(/[\p{Cf}\s]/gu, '').length > 0 &&
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-    !/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(v)
-  );
-}
-
-/** An offending value, as a short string to name in the refusal (whatever its type). */
-const shown = (v: unknown) => (typeof v === 'string' ? v.slice(0, 40) : typeof v);
-
-/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
-export function isDay(v: unknown): v is string {
-  if (typeof v !== 'string' || !DAY.test(v)) return false;
-  // By arithmetic, not Date (which reads years 0-99 as 1900-1999): the same days as the export schema's pattern.
-  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= (m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
-}
+export { isDay, isText, STUDY_ID } from './study-fields';
 
 /** Checks a study file field by field; refuses the whole file, with a reason, on the first problem. */
 export function parseStudy(text: string): StudyResult {
-  if (text.length > MAX_STUDY_BYTES) return { ok: false, error: 'too-large' };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'not-json' };
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, error: 'foreign' };
-  const r = data as Record<string, unknown>;
-  if (r.format !== STUDY_FORMAT) return { ok: false, error: 'foreign' };
+  const read = readJsonFile(text, MAX_STUDY_BYTES, STUDY_FORMAT);
+  if (!read.ok) return read;
+  const r = read.data;
   if (r.version !== STUDY_VERSION) return { ok: false, error: 'unsupported-version' };
-  const missing = (field: string): StudyResult => ({ ok: false, error: 'missing-field', field });
-  const invalid = (field: string): StudyResult => ({ ok: false, error: 'invalid-field', field });
-  for (const field of ['id', 'title', 'researcher', 'contact', 'consent', 'granularity', 'endDate'])
-    if (r[field] === undefined || r[field] === null) return missing(field);
-
-  if (typeof r.id !== 'string' || !STUDY_ID.test(r.id)) return invalid('id');
-  if (!isText(r.title, LIMITS.title)) return invalid('title');
-  if (!isText(r.researcher, LIMITS.researcher)) return invalid('researcher');
-  if (!isText(r.contact, LIMITS.contact)) return invalid('contact');
-  const consent = r.consent as Record<string, unknown>;
-  if (typeof consent !== 'object' || Array.isArray(consent)) return invalid('consent');
-  if (consent.version === undefined) return missing('consent.version');
-  if (consent.text === undefined) return missing('consent.text');
-  if (!isText(consent.version, LIMITS.consentVersion)) return invalid('consent.version');
-  if (!isText(consent.text, LIMITS.consentText)) return invalid('consent.text');
-  if (!isGrain(r.granularity)) return invalid('granularity');
-  if (!isDay(r.endDate)) return invalid('endDate');
-  if (r.startDate !== undefined && !isDay(r.startDate)) return invalid('startDate');
-  if (r.include_manual !== undefined && typeof r.include_manual !== 'boolean') return invalid('include_manual');
-  if (typeof r.startDate === 'string' && r.startDate > (r.endDate as string))
-    return { ok: false, error: 'dates-reversed', field: 'startDate' };
+  for (const field of REQUIRED) if (r[field] === undefined || r[field] === null) return missing(field);
+  const who = readWho(r);
+  if (!who.ok) return who;
+  const period = readPeriod(r);
+  if (!period.ok) return period;
   const ethics = parseEthics(r.ethics, isText);
   if (!ethics.ok) return ethics.missing ? missing(ethics.field) : invalid(ethics.field);
   const endpoint = parseEndpoint(r.endpoint);
   if (!endpoint.ok) return invalid(endpoint.field);
-
-  let platforms: PlatformId[] = PLATFORM_IDS.filter((p) => p !== 'practice');
-  if (r.platforms !== undefined) {
-    if (!Array.isArray(r.platforms) || r.platforms.length === 0 || r.platforms.length > PLATFORM_IDS.length)
-      return invalid('platforms');
-    const bad = r.platforms.find((p) => !isPlatformId(p));
-    if (bad !== undefined) return { ok: false, error: 'unknown-platform', field: shown(bad) };
-    platforms = [...new Set(r.platforms as PlatformId[])];
-  }
-  let kinds: Kind[] = [...KINDS];
-  if (r.kinds !== undefined) {
-    if (!Array.isArray(r.kinds) || r.kinds.length === 0 || r.kinds.length > KINDS.length) return invalid('kinds');
-    const bad = r.kinds.find((k) => !isKind(k));
-    if (bad !== undefined) return { ok: false, error: 'unknown-kind', field: shown(bad) };
-    kinds = [...new Set(r.kinds as Kind[])];
-  }
-  const disclosure = parseDisclosure(r.disclosure, r.granularity, kinds);
+  const platforms = readIds(r.platforms, 'platforms', PLATFORMS);
+  if (!platforms.ok) return platforms;
+  const kinds = readIds(r.kinds, 'kinds', KIND_IDS);
+  if (!kinds.ok) return kinds;
+  const disclosure = parseDisclosure(r.disclosure, period.value.granularity, kinds.value);
   if (!disclosure.ok) return disclosure;
 
+  const { granularity, endDate, includeManual, startDate } = period.value;
   const study: Study = {
     format: STUDY_FORMAT,
     version: STUDY_VERSION,
-    id: r.id,
-    title: r.title,
-    researcher: r.researcher,
-    contact: r.contact,
-    consent: { version: consent.version, text: consent.text },
-    granularity: r.granularity,
-    platforms,
-    kinds,
-    endDate: r.endDate,
-    includeManual: r.include_manual === true,
+    ...who.value,
+    granularity,
+    platforms: platforms.value,
+    kinds: kinds.value,
+    endDate,
+    includeManual,
   };
-  if (typeof r.startDate === 'string') study.startDate = r.startDate;
+  if (startDate !== undefined) study.startDate = startDate;
   if (ethics.value) study.ethics = ethics.value;
   if (endpoint.value) study.endpoint = endpoint.value;
   if (disclosure.value) study.disclosure = disclosure.value;

@@ -1,0 +1,44 @@
+import type { browser as extensionBrowser } from 'wxt/browser';
+import { type PageMessages, pageMessageType } from '../page-messages';
+import type { Collector, MessageSender } from './collector';
+
+type Browser = typeof extensionBrowser;
+
+/** Whether a message comes from one of this extension's own pages (not a content script, not another extension). */
+function fromExtensionPage(browser: Browser, sender: MessageSender): boolean {
+  return sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/')) === true;
+}
+
+/**
+ * The background's runtime.onMessage listener: extension pages' messages (lib/page-messages.ts) and
+ * content scripts' messages, which the collector checks and stores. Answers a content script once its
+ * message is stored: the content script resends what was not confirmed.
+ * (sendResponse rather than a returned promise: Chromium's native `browser` drops Dexie promises.)
+ */
+export function routeMessages(browser: Browser, collector: Collector) {
+  return (message: unknown, sender: MessageSender, sendResponse: (r: unknown) => void): boolean | undefined => {
+    const type = pageMessageType(message);
+    if (type === 'events-changed') return undefined;
+    if (type === 'tracking-changed') {
+      if (fromExtensionPage(browser, sender)) collector.refreshTracking().catch(() => {});
+      return undefined;
+    }
+    if (type === 'status') {
+      // Extension pages ask whether writes are failing (a full disk): nothing else is answered.
+      if (!fromExtensionPage(browser, sender)) return undefined;
+      const reply: PageMessages['status'] = { storageProblem: collector.storageProblem ?? null };
+      sendResponse(reply);
+      return false;
+    }
+    const receipt = collector.receive(message, sender);
+    if (!receipt.ok) {
+      sendResponse({ ok: false, error: receipt.error });
+      return false;
+    }
+    receipt.stored.then(
+      () => sendResponse({ ok: true }),
+      () => sendResponse({ ok: false, retry: true }),
+    );
+    return true;
+  };
+}
