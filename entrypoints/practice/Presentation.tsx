@@ -13,7 +13,7 @@ export function Presentation({ totals, bar }: { totals: Totals | null; bar: Comp
         {formatNumber(totals?.total ?? 0)}
       </p>
       <p class="big-sub" data-testid="present-time">
-        {t('timeGiven')}: {formatDuration(totals?.seconds ?? 0)}
+        {t('practicePresentTime', formatDuration(totals?.seconds ?? 0))}
       </p>
       <ul class="tiles">
         {KINDS.map((k) => (
