@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -100,6 +100,7 @@ for (const lang of ['en', 'fr'] as const) {
       await hours.filter({ hasText: TEXT[lang] }).waitFor({ timeout: 15_000 });
       await checkWidths(page, hours, TEXT[lang], `projector-class-${lang}`);
       await page.close();
+      rmSync(path, { force: true });
     });
   });
 }
