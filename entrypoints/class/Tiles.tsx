@@ -19,7 +19,7 @@ export function Tiles({ totals }: { totals: ClassTotals }) {
           {formatNumber(totals.actions)}
         </strong>
       </div>
-      <div class="tile">
+      <div class="tile tile-time">
         <span class="tile-label">{t('classTileHours')}</span>
         <strong data-testid="total-hours" data-value={seconds}>
           {formatDuration(seconds)}

@@ -39,6 +39,7 @@ export function Captcha() {
               set('challenge');
             }}
             data-testid="p-verify"
+            data-verify
           >
             {t('pVerify')}
           </button>

@@ -12,8 +12,8 @@ export function Presentation({ totals, bar }: { totals: Totals | null; bar: Comp
       <p class="big" data-testid="present-total">
         {formatNumber(totals?.total ?? 0)}
       </p>
-      <p class="big-sub">
-        {t('timeGiven')}: {formatDuration(totals?.seconds ?? 0)}
+      <p class="big-sub" data-testid="present-time">
+        {t('practicePresentTime', formatDuration(totals?.seconds ?? 0))}
       </p>
       <ul class="tiles">
         {KINDS.map((k) => (

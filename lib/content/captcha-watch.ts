@@ -14,7 +14,8 @@ interface Frame {
 
 /**
  * A CAPTCHA provider's frames: the checkbox frame reports a pass after the person's own click on
- * the box; the challenge frame reports the puzzle shown and each round the person verifies.
+ * the box; the challenge frame reports the puzzle shown and each round the person verifies. A
+ * `page` holds both parts and is watched as both frames.
  */
 export function runCaptcha(detector: Detector, spec: CaptchaSpec, host: RuntimeHost, send: Send, win: Window): void {
   const url = new URL(win.location.href);
@@ -26,8 +27,8 @@ export function runCaptcha(detector: Detector, spec: CaptchaSpec, host: RuntimeH
   host.onInvalidated(() => {
     for (const o of frame.observers) o.disconnect();
   });
-  if (role === 'checkbox') watchCheckbox(frame);
-  else watchChallenge(frame);
+  if (role !== 'challenge') watchCheckbox(frame);
+  if (role !== 'checkbox') watchChallenge(frame);
 }
 
 /** Checkbox frame: armed by a trusted click (or Space/Enter) on the box, then watches for the pass. */
@@ -49,7 +50,8 @@ function watchCheckbox({ spec, host, win, emit, observers }: Frame): void {
     if (!box || observing) return;
     observing = true;
     const o = new MutationObserver(check);
-    o.observe(box, { attributes: true, attributeFilter: ['aria-checked', 'class'] });
+    // aria-pressed: the practice page's box is a toggle button.
+    o.observe(box, { attributes: true, attributeFilter: ['aria-checked', 'aria-pressed', 'class'] });
     // The pass may show away from the box, in a closed shadow root it hosts (Turnstile's #success).
     const passRoot = spec.passRoot?.(doc);
     if (passRoot)

@@ -48,7 +48,6 @@ export default defineDetector({
     widget('rating'),
     widget('share', 15_000),
     widget('tag'),
-    widget('captcha', 120_000),
     widget('report', 60_000),
     widget('ai-feedback'),
     widget('compare'),
@@ -69,5 +68,16 @@ export default defineDetector({
       target: () => undefined,
     },
   ],
+  // Timed as real CAPTCHAs are (lib/content/captcha-watch.ts, lib/background/captcha.ts): from the
+  // puzzle shown to passed, with each Verify a round; the page holds both the box and the puzzle.
+  captcha: {
+    frameRole: (url) => (url.pathname === '/practice.html' ? 'page' : null),
+    widget: () => 'practice',
+    checkbox: ['[data-practice="captcha"] [data-testid="p-captcha"]'],
+    isPassed: (doc) =>
+      doc.querySelector('[data-practice="captcha"] [data-testid="p-captcha"]')?.getAttribute('aria-pressed') === 'true',
+    isChallengeShown: (doc) => doc.querySelector('[data-practice="captcha"] [role="dialog"]') !== null,
+    verify: ['[data-practice="captcha"] [data-verify]'],
+  },
   health: { pages: /^\/practice\.html/, controls: ['[data-practice]'] },
 });

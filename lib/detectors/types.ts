@@ -65,8 +65,11 @@ export interface SubmitControl {
  * reports when a puzzle is shown and each round the user submits.
  */
 export interface CaptchaSpec {
-  /** Which part of the widget this frame is, from its URL; null for frames not to watch. */
-  frameRole(url: URL): 'checkbox' | 'challenge' | null;
+  /**
+   * Which part of the widget this frame is, from its URL; null for frames not to watch. `page`: one
+   * document holds both the checkbox and the puzzle (the practice page's own widget).
+   */
+  frameRole(url: URL): 'checkbox' | 'challenge' | 'page' | null;
   /** Correlates the checkbox and challenge frames of one widget within a tab (the site key). */
   widget(url: URL): string;
   checkbox: Selectors;

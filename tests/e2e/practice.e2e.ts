@@ -34,8 +34,14 @@ describe('practice page', () => {
     await click('p-share-now');
     await click('p-tag-yes');
     await click('p-captcha');
-    await click('p-tile-1');
+    // The practice CAPTCHA is timed like a real one, from the puzzle shown to passed: take a while,
+    // and try once with no tile picked (a second round).
+    const shownAt = Date.now();
     await click('p-verify');
+    await page.getByTestId('p-tile-1').click({ delay: 100 });
+    await page.waitForTimeout(1_500);
+    await click('p-verify');
+    const solvedIn = Date.now() - shownAt;
     await click('p-report');
     await click('p-report-send');
     await click('p-good');
@@ -63,6 +69,11 @@ describe('practice page', () => {
     const counts = async () => (await page.getByTestId('practice-totals').locator('strong').allTextContents()).map(Number);
     await expect.poll(async () => (await counts()).reduce((a, b) => a + b, 0), { timeout: 10_000 }).toBe(11);
     expect(events.filter((e) => e.kind === 'vote')).toMatchObject([{ detail: 'down' }]);
+    // The CAPTCHA's time, measured from shown to passed, as for real CAPTCHAs (lib/background/captcha.ts).
+    const captcha = events.find((e) => e.kind === 'captcha');
+    expect(captcha?.durationMs).toBeGreaterThanOrEqual(1_500);
+    expect(captcha?.durationMs).toBeLessThanOrEqual(solvedIn + 1_000);
+    expect(captcha?.rounds).toBe(2);
     // Measured typing time for the review and the comment.
     expect(events.filter((e) => e.kind === 'review' || e.kind === 'comment').every((e) => (e.durationMs ?? 0) > 0)).toBe(true);
 

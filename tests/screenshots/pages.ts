@@ -95,6 +95,8 @@ export function realisticStudy(lang: 'en' | 'fr' = 'en'): Record<string, unknown
     startDate: isoDay(now - 28 * DAY),
     endDate: isoDay(now + 28 * DAY),
     platforms: ['youtube', 'instagram', 'x', 'reddit', 'amazon', 'chatgpt', 'recaptcha'],
+    // Public posts have public times: reviews and shares leave by the week only (the review shows it).
+    disclosure: [{ kinds: ['review', 'share'], granularity: 'week' }],
   };
 }
 

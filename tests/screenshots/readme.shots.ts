@@ -53,6 +53,30 @@ async function practiseEach(page: Page): Promise<void> {
   await settle(page, 1_000);
 }
 
+/**
+ * The study joined, under review with its disclosure rule, one row removed: the study and the first
+ * rows (the table is a month long); then the end of the review: the rule's effect, what the file
+ * says of itself, and how it leaves.
+ */
+async function reviewShot(s: Session, lang: 'en' | 'fr', path: string, endPath: string): Promise<void> {
+  const research = await joinStudy(s, lang);
+  await research.setViewportSize({ width: 1100, height: 1500 });
+  await research.getByTestId('study-review').click();
+  await research.getByTestId('review-table').waitFor();
+  await research.getByTestId('rule-effect').first().waitFor();
+  await research
+    .getByRole('checkbox', { name: /Reddit/ })
+    .first()
+    .uncheck();
+  await research.getByTestId('enrolment').evaluate((e) => {
+    e.scrollIntoView();
+    window.scrollBy(0, -16);
+  });
+  await research.screenshot({ path });
+  await shotBetween(research, endPath, research.getByTestId('export-study-json'), research.getByTestId('rule-effects'));
+  await research.close();
+}
+
 async function popupShot(s: Session, path: string): Promise<void> {
   const popup = await s.context.newPage();
   await popup.setViewportSize({ width: 420, height: 600 });
@@ -81,7 +105,7 @@ describe('README screenshots (en)', () => {
     await s?.close();
   });
 
-  it('pictures the popup, the dashboard (light, dark, payslip) and a study review', async () => {
+  it('pictures the popup and the dashboard (light, dark, payslip)', async () => {
     expect(await restoreMonth(s)).toBeGreaterThan(600);
     await popupShot(s, `${DIR}/popup.png`);
     const page = await dashboard(s);
@@ -95,21 +119,6 @@ describe('README screenshots (en)', () => {
     await settle(page, 800);
     await page.screenshot({ path: `${DIR}/dashboard-dark.png`, fullPage: true });
     await page.close();
-    const research = await joinStudy(s);
-    await research.setViewportSize({ width: 1100, height: 1500 });
-    await research.getByTestId('study-review').click();
-    await research.getByTestId('review-table').waitFor();
-    await research
-      .getByRole('checkbox', { name: /Reddit/ })
-      .first()
-      .uncheck();
-    // The study and the first rows of its review (the whole table is a month of rows).
-    await research.getByTestId('enrolment').evaluate((e) => {
-      e.scrollIntoView();
-      window.scrollBy(0, -16);
-    });
-    await research.screenshot({ path: `${DIR}/research-review.png` });
-    await research.close();
   });
 
   it('pictures the manual form refusing bad values, the About page, the practice page and class totals', async () => {
@@ -221,5 +230,23 @@ describe('README screenshots (fr)', () => {
     const manualRows = page.getByTestId('history').locator('tr[data-signal="manual"]');
     await shotBetween(page, `${DIR}/manual-history-fr-dark.png`, manualRows.nth(1), page.getByTestId('manual-dashboard'));
     await page.close();
+  });
+});
+
+describe.each([
+  ['en', 'research-review.png', 'research-file.png'],
+  ['fr', 'research-review-fr.png', 'research-file-fr.png'],
+] as const)('README screenshots: the participant page (%s)', (lang, file, end) => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launchWithMessages({ lang });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('pictures a study joined and under review, with its disclosure rule and one row removed', async () => {
+    expect(await restoreMonth(s)).toBeGreaterThan(600);
+    await reviewShot(s, lang, `${DIR}/${file}`, `${DIR}/${end}`);
   });
 });
