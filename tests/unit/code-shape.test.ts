@@ -27,7 +27,6 @@ const ALLOWED: Record<string, string> = {
   'components/KindChart.tsx#KindChart': 'not split yet',
   'components/ManualForm.tsx#ManualForm': 'not split yet',
   'entrypoints/background.ts#defineBackground callback': 'not split yet',
-  'entrypoints/data/SettingsStep.tsx#SettingsStep': 'not split yet',
   'entrypoints/options/History.tsx#History': 'not split yet',
   'entrypoints/options/Tracking.tsx#Tracking': 'not split yet',
   'entrypoints/options/WeeklySettings.tsx#WeeklySettings': 'not split yet',
