@@ -3,19 +3,11 @@ import { browser } from 'wxt/browser';
 import { openDb } from '@/lib/db/open';
 import { formatMoment, formatNumber, t } from '@/lib/i18n';
 import type { AnonymisedExport } from '@/lib/research/format';
-import { alreadySent, requestOrigin, type SendResult, send, sha256Hex } from '@/lib/research/send';
+import { alreadySent, requestOrigin, send, sha256Hex } from '@/lib/research/send';
 import { addReceipt, type Enrolment } from '@/lib/research/study';
 import { type Receipt, studyKey } from '@/lib/research/study-extras';
 import { receiptLine } from './StudyExtras';
-
-/** The bytes of the JSON form: what is saved and what is sent are the same bytes. */
-export const fileBytes = (file: AnonymisedExport) => new TextEncoder().encode(JSON.stringify(file, null, 1));
-
-/** A failed send, in words. */
-export function sendError(r: Exclude<SendResult, { ok: true }>, origin: string): string {
-  if (r.error === 'refused') return t('participantSendRefused', String(r.status));
-  return t(r.error === 'timeout' ? 'participantSendTimeout' : 'participantSendNetwork', origin);
-}
+import { fileBytes, sendError } from './sending';
 
 /** The file under review, its fingerprint, and — where the study names an address — "Send to the study". */
 export function SendPanel({ enrolment, file, onSent }: { enrolment: Enrolment; file: AnonymisedExport; onSent: () => void }) {
