@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { formatNumber, t } from '@/lib/i18n';
 import { type DropProgress, MAX_CLASS_BYTES, MAX_CLASS_FILES } from '@/lib/research/class-drop';
 import { MAX_EXPORT_BYTES } from '@/lib/research/format';
 import { ProgressPanel } from './ProgressPanel';
 import type { Outcome } from './useClassWorker';
+import { useDropTarget, useNoDropBesideZone } from './useDropTarget';
 
 const MB = 1024 * 1024;
 
@@ -15,19 +16,6 @@ function statusText(progress: DropProgress | null, outcome: Outcome): string {
   return '';
 }
 
-/** A file dropped beside the zone must not make the browser open it in place of the page. */
-function useNoDropBesideZone() {
-  useEffect(() => {
-    const stop = (e: DragEvent) => e.preventDefault();
-    window.addEventListener('dragover', stop);
-    window.addEventListener('drop', stop);
-    return () => {
-      window.removeEventListener('dragover', stop);
-      window.removeEventListener('drop', stop);
-    };
-  }, []);
-}
-
 /** The drop zone and file chooser, with the page's limits, the reading's progress and its status. */
 export function DropZone(props: {
   onFiles: (files: File[]) => void;
@@ -35,7 +23,6 @@ export function DropZone(props: {
   progress: DropProgress | null;
   outcome: Outcome;
 }) {
-  const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   useNoDropBesideZone();
   const take = (files: FileList | null | undefined) => {
@@ -43,28 +30,10 @@ export function DropZone(props: {
     // The files are handed over: the same files can be chosen again.
     if (input.current) input.current.value = '';
   };
-  const enter = (e: DragEvent) => {
-    e.preventDefault();
-    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    setOver(true);
-  };
+  const { over, handlers } = useDropTarget(take);
 
   return (
-    <section
-      class={`drop${over ? ' over' : ''}`}
-      aria-labelledby="drop-title"
-      data-testid="drop-zone"
-      onDragEnter={enter}
-      onDragOver={enter}
-      onDragLeave={(e) => {
-        if (!(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        take(e.dataTransfer?.files);
-      }}
-    >
+    <section class={`drop${over ? ' over' : ''}`} aria-labelledby="drop-title" data-testid="drop-zone" {...handlers}>
       <p id="drop-title" class="drop-title">
         {t('classDropHere')}
       </p>

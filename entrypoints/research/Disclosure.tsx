@@ -19,6 +19,9 @@ export function spanLabel(row: Pick<ExportRow, 'day' | 'hour' | 'grain'>): strin
   return formatDay(row.day);
 }
 
+/** Which actions a rule applies to, in words: the one label both the rule and its effect start with. */
+export const ruleLabel = (rule: DisclosureRule) => rule.kinds.map(kindLabel).join(', ');
+
 /** What one rule does, in words. */
 export function ruleText(rule: DisclosureRule): string {
   const parts: string[] = [];
@@ -34,7 +37,22 @@ export function ruleText(rule: DisclosureRule): string {
   if (rule.suppress_below) parts.push(t('discloseSuppress', formatNumber(rule.suppress_below)));
   if (rule.round_to) parts.push(t('discloseRound', formatNumber(rule.round_to)));
   if (rule.noise || rule.suppress_below || rule.round_to) parts.push(t('discloseCountsOnly'));
-  return t('discloseRule', rule.kinds.map(kindLabel).join(', '), parts.join('; '));
+  return t('discloseRule', ruleLabel(rule), parts.join('; '));
+}
+
+/** What one rule changed in a file, in words: rows before and after (merged, changed, left out), actions before and after. */
+export function effectText(rule: DisclosureRule, e: RuleEffect): string {
+  return t(
+    'discloseEffect',
+    ruleLabel(rule),
+    formatNumber(e.rowsBefore),
+    formatNumber(e.rowsAfter),
+    formatNumber(e.merged),
+    formatNumber(e.changed),
+    formatNumber(e.suppressed),
+    formatNumber(e.totalBefore),
+    formatNumber(e.totalAfter),
+  );
 }
 
 /** The study's disclosure rules, as facts shown before consent and on the study's card. */
@@ -69,17 +87,7 @@ export function RuleEffects({ study, effects }: { study: Study; effects: RuleEff
           if (!rule) return null;
           return (
             <li key={e.rule} data-testid="rule-effect">
-              {t(
-                'discloseEffect',
-                rule.kinds.map(kindLabel).join(', '),
-                formatNumber(e.rowsBefore),
-                formatNumber(e.rowsAfter),
-                formatNumber(e.merged),
-                formatNumber(e.changed),
-                formatNumber(e.suppressed),
-                formatNumber(e.totalBefore),
-                formatNumber(e.totalAfter),
-              )}
+              {effectText(rule, e)}
             </li>
           );
         })}

@@ -6,8 +6,9 @@ import { t } from '@/lib/i18n';
 import { type Enrolment, enrolments } from '@/lib/research/study';
 import { studyKey } from '@/lib/research/study-extras';
 import { Enrolled } from './Enrolled';
-import { Join, StudyFacts } from './Join';
+import { Join } from './Join';
 import { Review } from './Review';
+import { StudyFacts } from './StudyFacts';
 
 export function ResearchPage() {
   const [list, setList] = useState<Enrolment[] | null>(null);

@@ -15,7 +15,8 @@ import { FileFacts } from './FileFacts';
 import { Pager } from './Pager';
 import { ReviewFilter } from './ReviewFilter';
 import { ReviewTable } from './ReviewTable';
-import { fileBytes, SendPanel } from './SendPanel';
+import { SendPanel } from './SendPanel';
+import { fileBytes } from './sending';
 
 const PAGE = 100;
 

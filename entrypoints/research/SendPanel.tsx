@@ -1,66 +1,15 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { openDb } from '@/lib/db/open';
-import { formatMoment, formatNumber, t } from '@/lib/i18n';
+import { formatNumber, t } from '@/lib/i18n';
 import type { AnonymisedExport } from '@/lib/research/format';
-import { alreadySent, requestOrigin, type SendResult, send, sha256Hex } from '@/lib/research/send';
-import { addReceipt, type Enrolment } from '@/lib/research/study';
-import { type Receipt, studyKey } from '@/lib/research/study-extras';
-import { receiptLine } from './StudyExtras';
-
-/** The bytes of the JSON form: what is saved and what is sent are the same bytes. */
-export const fileBytes = (file: AnonymisedExport) => new TextEncoder().encode(JSON.stringify(file, null, 1));
-
-/** A failed send, in words. */
-export function sendError(r: Exclude<SendResult, { ok: true }>, origin: string): string {
-  if (r.error === 'refused') return t('participantSendRefused', String(r.status));
-  return t(r.error === 'timeout' ? 'participantSendTimeout' : 'participantSendNetwork', origin);
-}
+import type { Enrolment } from '@/lib/research/study';
+import { fileBytes } from './sending';
+import { useFingerprint, useSendFile } from './useSendFile';
 
 /** The file under review, its fingerprint, and — where the study names an address — "Send to the study". */
 export function SendPanel({ enrolment, file, onSent }: { enrolment: Enrolment; file: AnonymisedExport; onSent: () => void }) {
-  const [sha, setSha] = useState('');
-  const [message, setMessage] = useState('');
-  const [sending, setSending] = useState(false);
-  // A second click before the page re-renders must not send a second time.
-  const busy = useRef(false);
   const bytes = fileBytes(file);
-  const json = new TextDecoder().decode(bytes);
-  useEffect(() => {
-    let live = true;
-    sha256Hex(new TextEncoder().encode(json)).then((h) => live && setSha(h));
-    return () => {
-      live = false;
-    };
-  }, [json]);
+  const sha = useFingerprint(new TextDecoder().decode(bytes));
+  const { message, sending, click } = useSendFile(enrolment, bytes, file.rows.length, sha, onSent);
   const { endpoint } = enrolment.study;
-  // Sent from this panel, before the enrolment read back holds the receipt.
-  const [sentHere, setSentHere] = useState<Receipt | undefined>();
-  const sent = !sha ? undefined : (alreadySent(enrolment, sha) ?? (sentHere?.sha256 === sha ? sentHere : undefined));
-
-  const click = () => {
-    if (!endpoint || busy.current || !sha) return;
-    if (sent) return setMessage(t('participantAlreadySent', formatMoment(sent.at)));
-    busy.current = true;
-    // First thing in the click: the browser shows its prompt only during the user's gesture.
-    const granted = requestOrigin(browser.permissions, endpoint);
-    const origin = new URL(endpoint).origin;
-    setSending(true);
-    setMessage(t('participantSending'));
-    (async () => {
-      if (!(await granted)) return setMessage(t('participantSendDenied', origin));
-      const r = await send(endpoint, bytes, 'file', file.rows.length);
-      if (!r.ok) return setMessage(sendError(r, origin));
-      setSentHere(r.receipt);
-      await addReceipt(openDb(), studyKey(enrolment.study), r.receipt);
-      setMessage(receiptLine(r.receipt));
-      onSent();
-    })().finally(() => {
-      busy.current = false;
-      setSending(false);
-    });
-  };
-
   return (
     <div class="send" data-testid="send-panel">
       <p>

@@ -1,0 +1,60 @@
+import { useState } from 'preact/hooks';
+import { type FileSettings, type ImportResult, importBackup } from '@/lib/db/backup';
+import { openDb } from '@/lib/db/open';
+import { loadTracking } from '@/lib/db/tracking';
+import { formatNumber, type MessageKey, t, userLocale } from '@/lib/i18n';
+import { announce } from '@/lib/page-messages';
+
+/** How the last restore ended, in words: ok (added…) or refused (why). */
+export interface RestoreOutcome {
+  ok: boolean;
+  text: string;
+}
+
+/** Exactly what a restore did, in words: added, already here, skipped and why, nothing deleted. */
+async function restoredText(result: Extract<ImportResult, { ok: true }>): Promise<string> {
+  const lines = [t('dataImported', formatNumber(result.added), formatNumber(result.duplicates))];
+  if (result.skipped.unreadable) lines.push(t('dataSkippedUnreadable', formatNumber(result.skipped.unreadable)));
+  if (result.skipped.retention) {
+    const days = (await loadTracking(openDb())).retentionDays ?? 0;
+    lines.push(t('dataSkippedRetention', formatNumber(result.skipped.retention), formatNumber(days)));
+  }
+  lines.push(t('dataNothingDeleted'));
+  return lines.join(' ');
+}
+
+/**
+ * Restoring a backup file as a merge: busy while it runs, then how it ended and the file's settings
+ * (not applied: the page offers them apart, one by one).
+ */
+export function useRestore() {
+  const [imported, setImported] = useState<RestoreOutcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [fileSettings, setFileSettings] = useState<FileSettings | null>(null);
+
+  const restore = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setFileSettings(null);
+    try {
+      const result = await importBackup(openDb(), await file.text(), userLocale());
+      if (result.ok) {
+        setImported({ ok: true, text: await restoredText(result) });
+        announce('events-changed');
+        // The file's settings are not applied: they are offered apart, one by one.
+        setFileSettings(result.settings);
+      } else {
+        setImported({
+          ok: false,
+          text: t('dataImportRefused', t(`importErr_${result.error.replaceAll('-', '_')}` as MessageKey)),
+        });
+      }
+    } catch (error) {
+      setImported({ ok: false, text: t('dataImportRefused', String(error)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { imported, busy, fileSettings, restore };
+}
