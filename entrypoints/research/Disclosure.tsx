@@ -37,7 +37,7 @@ export function ruleText(rule: DisclosureRule): string {
   if (rule.suppress_below) parts.push(t('discloseSuppress', formatNumber(rule.suppress_below)));
   if (rule.round_to) parts.push(t('discloseRound', formatNumber(rule.round_to)));
   if (rule.noise || rule.suppress_below || rule.round_to) parts.push(t('discloseCountsOnly'));
-  return t('discloseRule', ruleLabel(rule), parts.join('; '));
+  return t('discloseRule', ruleLabel(rule), parts.join(t('discloseRulePartSeparator')));
 }
 
 /** What one rule changed in a file, in words: rows before and after (merged, changed, left out), actions before and after. */

@@ -51,11 +51,11 @@ describe('disclosure rules in words', () => {
     browserIn('fr');
     expect(ruleLabel(rule)).toBe('Commentaires, Avis');
     expect(ruleText(rule)).toBe(
-      'Commentaires, Avis : lignes de moins de 3 actions retirées; nombres arrondis à un multiple de 5; ces lignes ne portent que des nombres (ni temps mesuré ni saisie manuelle)',
+      'Commentaires, Avis : lignes de moins de 3 actions retirées\u00a0; nombres arrondis à un multiple de 5\u00a0; ces lignes ne portent que des nombres (ni temps mesuré ni saisie manuelle)',
     );
     expect(ruleText(weekly)).toBe('Votes : nombres par semaine (semaine ISO, du lundi au dimanche)');
     expect(effectText(rule, effect)).toBe(
-      'Commentaires, Avis : lignes 9 → 7 (0 regroupées, 4 modifiées, 2 retirées) ; actions 40 → 35',
+      'Commentaires, Avis : lignes 9 → 7 (regroupées : 0, modifiées : 4, retirées : 2) ; actions 40 → 35',
     );
   });
 });
