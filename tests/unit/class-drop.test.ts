@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { mergeClass } from '@/lib/research/class';
-import { admit, type ClassView, type FromWorker, MAX_CLASS_BYTES, MAX_CLASS_FILES, readBytes } from '@/lib/research/class-drop';
+import {
+  admit,
+  type ClassView,
+  type FromWorker,
+  MAX_CLASS_BYTES,
+  MAX_CLASS_FILES,
+  readBytes,
+  WHOLE_READ_BYTES,
+} from '@/lib/research/class-drop';
 import { ClassMerger, summarise } from '@/lib/research/class-merge';
 import { ClassSession } from '@/lib/research/class-session';
 import { exportZip } from '@/lib/research/export';
@@ -108,6 +116,28 @@ describe('readBytes: a file read in chunks', () => {
     expect(await readBytes(grown)).toBe('unreadable');
     const shrunk = { size: 9, stream: () => new Blob([new Uint8Array(5)]).stream() } as unknown as Blob;
     expect(await readBytes(shrunk)).toBe('unreadable');
+  });
+});
+
+describe('readBytes: a small file read whole', () => {
+  const small = new Uint8Array(WHOLE_READ_BYTES).map((_, i) => i % 251);
+
+  it('reads it in one request, telling its length once, and never asks for a stream', async () => {
+    const blob = { size: small.length, arrayBuffer: async () => small.slice().buffer, stream: () => expect.fail('stream') };
+    const chunks: number[] = [];
+    expect(same(await readBytes(blob as unknown as Blob, (n) => chunks.push(n)), small)).toBe(true);
+    expect(chunks).toEqual([small.length]);
+    expect(same(await readBytes(new Blob([small])), small)).toBe(true);
+  });
+
+  it('stops when asked, and reports a file that cannot be read or changed size as unreadable', async () => {
+    expect(await readBytes(new Blob([small]), undefined, () => true)).toBe('stopped');
+    const failing = { size: 10, arrayBuffer: () => Promise.reject(new Error('gone')) } as unknown as Blob;
+    expect(await readBytes(failing)).toBe('unreadable');
+    const shrunk = { size: 9, arrayBuffer: async () => new ArrayBuffer(5) } as unknown as Blob;
+    expect(await readBytes(shrunk)).toBe('unreadable');
+    const grown = { size: 2, arrayBuffer: async () => new ArrayBuffer(5) } as unknown as Blob;
+    expect(await readBytes(grown)).toBe('unreadable');
   });
 });
 
