@@ -48,7 +48,7 @@ export async function writeBatch(
     }),
   );
   let changed = false;
-  const tables = [db.events, db.daily, db.hourly, db.pending, db.health, db.seen, db.gestures, db.parked];
+  const tables = [db.events, db.daily, db.hours, db.pending, db.health, db.seen, db.gestures, db.parked];
   await db.transaction('rw', tables, async () => {
     const ids = batch.map((i) => i.id).filter((id): id is string => Boolean(id));
     // Ids already stored (a resend) or met earlier in this batch are skipped: exactly once.
