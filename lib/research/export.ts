@@ -38,6 +38,18 @@ interface Part {
   manualMs: number;
 }
 
+/** A rollup row's counts (a literal, not a spread: a year by the hour is 52,000 of them). */
+const partOf = (r: DailyRollup): Part => ({
+  platform: r.platform,
+  kind: r.kind,
+  detail: r.detail,
+  count: r.count,
+  measuredCount: r.measuredCount,
+  measuredMs: r.measuredMs,
+  manualCount: r.manualCount ?? 0,
+  manualMs: r.manualMs ?? 0,
+});
+
 /** A detail no detector reports leaves as `other`: never free text, never a made-up token. */
 const safeDetail = (detail: string) => (DETAIL.test(detail) && knownDetails().has(detail) ? detail : 'other');
 
@@ -102,11 +114,7 @@ export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now =
     ? await readHourly(db, period.from, period.to)
     : await db.daily.where('day').between(period.from, period.to, true, true).toArray();
   for (const r of rollups) {
-    if (hourly || isReadableDaily(r))
-      add(
-        { day: r.day, hour: hourly ? (r as HourlyRollup).hour : null },
-        { ...r, manualCount: r.manualCount ?? 0, manualMs: r.manualMs ?? 0 },
-      );
+    if (hourly || isReadableDaily(r)) add({ day: r.day, hour: hourly ? (r as HourlyRollup).hour : null }, partOf(r));
     else noteUnreadable('daily', dailyKey(r));
   }
   const rows = [...acc.values()].map(({ measured_ms, manual_ms, ...row }) => ({
