@@ -48,7 +48,7 @@ export async function writeBatch(
     }),
   );
   let changed = false;
-  const tables = [db.events, db.daily, db.hourly, db.pending, db.health, db.seen, db.gestures, db.parked];
+  const tables = [db.events, db.daily, db.hours, db.pending, db.health, db.seen, db.gestures, db.parked];
   await db.transaction('rw', tables, async () => {
     const ids = batch.map((i) => i.id).filter((id): id is string => Boolean(id));
     // Ids already stored (a resend) or met earlier in this batch are skipped: exactly once.
@@ -58,11 +58,12 @@ export async function writeBatch(
     await rollup.events.prefetch(db, targetsOf(batch));
     // Most batches meet no parked request: one count spares a lookup per sighting.
     const parked = (await db.parked.count()) > 0 || batch.some((i) => i.kind === 'sighting' && i.confirmOnly);
-    for (const item of batch) {
+    for (const [i, item] of batch.entries()) {
       if (item.id) {
         if (known.has(item.id)) continue;
         known.add(item.id);
       }
+      if (i % KEEP_ALIVE_EVERY === KEEP_ALIVE_EVERY - 1) await keepAlive(db);
       changed = (await apply(db, item, rollup, parked)) || changed;
     }
     await rollup.flush(db);
@@ -83,6 +84,19 @@ function targetsOf(batch: Item[]): [PlatformId, string][] {
     if (item.kind === 'sighting' && item.sighting.targetKey) out.push([item.sighting.platform, item.sighting.targetKey]);
   }
   return out;
+}
+
+/** How many items may pass between two IndexedDB requests of a batch's transaction (see keepAlive). */
+const KEEP_ALIVE_EVERY = 4;
+
+/**
+ * One cheap read in the transaction. Dexie keeps its transaction across native \`await\`s only for
+ * a limited run of them after its last request (MAX_BATCH, lib/background/batcher.ts); items whose
+ * events were prefetched make none, so a long batch would lose it (PrematureCommitError). A read
+ * every few items keeps it, at a fraction of the cost of a transaction per few items.
+ */
+function keepAlive(db: ClickworkDB): Promise<unknown> {
+  return db.seen.get('');
 }
 
 /** Applies one item inside writeBatch()'s transaction; true when what the pages show changed. */

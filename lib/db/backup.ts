@@ -212,7 +212,7 @@ export async function importBackup(db: ClickworkDB, text: string, locale: string
   }
   const settings = fileSettings(envelope.settings, locale);
 
-  return db.transaction('rw', [db.events, db.daily, db.hourly], async () => {
+  return db.transaction('rw', [db.events, db.daily, db.hours], async () => {
     const present = new Set<string>();
     if (events.length) {
       // A loop, not Math.min(...): a spread of a million arguments overflows the stack.

@@ -31,7 +31,7 @@ export async function historyPage(
  * left to the repair (lib/db/repair.ts), which rebuilds its day's totals from the events.
  */
 export async function deleteEvent(db: ClickworkDB, id: number): Promise<boolean> {
-  return db.transaction('rw', db.events, db.daily, db.hourly, async () => {
+  return db.transaction('rw', db.events, db.daily, db.hours, async () => {
     const ev = await db.events.get(id);
     if (!isReadableEvent(ev)) return false;
     await db.events.delete(id);
@@ -46,7 +46,7 @@ export async function deleteEvent(db: ClickworkDB, id: number): Promise<boolean>
 
 /** Corrects the kind of one (readable) event, the detail kept; its day's totals follow. */
 export async function correctKind(db: ClickworkDB, id: number, kind: Kind): Promise<boolean> {
-  return db.transaction('rw', db.events, db.daily, db.hourly, async () => {
+  return db.transaction('rw', db.events, db.daily, db.hours, async () => {
     const ev = await db.events.get(id);
     if (!isReadableEvent(ev) || ev.kind === kind) return false;
     await db.events.update(id, { kind });
@@ -62,7 +62,7 @@ export async function correctKind(db: ClickworkDB, id: number, kind: Kind): Prom
 
 /** Deletes every event and total, real and practice, and the intake's recent gestures; settings stay. */
 export async function deleteEverything(db: ClickworkDB): Promise<void> {
-  const tables = [db.events, db.daily, db.hourly, db.pending, db.health, db.gestures, db.parked];
+  const tables = [db.events, db.daily, db.hours, db.pending, db.health, db.gestures, db.parked];
   await db.transaction('rw', tables, async () => {
     await Promise.all(tables.map((t) => t.clear()));
   });

@@ -128,7 +128,7 @@ async function applyOccurrence(db: ClickworkDB, s: Sighting, rollup: RollupBuffe
 }
 
 /**
- * Applies one sighting inside a transaction that includes `events`, `daily` and `hourly`; the rollup's
+ * Applies one sighting inside a transaction that includes `events`, `daily` and `hours`; the rollup's
  * changes are written by `rollup.flush()` before the transaction ends. A `confirmOnly` sighting (a
  * request for an action a DOM control reports) only merges into the control's event: it never
  * adds or replaces one, and returns 'unconfirmed' when there is none yet.
@@ -141,7 +141,7 @@ export function applySighting(db: ClickworkDB, s: Sighting, rollup: RollupBuffer
 
 /** Stores a batch of sightings in one transaction, in order: all of them or, on failure, none. */
 export async function ingest(db: ClickworkDB, sightings: readonly Sighting[]): Promise<Outcome[]> {
-  return db.transaction('rw', db.events, db.daily, db.hourly, async () => {
+  return db.transaction('rw', db.events, db.daily, db.hours, async () => {
     const outcomes: Outcome[] = [];
     const rollup = new RollupBuffer();
     for (const s of sightings) outcomes.push(await applySighting(db, s, rollup));

@@ -75,7 +75,7 @@ export async function addManual(db: ClickworkDB, input: ManualInput, now = Date.
   if (!result.ok) return result;
   // A random key per entry: a restore tells two identical entries (same minute, kind, platform) apart.
   const event: LaborEvent = withStamp({ ...result.event, targetKey: `manual-${crypto.randomUUID()}` });
-  const id = await db.transaction('rw', db.events, db.daily, db.hourly, async () => {
+  const id = await db.transaction('rw', db.events, db.daily, db.hours, async () => {
     const added = (await db.events.add(event)) as number;
     const rollup = new RollupBuffer();
     rollup.bump(event, 1);
@@ -91,7 +91,7 @@ export type EditResult = ManualResult | { ok: false; errors: Record<string, neve
 export async function editManual(db: ClickworkDB, id: number, input: ManualInput, now = Date.now()): Promise<EditResult> {
   const result = validateManual(input, now);
   if (!result.ok) return result;
-  return db.transaction('rw', db.events, db.daily, db.hourly, async () => {
+  return db.transaction('rw', db.events, db.daily, db.hours, async () => {
     const old = await db.events.get(id);
     if (old?.signal !== 'manual') return { ok: false as const, errors: {}, notManual: true as const };
     const next: LaborEvent = { ...result.event, id };

@@ -1,6 +1,7 @@
 import { KINDS, type Kind, type PlatformId } from '../taxonomy';
 import type { Tally } from '../valuation';
-import { dailyKey, hourlyKey, isReadableDaily, isReadableHourly, noteUnreadable } from './rows';
+import { readHourly } from './hours';
+import { dailyKey, isReadableDaily, noteUnreadable } from './rows';
 import { type ClickworkDB, type DailyRollup, dayKey } from './schema';
 
 export type RangeId = 'today' | '7d' | '30d';
@@ -147,16 +148,9 @@ export async function hourOfWeek(
   include: (p: PlatformId) => boolean = realPlatforms,
 ): Promise<number[][]> {
   const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  const rows = await db.hourly
-    .where('day')
-    .between(days[0] as string, days.at(-1) as string, true, true)
-    .toArray();
+  const rows = await readHourly(db, days[0] as string, days.at(-1) as string);
   const weekday = new Map<string, number>();
   for (const r of rows) {
-    if (!isReadableHourly(r)) {
-      noteUnreadable('hourly', hourlyKey(r));
-      continue;
-    }
     if (!include(r.platform)) continue;
     let w = weekday.get(r.day);
     if (w === undefined) {

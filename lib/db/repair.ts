@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import { removeUnreadableEnrolments } from '../research/study';
+import { isReadableHours } from './hours';
 import { RollupBuffer } from './ingest';
 import { stampOf } from './local-time';
 import { dayBounds } from './queries';
@@ -8,7 +9,6 @@ import {
   isReadableDaily,
   isReadableEvent,
   isReadableHealth,
-  isReadableHourly,
   OPTIONAL_FIELDS,
   requiredFieldsReadable,
 } from './rows';
@@ -70,8 +70,7 @@ async function repairEvents(db: ClickworkDB, days: Set<string>): Promise<RepairR
 /** Rollup rows: the unreadable ones go, and their day's totals are rebuilt. */
 async function repairDaily(db: ClickworkDB, days: Set<string>): Promise<number> {
   return (
-    (await removeUnreadable(db, db.daily, isReadableDaily, days)) +
-    (await removeUnreadable(db, db.hourly, isReadableHourly, days))
+    (await removeUnreadable(db, db.daily, isReadableDaily, days)) + (await removeUnreadable(db, db.hours, isReadableHours, days))
   );
 }
 
@@ -100,9 +99,9 @@ async function rebuildTotals(db: ClickworkDB, days: Set<string> | 'all'): Promis
   const ranges: [number, number, string[]][] =
     days === 'all' ? [[-Infinity, Infinity, []]] : [...days].map((d) => [...dayBounds(d, d), [d]] as [number, number, string[]]);
   for (const [from, to, only] of ranges) {
-    await db.transaction('rw', db.events, db.daily, db.hourly, async () => {
-      if (days === 'all') await Promise.all([db.daily.clear(), db.hourly.clear()]);
-      else await Promise.all([db.daily.where('day').anyOf(only).delete(), db.hourly.where('day').anyOf(only).delete()]);
+    await db.transaction('rw', db.events, db.daily, db.hours, async () => {
+      if (days === 'all') await Promise.all([db.daily.clear(), db.hours.clear()]);
+      else await Promise.all([db.daily.where('day').anyOf(only).delete(), db.hours.where('day').anyOf(only).delete()]);
       const rollup = new RollupBuffer();
       // An event counts in the day stamped when it was recorded, which may be another zone's:
       // read half a day either side, and keep those stamped with one of the days.

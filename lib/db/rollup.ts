@@ -1,7 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import { EventBatch } from './event-batch';
+import { emptyHours, type HoursKey, type HoursRow, holdsActions, hourOf, hoursKey, setHour } from './hours';
 import { stampOf } from './local-time';
-import type { ClickworkDB, DailyKey, DailyRollup, HourlyKey, HourlyRollup, LaborEvent } from './schema';
+import type { ClickworkDB, DailyKey, DailyRollup, HourlyRollup, LaborEvent } from './schema';
 
 type Delta = HourlyRollup;
 
@@ -57,10 +58,10 @@ const RANGE_READ_FROM = 1000;
  * one read of the days they span (the primary key starts with the day) costs far less than as many
  * lookups, and next to nothing when those days hold no row yet.
  */
-async function storedRows<T extends DailyRollup, K extends DailyKey | HourlyKey>(
+async function storedRows<T extends { day: string }, K extends DailyKey>(
   table: Table<T, K>,
-  deltas: T[],
-  keyOf: (d: T) => K,
+  deltas: { day: string }[],
+  keyOf: (d: { day: string }) => K,
 ): Promise<(T | undefined)[]> {
   if (deltas.length < RANGE_READ_FROM) return table.bulkGet(deltas.map(keyOf));
   let from = deltas[0]?.day as string;
@@ -69,27 +70,57 @@ async function storedRows<T extends DailyRollup, K extends DailyKey | HourlyKey>
     if (d.day < from) from = d.day;
     if (d.day > to) to = d.day;
   }
-  const id = (r: T) => JSON.stringify(keyOf(r));
+  const id = (r: { day: string }) => JSON.stringify(keyOf(r));
   const stored = new Map<string, T>();
   for (const r of await table.where(':id').between([from], [to, Dexie.maxKey], true, true).toArray()) stored.set(id(r), r);
   return deltas.map((d) => stored.get(id(d)));
 }
 
 /** Writes deltas into one rollup table: one read and one write per touched row. */
-async function flushInto<T extends DailyRollup, K extends DailyKey | HourlyKey>(
+async function flushInto<T extends DailyRollup, K extends DailyKey>(
   table: Table<T, K>,
   deltas: T[],
   keyOf: (d: T) => K,
 ): Promise<void> {
   const live = deltas.filter(changes);
   if (!live.length) return;
-  const rows = await storedRows(table, live, keyOf);
+  const rows = await storedRows(table, live, keyOf as (d: { day: string }) => K);
   const put: T[] = [];
   const remove: K[] = [];
   live.forEach((d, i) => {
     const next = merged(rows[i], d);
     if (next.count <= 0) remove.push(keyOf(d));
     else put.push(next);
+  });
+  if (put.length) await table.bulkPut(put);
+  if (remove.length) await table.bulkDelete(remove);
+}
+
+/**
+ * Writes hour deltas into the hours table (one row per day, platform, kind and detail, 24 slots):
+ * one read and one write per touched row, whatever the number of its hours that changed.
+ */
+async function flushHours(table: Table<HoursRow, HoursKey>, deltas: Delta[]): Promise<void> {
+  const byRow = new Map<string, Delta[]>();
+  for (const d of deltas.filter(changes)) {
+    const id = `${d.day}|${d.platform}|${d.kind}|${d.detail}`;
+    const list = byRow.get(id);
+    if (list) list.push(d);
+    else byRow.set(id, [d]);
+  }
+  if (!byRow.size) return;
+  const firsts = [...byRow.values()].map((list) => list[0] as Delta);
+  const rows = await storedRows(table, firsts, (d) => hoursKey(d as Delta));
+  const put: HoursRow[] = [];
+  const remove: HoursKey[] = [];
+  firsts.forEach((first, i) => {
+    const row = rows[i] ?? emptyHours(first);
+    for (const d of byRow.get(`${first.day}|${first.platform}|${first.kind}|${first.detail}`) as Delta[]) {
+      const next = merged(hourOf(row, d.hour), d);
+      setHour(row, d.hour, next.count > 0 ? next : undefined);
+    }
+    if (holdsActions(row)) put.push(row);
+    else if (rows[i]) remove.push(hoursKey(first));
   });
   if (put.length) await table.bulkPut(put);
   if (remove.length) await table.bulkDelete(remove);
@@ -120,7 +151,7 @@ export class RollupBuffer {
     this.days.set(dayKey, d);
   }
 
-  /** Writes the batch's new events, then the gathered changes; call inside the same transaction (with `events`, `daily` and `hourly`). */
+  /** Writes the batch's new events, then the gathered changes; call inside the same transaction (with `events`, `daily` and `hours`). */
   async flush(db: ClickworkDB): Promise<void> {
     await this.events.flush(db);
     const days = [...this.days.values()];
@@ -128,6 +159,6 @@ export class RollupBuffer {
     this.days.clear();
     this.hours.clear();
     await flushInto(db.daily, days, (d) => [d.day, d.platform, d.kind, d.detail]);
-    await flushInto(db.hourly, hours, (d) => [d.day, d.hour, d.platform, d.kind, d.detail]);
+    await flushHours(db.hours, hours);
   }
 }

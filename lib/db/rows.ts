@@ -125,5 +125,3 @@ export function onUnreadable(listener: (count: number) => void): () => void {
 
 /** The key a daily row is stored under, to name it (also an unreadable row: any field may be missing). */
 export const dailyKey = (r: Partial<DailyRollup>) => [r.day, r.platform, r.kind, r.detail];
-/** The key an hourly row is stored under. */
-export const hourlyKey = (r: Partial<HourlyRollup>) => [r.day, r.hour, r.platform, r.kind, r.detail];

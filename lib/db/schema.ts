@@ -1,7 +1,9 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Kind, PlatformId, Signal, Slot } from '../taxonomy';
+import type { HoursKey, HoursRow } from './hours';
 import { upgradeToV4 } from './upgrade-v4';
 import { upgradeToV5 } from './upgrade-v5';
+import { upgradeToV6 } from './upgrade-v6';
 
 /** One completed action of click-work (see the data dictionary in README.md). */
 export interface LaborEvent {
@@ -59,12 +61,16 @@ export interface DailyRollup {
 /** The daily table's compound primary key, `[day+platform+kind+detail]`. */
 export type DailyKey = [day: string, platform: PlatformId, kind: Kind, detail: string];
 
-/** Per-hour totals (local hour when recorded), kept like the daily ones: the hour exports read them. */
+/**
+ * Per-hour totals (local hour when recorded), kept like the daily ones: the hour exports read them.
+ * Stored one row per hour up to schema version 5; since version 6 a day's 24 hours are one row
+ * (`HoursRow`, lib/db/hours.ts), which readers unpack into these.
+ */
 export interface HourlyRollup extends DailyRollup {
   hour: number;
 }
 
-/** The hourly table's compound primary key, `[day+hour+platform+kind+detail]`. */
+/** The hourly table's compound primary key, `[day+hour+platform+kind+detail]` (schema versions 4 and 5). */
 export type HourlyKey = [day: string, hour: number, platform: PlatformId, kind: Kind, detail: string];
 
 /** A CAPTCHA widget between "challenge shown" and "passed". */
@@ -161,12 +167,18 @@ export const SCHEMA_V4 = { ...SCHEMA_V3, hourly: '[day+hour+platform+kind+detail
  * export's form (`thumbs_up` → `thumbs-up`) in events and totals (lib/db/upgrade-v5.ts).
  */
 export const SCHEMA_V5 = SCHEMA_V4;
-export const SCHEMA_VERSION = 5;
+/**
+ * Version 6 stores a day's per-hour totals of one platform, kind and detail as one row of 24 slots
+ * (`hours`, lib/db/hours.ts) instead of one row per hour (`hourly`, deleted after the upgrade has
+ * moved its rows: lib/db/upgrade-v6.ts): a year by the hour reads as many rows as by the day.
+ */
+export const SCHEMA_V6 = { ...SCHEMA_V5, hourly: null, hours: '[day+platform+kind+detail], day' } as const;
+export const SCHEMA_VERSION = 6;
 
 export class ClickworkDB extends Dexie {
   events!: EntityTable<LaborEvent, 'id'>;
   daily!: Table<DailyRollup, DailyKey>;
-  hourly!: Table<HourlyRollup, HourlyKey>;
+  hours!: Table<HoursRow, HoursKey>;
   pending!: EntityTable<PendingCaptcha, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
   health!: EntityTable<HealthRow, 'platform'>;
@@ -183,6 +195,7 @@ export class ClickworkDB extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
+    this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
   }
 }
 

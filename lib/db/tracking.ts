@@ -95,10 +95,10 @@ export async function applyRetention(db: ClickworkDB, retentionDays: number, now
   const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
   const c = new Date(cutoff);
   const cutoffDay = `${c.getFullYear()}-${pad(c.getMonth() + 1)}-${pad(c.getDate())}`;
-  return db.transaction('rw', db.events, db.daily, db.hourly, async () => {
+  return db.transaction('rw', db.events, db.daily, db.hours, async () => {
     const removed = await db.events.where('ts').below(cutoff).delete();
     await db.daily.where('day').below(cutoffDay).delete();
-    await db.hourly.where('day').below(cutoffDay).delete();
+    await db.hours.where('day').below(cutoffDay).delete();
     return removed;
   });
 }

@@ -25,8 +25,19 @@ export const grainKey = (r: Pick<ExportRow, 'grain' | 'day' | 'hour' | 'platform
 
 const order = (r: ExportRow) =>
   `${r.day}|${String(r.hour ?? -1).padStart(2, '0')}|${r.grain}|${r.platform}|${r.kind}|${r.detail}`;
-/** Rows in the files' order: day, hour, grain, platform, kind, detail. */
-export const sortRows = (rows: ExportRow[]) => rows.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+/**
+ * Rows in the files' order: day, hour, grain, platform, kind, detail; sorted in place, ties kept in
+ * their order. Each row's order key is built once, not twice per comparison: a year by the hour
+ * (52,000 rows) took seconds when the comparison built them.
+ */
+export function sortRows(rows: ExportRow[]): ExportRow[] {
+  const keyed = rows.map((r) => ({ key: order(r), r }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  keyed.forEach((x, i) => {
+    rows[i] = x.r;
+  });
+  return rows;
+}
 
 const tenth = (s: number) => Math.round(s * 10) / 10;
 

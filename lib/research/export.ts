@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
-import { dailyKey, hourlyKey, isReadableDaily, isReadableHourly, noteUnreadable } from '../db/rows';
-import { type ClickworkDB, dayKey, type HourlyRollup } from '../db/schema';
+import { readHourly } from '../db/hours';
+import { dailyKey, isReadableDaily, noteUnreadable } from '../db/rows';
+import { type ClickworkDB, type DailyRollup, dayKey, type HourlyRollup } from '../db/schema';
 import { beneficiaryOf, type Kind, type PlatformId } from '../taxonomy';
 import { knownDetails } from './details';
 import { sortRows } from './disclosure-apply';
@@ -36,6 +37,18 @@ interface Part {
   manualCount: number;
   manualMs: number;
 }
+
+/** A rollup row's counts (a literal, not a spread: a year by the hour is 52,000 of them). */
+const partOf = (r: DailyRollup): Part => ({
+  platform: r.platform,
+  kind: r.kind,
+  detail: r.detail,
+  count: r.count,
+  measuredCount: r.measuredCount,
+  measuredMs: r.measuredMs,
+  manualCount: r.manualCount ?? 0,
+  manualMs: r.manualMs ?? 0,
+});
 
 /** A detail no detector reports leaves as `other`: never free text, never a made-up token. */
 const safeDetail = (detail: string) => (DETAIL.test(detail) && knownDetails().has(detail) ? detail : 'other');
@@ -107,17 +120,14 @@ export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now =
 
   // The day or hour rollups are kept in the same transaction as the events: exact, cheap to read,
   // and in the local day and hour stamped when each action was recorded (lib/db/local-time.ts).
+  // By the hour: the packed rows of lib/db/hours.ts, unpacked (unreadable ones noted there).
   const hourly = enrolment.study.granularity === 'hour';
-  const table = hourly ? db.hourly : db.daily;
-  const readable = hourly ? isReadableHourly : isReadableDaily;
-  const rollups = await table.where('day').between(period.from, period.to, true, true).toArray();
+  const rollups: DailyRollup[] = hourly
+    ? await readHourly(db, period.from, period.to)
+    : await db.daily.where('day').between(period.from, period.to, true, true).toArray();
   for (const r of rollups) {
-    if (readable(r))
-      add(
-        { day: r.day, hour: hourly ? (r as HourlyRollup).hour : null },
-        { ...r, manualCount: r.manualCount ?? 0, manualMs: r.manualMs ?? 0 },
-      );
-    else noteUnreadable(hourly ? 'hourly' : 'daily', hourly ? hourlyKey(r) : dailyKey(r));
+    if (hourly || isReadableDaily(r)) add({ day: r.day, hour: hourly ? (r as HourlyRollup).hour : null }, partOf(r));
+    else noteUnreadable('daily', dailyKey(r));
   }
   const rows = [...acc.values()].map(({ measured_ms, manual_ms, ...row }) => ({
     ...row,

@@ -77,7 +77,7 @@ async function ingest(s: Session) {
     const { collector, db } = (globalThis as unknown as { clickworkBench: Bench }).clickworkBench;
     await db.events.clear();
     await db.daily.clear();
-    await db.hourly.clear();
+    await db.hours.clear();
     const url = 'https://www.youtube.com/watch?v=bench';
     const sender = {
       id: (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id,

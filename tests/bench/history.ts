@@ -91,7 +91,7 @@ async function backup(s: Session, n: number) {
     const t1 = performance.now();
     await db.events.clear();
     await db.daily.clear();
-    await db.hourly.clear();
+    await db.hours.clear();
     const t2 = performance.now();
     const result = await imp(db, text, 'en');
     const importMs = performance.now() - t2;

@@ -19,7 +19,7 @@ export async function seedHistory(s: Session, total: number): Promise<number> {
     const { db } = (globalThis as unknown as { clickworkBench: Bench }).clickworkBench;
     await db.events.clear();
     await db.daily.clear();
-    await db.hourly.clear();
+    await db.hours.clear();
     const kinds = [
       ['reaction', 'like', 'youtube'],
       ['vote', 'up', 'reddit'],
@@ -31,7 +31,9 @@ export async function seedHistory(s: Session, total: number): Promise<number> {
     const now = Date.now();
     const year = 365 * 86_400_000;
     const daily = new Map<string, Record<string, unknown> & { count: number; measuredMs: number; measuredCount: number }>();
-    const hourly = new Map<string, Record<string, unknown> & { count: number; measuredMs: number; measuredCount: number }>();
+    // Schema version 6: one row per day, platform, kind and detail, 24 slots per field (lib/db/hours.ts).
+    const hours = new Map<string, Record<string, unknown> & { count: number[]; measuredMs: number[]; measuredCount: number[] }>();
+    const slots = () => new Array<number>(24).fill(0);
     const pad = (x: number) => (x < 10 ? `0${x}` : String(x));
     const t0 = performance.now();
     const chunk = 50_000;
@@ -57,23 +59,25 @@ export async function seedHistory(s: Session, total: number): Promise<number> {
           utcOffset: -d.getTimezoneOffset() || 0,
           ...(measured ? { durationMs: 9000 } : {}),
         });
-        for (const [map, key, extra] of [
-          [daily, `${day}|${platform}|${kind}|${detail}`, {}],
-          [hourly, `${day}|${d.getHours()}|${platform}|${kind}|${detail}`, { hour: d.getHours() }],
-        ] as const) {
-          const r = map.get(key) ?? { day, ...extra, platform, kind, detail, count: 0, measuredMs: 0, measuredCount: 0 };
-          r.count++;
-          if (measured) {
-            r.measuredMs += 9000;
-            r.measuredCount++;
-          }
-          map.set(key, r);
+        const key = `${day}|${platform}|${kind}|${detail}`;
+        const r = daily.get(key) ?? { day, platform, kind, detail, count: 0, measuredMs: 0, measuredCount: 0 };
+        const h = hours.get(key) ?? { day, platform, kind, detail, count: slots(), measuredMs: slots(), measuredCount: slots() };
+        const hour = d.getHours();
+        r.count++;
+        (h.count[hour] as number)++;
+        if (measured) {
+          r.measuredMs += 9000;
+          r.measuredCount++;
+          (h.measuredMs[hour] as number) += 9000;
+          (h.measuredCount[hour] as number)++;
         }
+        daily.set(key, r);
+        hours.set(key, h);
       }
       await db.events.bulkAdd(rows as never);
     }
     await db.daily.bulkPut([...daily.values()] as never);
-    await db.hourly.bulkPut([...hourly.values()] as never);
+    await db.hours.bulkPut([...hours.values()] as never);
     return performance.now() - t0;
   }, total);
 }

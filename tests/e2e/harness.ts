@@ -344,10 +344,13 @@ export async function seedEvents(page: Page, events: SeedEvent[]): Promise<void>
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['events', 'daily', 'hourly'], 'readwrite');
+          const tx = db.transaction(['events', 'daily', 'hours'], 'readwrite');
           type Rollup = Record<string, string | number> & { count: number; measuredMs: number; measuredCount: number };
+          type Hours = Record<string, unknown> & { count: number[]; measuredMs: number[]; measuredCount: number[] };
           const daily = new Map<string, Rollup>();
-          const hourly = new Map<string, Rollup>();
+          // Schema version 6: a day's hours in one row of 24 slots per field (lib/db/hours.ts).
+          const hours = new Map<string, Hours>();
+          const slots = () => new Array<number>(24).fill(0);
           const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
           const bump = (map: Map<string, Rollup>, key: string, base: Record<string, string | number>, e: SeedEvent) => {
             const r = map.get(key) ?? { ...base, count: 0, measuredMs: 0, measuredCount: 0 };
@@ -365,11 +368,18 @@ export async function seedEvents(page: Page, events: SeedEvent[]): Promise<void>
             // Stamped as the intake stamps events (schema version 4: lib/db/local-time.ts).
             tx.objectStore('events').add({ ...e, signal: 'dom+network', day, hour, utcOffset: -d.getTimezoneOffset() || 0 });
             const base = { day, platform: e.platform, kind: e.kind, detail: e.detail };
-            bump(daily, `${day}|${e.platform}|${e.kind}|${e.detail}`, base, e);
-            bump(hourly, `${day}|${hour}|${e.platform}|${e.kind}|${e.detail}`, { ...base, hour }, e);
+            const key = `${day}|${e.platform}|${e.kind}|${e.detail}`;
+            bump(daily, key, base, e);
+            const h = hours.get(key) ?? { ...base, count: slots(), measuredMs: slots(), measuredCount: slots() };
+            (h.count[hour] as number)++;
+            if (e.durationMs !== undefined) {
+              (h.measuredMs[hour] as number) += e.durationMs;
+              (h.measuredCount[hour] as number)++;
+            }
+            hours.set(key, h);
           }
           for (const r of daily.values()) tx.objectStore('daily').put(r);
-          for (const r of hourly.values()) tx.objectStore('hourly').put(r);
+          for (const r of hours.values()) tx.objectStore('hours').put(r);
           tx.oncomplete = () => {
             db.close();
             resolveSeed();

@@ -30,7 +30,7 @@ const like = (over: Partial<Sighting> = {}): Sighting => ({
 
 /** Applies the sightings in one transaction, the batch's targets read first (as writer.ts does). */
 function batch(sightings: Sighting[]) {
-  return db.transaction('rw', db.events, db.daily, db.hourly, async () => {
+  return db.transaction('rw', db.events, db.daily, db.hours, async () => {
     const rollup = new RollupBuffer();
     await rollup.events.prefetch(
       db,

@@ -1,8 +1,9 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, BACKUP_VERSION, importBackup } from '@/lib/db/backup';
+import { readHourly } from '@/lib/db/hours';
 import { ingest } from '@/lib/db/ingest';
-import { ClickworkDB, SCHEMA_V4 } from '@/lib/db/schema';
+import { ClickworkDB, SCHEMA_V4, SCHEMA_VERSION } from '@/lib/db/schema';
 import github from '@/lib/detectors/github';
 import { candidateRows } from '@/lib/research/export';
 import { parseStudy } from '@/lib/research/study';
@@ -110,7 +111,7 @@ describe('schema version 5', () => {
 
     const db = new ClickworkDB(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const events = await db.events.orderBy('id').toArray();
     expect(events.map((e) => `${e.platform}/${e.detail}${e.undoneAt ? '/undone' : ''}`)).toEqual([
       'github/thumbs-up',
@@ -126,7 +127,7 @@ describe('schema version 5', () => {
       'github/thumbs-up/3',
       'netflix/thumbs_up/1',
     ]);
-    const hourly = await db.hourly.toArray();
+    const hourly = await readHourly(db, '0000-00-00', '9999-99-99');
     expect(hourly.map((r) => `${r.platform}/${r.detail}/${r.hour}/${r.count}`).sort()).toEqual([
       'github/heart/9/1',
       'github/thumbs-up/9/3',

@@ -18,7 +18,7 @@ afterEach(async () => {
 
 const T = 1_800_000_000_000;
 const inTx = <R>(fn: (rollup: RollupBuffer) => Promise<R>) =>
-  db.transaction('rw', [db.events, db.daily, db.hourly, db.pending, db.parked], async () => {
+  db.transaction('rw', [db.events, db.daily, db.hours, db.pending, db.parked], async () => {
     const rollup = new RollupBuffer();
     const r = await fn(rollup);
     await rollup.flush(db);

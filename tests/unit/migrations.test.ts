@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { recordHealth } from '@/lib/db/health';
-import { ClickworkDB, dayKey, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSION } from '@/lib/db/schema';
+import { readHourly } from '@/lib/db/hours';
+import { ClickworkDB, dayKey, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V5, SCHEMA_VERSION } from '@/lib/db/schema';
 import { root } from './helpers';
 
 type Dump = { version: number; tables: Record<string, Record<string, unknown>[]> };
@@ -22,7 +23,7 @@ async function createOld(name: string, schema: Record<string, string>, version: 
 
 describe('schema migrations', () => {
   it('is at the version this test knows about (add a fixture when it changes)', () => {
-    expect(SCHEMA_VERSION).toBe(5);
+    expect(SCHEMA_VERSION).toBe(6);
   });
 
   it('upgrades a version-1 database with every row intact', async () => {
@@ -83,7 +84,7 @@ describe('schema migrations', () => {
       const key = `${e.day}|${e.hour}|${e.platform}|${e.kind}|${e.detail}`;
       hourly.set(key, (hourly.get(key) ?? 0) + (e.count ?? 1));
     }
-    const rows = await db.hourly.toArray();
+    const rows = await readHourly(db, '0000-00-00', '9999-99-99');
     expect(new Map(rows.map((r) => [`${r.day}|${r.hour}|${r.platform}|${r.kind}|${r.detail}`, r.count]))).toEqual(hourly);
     expect(hourly.size).toBeGreaterThan(0);
     // The hourly totals add up to the daily totals the version-3 database kept.
@@ -95,6 +96,43 @@ describe('schema migrations', () => {
       );
     const daily = await db.daily.toArray();
     expect(new Map(daily.map((r) => [`${r.day}|${r.platform}|${r.kind}|${r.detail}`, r.count]))).toEqual(perDay);
+    await db.delete();
+  });
+
+  it("upgrades a version-5 database to version 6: a day's hourly rows become one row of 24 slots, same numbers", async () => {
+    const base = { day: '2026-11-30', platform: 'youtube', kind: 'reaction', detail: 'like' } as const;
+    const hourly = [
+      { ...base, hour: 0, count: 2, measuredMs: 0, measuredCount: 0 },
+      { ...base, hour: 23, count: 5, measuredMs: 1200, measuredCount: 1, manualCount: 3, manualTimedCount: 1, manualMs: 600 },
+      { ...base, detail: 'dislike', hour: 9, count: 1, measuredMs: 0, measuredCount: 0 },
+      { ...base, day: '2026-12-01', hour: 9, count: 4, measuredMs: 0, measuredCount: 0 },
+    ];
+    // A row no reader could use (a count of text) is not carried over.
+    const bad = { ...base, day: '2026-12-02', hour: 3, count: 'many', measuredMs: 0, measuredCount: 0 };
+    const old = new Dexie('migrate-v5');
+    old.version(5).stores(SCHEMA_V5);
+    await old.open();
+    await old.table('hourly').bulkAdd([...hourly, bad]);
+    await old.table('daily').bulkAdd([{ ...base, count: 7, measuredMs: 1200, measuredCount: 1 }]);
+    old.close();
+
+    const db = new ClickworkDB('migrate-v5');
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.backendDB().objectStoreNames.contains('hourly')).toBe(false);
+    const stored = await db.hours.toArray();
+    expect(stored).toHaveLength(3);
+    const like = stored.find((r) => r.day === '2026-11-30' && r.detail === 'like');
+    expect(like?.count).toEqual([2, ...new Array(22).fill(0), 5]);
+    expect(like?.manualMs).toEqual([...new Array(23).fill(0), 600]);
+    expect(stored.find((r) => r.detail === 'dislike')).not.toHaveProperty('manualCount');
+    // Unpacked, the readers see exactly the readable version-5 rows.
+    const key = (r: { day: string; hour: number; detail: string }) => `${r.day}|${r.hour}|${r.detail}`;
+    const read = await readHourly(db, '0000-00-00', '9999-99-99');
+    expect([...read].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+      [...hourly].sort((a, b) => key(a).localeCompare(key(b))),
+    );
+    expect(await db.daily.count()).toBe(1);
     await db.delete();
   });
 });
