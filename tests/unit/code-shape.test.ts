@@ -33,7 +33,6 @@ const ALLOWED: Record<string, string> = {
   'entrypoints/class/DropZone.tsx#DropZone': 'not split yet',
   'entrypoints/data/DataPage.tsx#DataPage': 'not split yet',
   'entrypoints/data/SettingsStep.tsx#SettingsStep': 'not split yet',
-  'entrypoints/options/History.tsx#History': 'not split yet',
   'entrypoints/options/Tracking.tsx#Tracking': 'not split yet',
   'entrypoints/options/WeeklySettings.tsx#WeeklySettings': 'not split yet',
   'entrypoints/popup/App.tsx#App': 'not split yet',
