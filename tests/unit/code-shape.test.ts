@@ -25,7 +25,6 @@ const ALLOWED: Record<string, string> = {
   'lib/research/export.ts#candidateRows': 'not split yet',
   'lib/research/study.ts#parseStudy': 'not split yet',
   'components/KindChart.tsx#KindChart': 'not split yet',
-  'components/ManualForm.tsx#ManualForm': 'not split yet',
   'entrypoints/background.ts#defineBackground callback': 'not split yet',
   'entrypoints/about/About.tsx#About': 'not split yet',
   'entrypoints/about/About.tsx#RateChooser': 'not split yet',
