@@ -31,8 +31,6 @@ const ALLOWED: Record<string, string> = {
   'entrypoints/class/DropZone.tsx#DropZone': 'not split yet',
   'entrypoints/data/DataPage.tsx#DataPage': 'not split yet',
   'entrypoints/data/SettingsStep.tsx#SettingsStep': 'not split yet',
-  'entrypoints/options/Tracking.tsx#Tracking': 'not split yet',
-  'entrypoints/options/WeeklySettings.tsx#WeeklySettings': 'not split yet',
   'entrypoints/research/Enrolled.tsx#LeaveDialog': 'not split yet',
   'entrypoints/research/Join.tsx#Join': 'not split yet',
   'entrypoints/research/SendPanel.tsx#SendPanel': 'not split yet',
