@@ -7,28 +7,46 @@ import type { HistoryFilter } from './use-history';
 export function HistoryFilters({ filter, onChange }: { filter: HistoryFilter; onChange: (f: Partial<HistoryFilter>) => void }) {
   return (
     <p class="filters">
-      <label>
-        {t('colPlatform')}{' '}
-        <select
-          value={filter.platform}
-          onChange={(e) => onChange({ platform: (e.target as HTMLSelectElement).value })}
-          data-testid="filter-platform"
-        >
-          <option value="">{t('filterAll')}</option>
-          <Options values={PLATFORM_IDS.filter((p) => p !== 'practice')} label={platformLabel} />
-        </select>
-      </label>{' '}
-      <label>
-        {t('colKind')}{' '}
-        <select
-          value={filter.kind}
-          onChange={(e) => onChange({ kind: (e.target as HTMLSelectElement).value })}
-          data-testid="filter-kind"
-        >
-          <option value="">{t('filterAll')}</option>
-          <Options values={KINDS} label={kindLabel} />
-        </select>
-      </label>
+      <Filter
+        label={t('colPlatform')}
+        value={filter.platform}
+        onChange={(platform) => onChange({ platform })}
+        testId="filter-platform"
+        values={PLATFORM_IDS.filter((p) => p !== 'practice')}
+        optionLabel={platformLabel}
+      />{' '}
+      <Filter
+        label={t('colKind')}
+        value={filter.kind}
+        onChange={(kind) => onChange({ kind })}
+        testId="filter-kind"
+        values={KINDS}
+        optionLabel={kindLabel}
+      />
     </p>
+  );
+}
+
+/** One filter: "All" or one of `values`. */
+function Filter<T extends string>(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+  values: readonly T[];
+  optionLabel: (value: T) => string;
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select
+        value={props.value}
+        onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}
+        data-testid={props.testId}
+      >
+        <option value="">{t('filterAll')}</option>
+        <Options values={props.values} label={props.optionLabel} />
+      </select>
+    </label>
   );
 }
