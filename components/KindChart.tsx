@@ -1,4 +1,5 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, type ChartOptions, Legend, LinearScale, Tooltip } from 'chart.js';
+import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Summary } from '@/lib/db/queries';
 import { countOf, formatDay, formatMonth, formatNumber, kindLabel, t } from '@/lib/i18n';
@@ -53,19 +54,39 @@ export function buckets(summary: Summary): Bucket[] {
 /** Actions per day (or month) stacked by kind, with the same numbers as a table behind a disclosure. */
 export function KindChart({ summary }: { summary: Summary }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const bars = buckets(summary);
+  const monthly = summary.days.length > MAX_DAILY_BARS;
+  useKindChart(canvas, summary, bars, monthly);
+
+  return (
+    <figure class="chart">
+      <figcaption>{t(monthly ? 'chartTitleMonths' : 'chartTitle')}</figcaption>
+      <div class="chart-box">
+        <canvas ref={canvas} role="img" aria-label={chartSummary(summary)} data-testid="kind-chart" />
+      </div>
+      <details>
+        <summary>{t('showTable')}</summary>
+        <KindTable summary={summary} bars={bars} monthly={monthly} />
+      </details>
+      <p class="sr-only">{countOf('actions', summary.total)}</p>
+    </figure>
+  );
+}
+
+/**
+ * Draws the bars on `canvas` and keeps them up to date: a new summary updates the chart in place,
+ * a switch between light and dark draws it again in the new colours; it is destroyed with the page part.
+ */
+function useKindChart(canvas: RefObject<HTMLCanvasElement | null>, summary: Summary, bars: Bucket[], monthly: boolean): void {
   const chart = useRef<Chart<'bar'> | null>(null);
   // Colours are read from the page's theme: redraw when the system switches light/dark.
   const scheme = useThemeRedraw(chart);
-
-  const bars = buckets(summary);
-  const monthly = summary.days.length > MAX_DAILY_BARS;
 
   // A layout effect runs as soon as the DOM is built, so the chart is drawn in the first frame the
   // browser paints; a plain effect would wait for that frame and draw one frame later.
   useLayoutEffect(() => {
     if (!canvas.current) return;
     const text = cssVar('--text', '#1d1d1f');
-    const grid = cssVar('--grid', '#d8d8dc');
     const data = {
       labels: bars.map((b) => b.label),
       datasets: summary.byKind.map(({ kind }) => ({
@@ -81,36 +102,11 @@ export function KindChart({ summary }: { summary: Summary }) {
       chart.current.update();
       return;
     }
-    const created = new Chart(canvas.current, {
+    chart.current = new Chart(canvas.current, {
       type: 'bar',
       data,
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        color: text,
-        plugins: {
-          legend: { position: 'bottom', labels: { color: text, boxWidth: 12, font: { size: 12 } } },
-          tooltip: { mode: 'index', intersect: false },
-        },
-        scales: {
-          x: {
-            stacked: true,
-            title: { display: true, text: t(monthly ? 'chartAxisMonth' : 'chartAxisDay'), color: text, font: { size: 12 } },
-            ticks: { color: text, maxRotation: 0, autoSkip: true, font: { size: 11 } },
-            grid: { display: false },
-          },
-          y: {
-            stacked: true,
-            beginAtZero: true,
-            title: { display: true, text: t('chartAxisActions'), color: text, font: { size: 12 } },
-            ticks: { color: text, precision: 0, font: { size: 11 } },
-            grid: { color: grid },
-          },
-        },
-      },
+      options: chartOptions(text, cssVar('--grid', '#d8d8dc'), monthly),
     });
-    chart.current = created;
     // Read by the benchmark (npm run bench): time from opening to the first chart drawn.
     if (!performance.getEntriesByName('clickwork:first-chart').length) performance.mark('clickwork:first-chart');
   }, [summary, scheme]);
@@ -122,46 +118,68 @@ export function KindChart({ summary }: { summary: Summary }) {
     },
     [],
   );
+}
 
+/** The chart's look: stacked bars, no animation, axes titled, in the theme's text and grid colours. */
+function chartOptions(text: string, grid: string, monthly: boolean): ChartOptions<'bar'> {
+  return {
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    color: text,
+    plugins: {
+      legend: { position: 'bottom', labels: { color: text, boxWidth: 12, font: { size: 12 } } },
+      tooltip: { mode: 'index', intersect: false },
+    },
+    scales: {
+      x: {
+        stacked: true,
+        title: { display: true, text: t(monthly ? 'chartAxisMonth' : 'chartAxisDay'), color: text, font: { size: 12 } },
+        ticks: { color: text, maxRotation: 0, autoSkip: true, font: { size: 11 } },
+        grid: { display: false },
+      },
+      y: {
+        stacked: true,
+        beginAtZero: true,
+        title: { display: true, text: t('chartAxisActions'), color: text, font: { size: 12 } },
+        ticks: { color: text, precision: 0, font: { size: 11 } },
+        grid: { color: grid },
+      },
+    },
+  };
+}
+
+/** The chart's numbers as a table: a row per bar, a column per kind, and the bar's total. */
+function KindTable({ summary, bars, monthly }: { summary: Summary; bars: Bucket[]; monthly: boolean }) {
   return (
-    <figure class="chart">
-      <figcaption>{t(monthly ? 'chartTitleMonths' : 'chartTitle')}</figcaption>
-      <div class="chart-box">
-        <canvas ref={canvas} role="img" aria-label={chartSummary(summary)} data-testid="kind-chart" />
-      </div>
-      <details>
-        <summary>{t('showTable')}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t(monthly ? 'tableMonth' : 'tableDay')}</th>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t(monthly ? 'tableMonth' : 'tableDay')}</th>
+          {summary.byKind.map(({ kind }) => (
+            <th scope="col" key={kind}>
+              {kindLabel(kind)}
+            </th>
+          ))}
+          <th scope="col">{t('tableTotal')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {bars.map((b) => {
+          const total = summary.byKind.reduce((n, { kind }) => n + b.counts[kind], 0);
+          return (
+            <tr key={b.key}>
+              <th scope="row">
+                <time dateTime={b.key}>{b.label}</time>
+              </th>
               {summary.byKind.map(({ kind }) => (
-                <th scope="col" key={kind}>
-                  {kindLabel(kind)}
-                </th>
+                <td key={kind}>{formatNumber(b.counts[kind])}</td>
               ))}
-              <th scope="col">{t('tableTotal')}</th>
+              <td>{formatNumber(total)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {bars.map((b) => {
-              const total = summary.byKind.reduce((n, { kind }) => n + b.counts[kind], 0);
-              return (
-                <tr key={b.key}>
-                  <th scope="row">
-                    <time dateTime={b.key}>{b.label}</time>
-                  </th>
-                  {summary.byKind.map(({ kind }) => (
-                    <td key={kind}>{formatNumber(b.counts[kind])}</td>
-                  ))}
-                  <td>{formatNumber(total)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </details>
-      <p class="sr-only">{countOf('actions', summary.total)}</p>
-    </figure>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -55,18 +55,8 @@ export function ValueCard({ valuation: v, aboutUrl }: { valuation: Valuation; ab
       )}
       <h2 id="value-title">{t('valueTitle')}</h2>
       <ul class="values">
-        <li data-testid="value-fair">
-          <strong>{formatMoney(v.fair.amount, v.fair.rate.currency)}</strong> {t('valueFair')} <Tag p={p} />
-          <a class="rate" href={`${aboutUrl}#rates`} target="_blank" rel="noopener">
-            {rateLabel(v.fair.rate)}
-          </a>
-        </li>
-        <li data-testid="value-micro">
-          <strong>{formatMoney(v.micro.amount, v.micro.rate.currency)}</strong> {t('valueMicro')} <Tag p={p} />
-          <a class="rate" href={`${aboutUrl}#rates`} target="_blank" rel="noopener">
-            {rateLabel(v.micro.rate)}
-          </a>
-        </li>
+        <AtRate lens="fair" v={v} p={p} aboutUrl={aboutUrl} />
+        <AtRate lens="micro" v={v} p={p} aboutUrl={aboutUrl} />
         <li data-testid="value-market">
           <strong>{market || formatMoney(0, 'EUR')}</strong> {t('valueMarket')} <Tag p="estimated" />
           {v.market.unpricedCount > 0 && (
@@ -80,5 +70,20 @@ export function ValueCard({ valuation: v, aboutUrl }: { valuation: Valuation; ab
         {t('aboutNumbers')} →
       </a>
     </section>
+  );
+}
+
+const LENS_KEY: Record<'fair' | 'micro', MessageKey> = { fair: 'valueFair', micro: 'valueMicro' };
+
+/** What the time would have earned through a lens with an hourly rate, and where that rate comes from. */
+function AtRate({ lens, v, p, aboutUrl }: { lens: 'fair' | 'micro'; v: Valuation; p: Provenance; aboutUrl: string }) {
+  const { amount, rate } = v[lens];
+  return (
+    <li data-testid={`value-${lens}`}>
+      <strong>{formatMoney(amount, rate.currency)}</strong> {t(LENS_KEY[lens])} <Tag p={p} />
+      <a class="rate" href={`${aboutUrl}#rates`} target="_blank" rel="noopener">
+        {rateLabel(rate)}
+      </a>
+    </li>
   );
 }

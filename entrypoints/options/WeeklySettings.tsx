@@ -21,36 +21,8 @@ function nextMonday(now: number): string {
 
 /** The weekly look back's setting: off (the default), in the popup, or as a browser notification. */
 export function WeeklySettings() {
-  const [state, setState] = useState<WeeklyState | null>(null);
-  const [note, setNote] = useState<'asking' | 'refused' | null>(null);
-  useEffect(() => {
-    const db = openDb();
-    Promise.all([loadWeekly(db), notificationPermissions.contains({ permissions: ['notifications'] }).catch(() => false)]).then(
-      ([s, granted]) => {
-        setState(s);
-        // Notifications chosen, then withdrawn in the browser's settings: the popup card takes over.
-        if (s.notify && !granted) setNote('refused');
-      },
-      () => {},
-    );
-  }, []);
+  const { state, note, choose } = useWeeklySetting();
   if (!state) return null;
-
-  // Called from the change itself: the permission request must happen inside the user's gesture.
-  const choose = (mode: WeeklyMode) => {
-    const { stored, answered } = chooseWeekly(openDb(), mode, notificationPermissions);
-    // Shown at once (the stored state follows), so the radio button stays where the user put it.
-    setState(mode === 'off' ? { ...state, enabled: false, notify: false } : turnedOn(state, mode === 'notify', Date.now()));
-    setNote(mode === 'notify' ? 'asking' : null);
-    stored.then(setState, () => {});
-    answered.then(
-      ({ state: s, refused }) => {
-        setState(s);
-        setNote(refused ? 'refused' : null);
-      },
-      () => {},
-    );
-  };
   const mode = modeOf(state);
   return (
     <section aria-labelledby="weekly-settings" data-testid="weekly-settings">
@@ -82,4 +54,42 @@ export function WeeklySettings() {
       )}
     </section>
   );
+}
+
+/**
+ * The stored weekly state (null until read), the note on the notification permission being asked
+ * for or refused, and `choose`, which stores a mode.
+ */
+function useWeeklySetting() {
+  const [state, setState] = useState<WeeklyState | null>(null);
+  const [note, setNote] = useState<'asking' | 'refused' | null>(null);
+  useEffect(() => {
+    const db = openDb();
+    Promise.all([loadWeekly(db), notificationPermissions.contains({ permissions: ['notifications'] }).catch(() => false)]).then(
+      ([s, granted]) => {
+        setState(s);
+        // Notifications chosen, then withdrawn in the browser's settings: the popup card takes over.
+        if (s.notify && !granted) setNote('refused');
+      },
+      () => {},
+    );
+  }, []);
+
+  // Called from the change itself: the permission request must happen inside the user's gesture.
+  const choose = (mode: WeeklyMode) => {
+    if (!state) return;
+    const { stored, answered } = chooseWeekly(openDb(), mode, notificationPermissions);
+    // Shown at once (the stored state follows), so the radio button stays where the user put it.
+    setState(mode === 'off' ? { ...state, enabled: false, notify: false } : turnedOn(state, mode === 'notify', Date.now()));
+    setNote(mode === 'notify' ? 'asking' : null);
+    stored.then(setState, () => {});
+    answered.then(
+      ({ state: s, refused }) => {
+        setState(s);
+        setNote(refused ? 'refused' : null);
+      },
+      () => {},
+    );
+  };
+  return { state, note, choose };
 }

@@ -170,6 +170,8 @@ describe('dashboard', () => {
     expect(events).toHaveLength(1);
     // The dashboard, open all along, redraws when the service worker stores the like.
     await dash.getByTestId('total').filter({ hasText: /^1$/ }).waitFor({ timeout: 10_000 });
+    // So does its history table (its own live read): the like is its one row.
+    await expect.poll(() => dash.getByTestId('history').locator('tbody td:nth-child(2)').allTextContents()).toEqual(['X']);
     await dash.getByTestId('switch-youtube').check();
     await settle(dash, 500); // let the setting be written before the page closes
     for (const p of [dash, yt, popup]) await p.close();

@@ -1,0 +1,73 @@
+import { hasRealActions } from '@/lib/db/empty';
+import { healthStatus, type PlatformHealth } from '@/lib/db/health';
+import { openDb } from '@/lib/db/open';
+import { rangeDays, type Summary, summarize } from '@/lib/db/queries';
+import { loadValuationSettings } from '@/lib/db/settings';
+import { loadTracking } from '@/lib/db/tracking';
+import { DETECTORS } from '@/lib/detectors/registry';
+import { userLocale } from '@/lib/i18n';
+import { ask } from '@/lib/page-messages';
+import { type Valuation, valuate } from '@/lib/valuation';
+
+/**
+ * The headline's two periods, as the dashboard's "Today" and "Week" ranges: today, and the 7 days
+ * ending today. Each is also the period the rest of the popup shows.
+ */
+export type Period = 'today' | '7d';
+
+export type StorageProblem = { at: number; full: boolean };
+
+/** What a read shows: its numbers first ('partial'), then with the health checks ('ready'). */
+export interface Loaded {
+  status: 'partial' | 'ready';
+  /** Totals of the headline's periods. */
+  totals: Record<Period, number>;
+  /** The chosen period's numbers. */
+  summary: Summary;
+  valuation: Valuation;
+  health: PlatformHealth[];
+  storage: StorageProblem | null;
+  pausedUntil?: number;
+  /** Whether any real action is kept at all (an empty week then says where the others are). */
+  everCounted: boolean;
+}
+
+/** What the popup shows: loading, the read's error, or what it read. */
+export type State = { status: 'loading' } | { status: 'error'; error: string } | Loaded;
+
+/** Asks the background whether its writes are failing; no answer (it is asleep) means they are not. */
+async function storageStatus(): Promise<StorageProblem | null> {
+  return (await ask('status'))?.storageProblem ?? null;
+}
+
+/**
+ * Reads the popup's numbers for `range`. The numbers and the chart first (through `early`); the
+ * health checks and the background's status (which may have to wake the service worker) follow
+ * without holding the chart back.
+ */
+export async function readPopup(range: Period, early: (value: Loaded) => void): Promise<Loaded> {
+  const db = openDb();
+  // The week's per-day rollup gives both headline numbers (today is its last day): with the
+  // week chosen, as when the popup opens, one read draws everything.
+  const [week, today, settings, tracking, everCounted] = await Promise.all([
+    summarize(db, rangeDays('7d')),
+    range === 'today' ? summarize(db, rangeDays('today')) : null,
+    loadValuationSettings(db, userLocale()),
+    loadTracking(db),
+    hasRealActions(db),
+  ]);
+  const summary = today ?? week;
+  const lastDay: Record<string, number> = week.perDay.at(-1) ?? {};
+  const totals = { today: Object.values(lastDay).reduce((n, c) => n + c, 0), '7d': week.total };
+  const pausedUntil = tracking.pausedUntil !== undefined && tracking.pausedUntil > Date.now() ? tracking.pausedUntil : undefined;
+  const first = { totals, summary, valuation: valuate(summary.tallies, settings), pausedUntil, everCounted };
+  early({ status: 'partial', ...first, health: [], storage: null });
+  const [health, storage] = await Promise.all([
+    healthStatus(
+      db,
+      DETECTORS.map((d) => d.id),
+    ),
+    storageStatus(),
+  ]);
+  return { status: 'ready', ...first, health, storage };
+}
