@@ -51,7 +51,6 @@ export function plannedFiles({ id, host, name }) {
     [`lib/detectors/${id}.ts`]: fill('detector.ts.tpl'),
     [`entrypoints/${id}.content.ts`]: fill('content.ts.tpl'),
     [`tests/fixtures/${id}/page.html`]: fill('fixture.html.tpl'),
-    [`tests/fixtures/${id}/page.fr.html`]: fill('fixture.html.tpl', 'fr'),
     [`tests/unit/${id}.test.ts`]: fill('unit.test.ts.tpl'),
     [`tests/e2e/emulators/${id}.js`]: fill('emulator.js.tpl'),
     [`tests/e2e/platforms/${id}.e2e.ts`]: fill('e2e.ts.tpl'),
@@ -108,7 +107,7 @@ function main(argv) {
     'tests/fixtures/README.md': withTableRow(
       read('tests/fixtures/README.md'),
       '## Hand-written pages',
-      `| \`${id}/page.html\` | hand-written by \`npm run new-platform\`: TODO say which real markup it imitates |\n| \`${id}/page.fr.html\` | the same with the French interface's labels |`,
+      `| \`${id}/page.html\` | hand-written by \`npm run new-platform\`: TODO say which real markup it imitates |`,
     ),
   };
   for (const [path, text] of Object.entries({ ...files, ...edits })) {
@@ -122,9 +121,10 @@ ${name} (${id}) counts a like on its generated page. Left to do by hand (CONTRIB
   1. lib/detectors/${id}.ts: the real controls, scope, target and requests, each selector alternative
      and request rule with a comment citing where and when it was seen; remove \`unconfirmed\` only
      when a saved page or public code confirms it.
-  2. tests/fixtures/${id}/: the real markup (or a saved page read from ../shared at run time).
+  2. tests/fixtures/${id}/page.html: the real markup, items 1001 and 1002 (the tests also serve it in French).
   3. tests/e2e/emulators/${id}.js: what the platform's page does on a click (its request, then its state).
-  4. README.md's row for ${name}: what is counted, why it is that kind, and the evidence.
+  4. tests/unit/${id}.test.ts: the request cases at its end, after the platform's real requests.
+  Then README.md's row for ${name}: what is counted, why it is that kind, and the evidence.
 Then: npx vitest run tests/unit/${id}.test.ts tests/unit/registry.test.ts; npx wxt build;
       npx vitest run -c vitest.e2e.config.ts tests/e2e/platforms/${id}.e2e.ts`);
 }
