@@ -60,7 +60,9 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
     const el = origin(e);
     if (el) submits.onKey(el);
     const editing = el?.closest('input, textarea, [contenteditable="true"], [contenteditable=""]');
-    // Typing is not a gesture; a shortcut key (X's "l" likes) or Enter to submit is.
+    // Typing is not a gesture; a shortcut key (X's "l" likes) or Enter to submit is. A key held down
+    // repeats by itself: only its first press is the person's gesture.
+    if ((e as KeyboardEvent).repeat) return;
     if (!editing || (e as KeyboardEvent).key === 'Enter') gesture();
   });
 

@@ -133,11 +133,21 @@ describe('youtube detector', () => {
     await tick(GESTURE_INTERVAL_MS + 20);
     expect(gestures()).toHaveLength(3);
     expect(gestures()[2]).toMatchObject({ type: 'gesture', platform: 'youtube', clicks: 4 });
+    // A key held down (auto-repeat) is one gesture, not one per repeat.
+    await tick(GESTURE_INTERVAL_MS + 20);
+    for (let i = 0; i < 30; i++) {
+      const held = new KeyboardEvent('keydown', { key: 'l', bubbles: true, repeat: i > 0 });
+      Object.defineProperty(held, 'isTrusted', { value: true });
+      doc.body.dispatchEvent(held);
+    }
+    await tick(GESTURE_INTERVAL_MS + 20);
+    expect(gestures()).toHaveLength(4);
+    expect(gestures()[3]).not.toHaveProperty('clicks');
     // A deliberate click well after the last message goes at once.
     await tick(GESTURE_INTERVAL_MS + 20);
     trustedClick(like);
-    expect(gestures()).toHaveLength(4);
-    expect(gestures()[3]).not.toHaveProperty('clicks');
+    expect(gestures()).toHaveLength(5);
+    expect(gestures()[4]).not.toHaveProperty('clicks');
   });
 
   it.skipIf(real.skip)('matches the InnerTube endpoints named in the real watch page, and only those', () => {
