@@ -7,6 +7,7 @@ export function inWords(v: SettingValue): string {
   if ('rate' in v) return rateLabel(v.rate);
   if ('platforms' in v) return v.platforms.length ? v.platforms.map(platformLabel).join(', ') : t('settingNone');
   if ('days' in v) return v.days === undefined ? t('retentionForever') : t('retentionDays', formatNumber(v.days));
+  if ('mode' in v) return t(v.mode === 'off' ? 'settingOff' : v.mode === 'card' ? 'settingWeeklyCard' : 'weeklyNotify');
   if ('lang' in v)
     return v.lang === 'browser' ? t('settingLanguageBrowser') : t(v.lang === 'fr' ? 'uiLangFrench' : 'uiLangEnglish');
   return t(v.on ? 'settingOn' : 'settingOff');

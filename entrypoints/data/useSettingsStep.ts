@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { notificationPermissions } from '@/components/Weekly';
 import type { FileSettings } from '@/lib/db/backup';
 import { openDb } from '@/lib/db/open';
 import { applyFileSettings, type SettingDifference, type SettingKey, settingsDifferences } from '@/lib/db/restore-settings';
@@ -22,10 +23,17 @@ export function useSettingsStep(settings: FileSettings) {
   const apply = async () => {
     const keys = diffs?.filter((d) => ticked.has(d.key)).map((d) => d.key) ?? [];
     if (!keys.length) return setStatus(t('restoreAppliedNone'));
-    const { trackingChanged } = await applyFileSettings(openDb(), settings, keys, userLocale());
+    const { trackingChanged, weeklyRefused } = await applyFileSettings(
+      openDb(),
+      settings,
+      keys,
+      userLocale(),
+      notificationPermissions,
+    );
     // The background reads the tracking choices again (and applies a retention now chosen).
     if (trackingChanged) announce('tracking-changed');
-    setStatus(t('restoreApplied', keys.map(settingName).join(', ')));
+    const applied = t('restoreApplied', keys.map(settingName).join(', '));
+    setStatus(weeklyRefused ? `${applied} ${t('weeklyNotifyRefused')}` : applied);
     setTicked(new Set());
     await compare();
   };

@@ -1,6 +1,8 @@
 import { csvCell } from '../csv';
 import { type InterfaceLanguage, isInterfaceLanguage, loadLanguageChoice } from '../i18n-fallback';
 import { sanitizeSettings, type ValuationSettings } from '../valuation';
+import { modeOf, type WeeklyMode } from '../weekly/choose';
+import { loadWeekly } from '../weekly/store';
 import { RollupBuffer } from './ingest';
 import { withStamp } from './local-time';
 import { isReadableEvent } from './rows';
@@ -30,6 +32,8 @@ export interface Backup {
     tracking?: Omit<TrackingSettings, 'pausedUntil'>;
     /** The interface language chosen (`browser`: the browser's own); kept in extension storage. */
     language?: InterfaceLanguage | 'browser';
+    /** The weekly look back: off, a card in the popup, or a browser notification. */
+    weekly?: WeeklyMode;
   };
   events: Omit<LaborEvent, 'id'>[];
 }
@@ -50,6 +54,7 @@ export async function exportBackup(db: ClickworkDB, extensionVersion: string, lo
       valuation: await loadValuationSettings(db, locale),
       tracking: withoutPause(await loadTracking(db)),
       language: (await loadLanguageChoice()) ?? 'browser',
+      weekly: modeOf(await loadWeekly(db)),
     },
     events,
   };
@@ -98,6 +103,7 @@ export interface FileSettings {
   valuation?: ValuationSettings;
   tracking?: Omit<TrackingSettings, 'pausedUntil'>;
   language?: InterfaceLanguage | 'browser';
+  weekly?: WeeklyMode;
 }
 
 export type ImportResult =
@@ -168,6 +174,7 @@ function fileSettings(raw: unknown, locale: string): FileSettings {
   if (r.tracking !== undefined) out.tracking = withoutPause(sanitizeTracking(r.tracking));
   // A language this version does not have is left out, like any unreadable part.
   if (r.language === 'browser' || isInterfaceLanguage(r.language)) out.language = r.language;
+  if (r.weekly === 'off' || r.weekly === 'card' || r.weekly === 'notify') out.weekly = r.weekly;
   return out;
 }
 

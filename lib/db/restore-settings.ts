@@ -1,6 +1,8 @@
 import { type InterfaceLanguage, loadLanguageChoice, saveLanguageChoice } from '../i18n-fallback';
 import type { PlatformId } from '../taxonomy';
 import { type Rate, resolveRate, type ValuationSettings } from '../valuation';
+import { chooseWeekly, modeOf, type NotificationPermissions, type WeeklyMode } from '../weekly/choose';
+import { loadWeekly } from '../weekly/store';
 import type { FileSettings } from './backup';
 import type { ClickworkDB } from './schema';
 import { loadValuationSettings, saveValuationSettings } from './settings';
@@ -11,14 +13,23 @@ import { countBeyondRetention, loadTracking, publishTracking, type TrackingSetti
  * browser's one setting at a time. Nothing is applied unless the user ticks it; a retention that
  * would delete actions says how many first.
  */
-export type SettingKey = 'microRate' | 'fairRate' | 'disabled' | 'retentionDays' | 'privateWindows' | 'badge' | 'language';
+export type SettingKey =
+  | 'microRate'
+  | 'fairRate'
+  | 'disabled'
+  | 'retentionDays'
+  | 'privateWindows'
+  | 'badge'
+  | 'language'
+  | 'weekly';
 
 export type SettingValue =
   | { key: 'microRate' | 'fairRate'; rate: Rate }
   | { key: 'disabled'; platforms: PlatformId[] }
   | { key: 'retentionDays'; days: number | undefined }
   | { key: 'privateWindows' | 'badge'; on: boolean }
-  | { key: 'language'; lang: InterfaceLanguage | 'browser' };
+  | { key: 'language'; lang: InterfaceLanguage | 'browser' }
+  | { key: 'weekly'; mode: WeeklyMode };
 
 export interface SettingDifference {
   key: SettingKey;
@@ -34,6 +45,7 @@ function values(
   valuation: ValuationSettings | undefined,
   tracking: Tracked | undefined,
   language: InterfaceLanguage | 'browser' | undefined,
+  weekly: WeeklyMode | undefined,
 ): SettingValue[] {
   const out: SettingValue[] = [];
   if (valuation) {
@@ -47,6 +59,7 @@ function values(
     out.push({ key: 'badge', on: tracking.badge === true });
   }
   if (language) out.push({ key: 'language', lang: language });
+  if (weekly) out.push({ key: 'weekly', mode: weekly });
   return out;
 }
 
@@ -64,9 +77,14 @@ export async function settingsDifferences(
   locale: string,
   now = Date.now(),
 ): Promise<SettingDifference[]> {
-  const here = values(await loadValuationSettings(db, locale), await loadTracking(db), (await loadLanguageChoice()) ?? 'browser');
+  const here = values(
+    await loadValuationSettings(db, locale),
+    await loadTracking(db),
+    (await loadLanguageChoice()) ?? 'browser',
+    modeOf(await loadWeekly(db)),
+  );
   const out: SettingDifference[] = [];
-  for (const theirs of values(file.valuation, file.tracking, file.language)) {
+  for (const theirs of values(file.valuation, file.tracking, file.language, file.weekly)) {
     const mine = here.find((v) => v.key === theirs.key) as SettingValue;
     if (same(mine, theirs)) continue;
     const d: SettingDifference = { key: theirs.key, current: mine, file: theirs };
@@ -77,17 +95,28 @@ export async function settingsDifferences(
   return out;
 }
 
+/** Without the browser's permissions (a test, a page that cannot ask): a notification is refused. */
+const NO_NOTIFICATIONS: NotificationPermissions = {
+  contains: async () => false,
+  request: async () => false,
+  remove: async () => true,
+};
+
 /**
  * Applies the file's value of the settings the user ticked, and only those. Returns whether the
- * tracking settings changed (the background must then read them again, and applies retention).
+ * tracking settings changed (the background must then read them again, and applies retention), and
+ * whether a weekly notification was refused (the look back is then a card in the popup). Call it
+ * from the user's click: the weekly look back's permission is asked before anything is awaited.
  */
 export async function applyFileSettings(
   db: ClickworkDB,
   file: FileSettings,
   keys: readonly SettingKey[],
   locale: string,
-): Promise<{ trackingChanged: boolean }> {
+  permissions: NotificationPermissions = NO_NOTIFICATIONS,
+): Promise<{ trackingChanged: boolean; weeklyRefused: boolean }> {
   const chosen = new Set(keys);
+  const weekly = file.weekly && chosen.has('weekly') ? chooseWeekly(db, file.weekly, permissions).answered : undefined;
   // Extension storage is written after the transaction: awaiting another API inside a Dexie
   // transaction can leave it waiting (seen as a restore step that never finished under load).
   const tracking = await db.transaction('rw', db.meta, async () => {
@@ -120,5 +149,5 @@ export async function applyFileSettings(
   if (tracking) await publishTracking(tracking);
   // Open extension pages follow a new interface language by themselves (onLanguageChanged).
   if (file.language && chosen.has('language')) await saveLanguageChoice(file.language === 'browser' ? undefined : file.language);
-  return { trackingChanged: tracking !== undefined };
+  return { trackingChanged: tracking !== undefined, weeklyRefused: weekly ? (await weekly).refused : false };
 }

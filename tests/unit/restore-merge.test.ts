@@ -6,11 +6,19 @@ import { applyFileSettings, settingsDifferences } from '@/lib/db/restore-setting
 import { ClickworkDB } from '@/lib/db/schema';
 import { loadTracking, saveTracking } from '@/lib/db/tracking';
 import { LANGUAGE_KEY, loadLanguageChoice, saveLanguageChoice } from '@/lib/i18n-fallback';
+import { chooseWeekly, modeOf, type NotificationPermissions } from '@/lib/weekly/choose';
+import { loadWeekly } from '@/lib/weekly/store';
 
 // Issue 12, finding "a restore can delete history": a restore is a merge and only a merge.
 
 let here: ClickworkDB;
 let there: ClickworkDB;
+/** The browser's answer to the notification permission, asked at the user's click. */
+const grant = (answer: boolean): NotificationPermissions => ({
+  contains: async () => answer,
+  request: async () => answer,
+  remove: async () => true,
+});
 let n = 0;
 beforeEach(() => {
   here = new ClickworkDB(`merge-here-${++n}`);
@@ -116,9 +124,9 @@ describe('the settings of the file: a separate step, one setting at a time', () 
     await fiftyOldActions(here);
     const result = await importBackup(here, await foreignBackup(), 'en');
     if (!result.ok) throw new Error(result.error);
-    expect(await applyFileSettings(here, result.settings, [], 'en')).toEqual({ trackingChanged: false });
+    expect(await applyFileSettings(here, result.settings, [], 'en')).toEqual({ trackingChanged: false, weeklyRefused: false });
     expect(await loadTracking(here)).toEqual({ disabled: [], privateWindows: false });
-    expect(await applyFileSettings(here, result.settings, ['badge', 'fairRate'], 'en')).toEqual({ trackingChanged: true });
+    expect(await applyFileSettings(here, result.settings, ['badge', 'fairRate'], 'en')).toEqual({ trackingChanged: true, weeklyRefused: false });
     expect(await loadTracking(here)).toEqual({ disabled: [], privateWindows: false, badge: true });
     expect((await here.meta.get('valuation'))?.value).toEqual({ microPresetId: 'mturk-median', fairPresetId: 'uk-nlw' });
     expect(await here.events.count()).toBe(51);
@@ -149,6 +157,28 @@ describe('the settings of the file: a separate step, one setting at a time', () 
     const unknown = await importBackup(here, JSON.stringify({ ...file, settings: { ...file.settings, language: 'de' } }), 'en');
     expect(unknown.ok && unknown.settings.language).toBeUndefined();
     fakeBrowser.reset();
+  });
+
+  it('carries the weekly look back: offered apart, applied only when ticked, a notification asked for at that click', async () => {
+    await chooseWeekly(there, 'notify', grant(true)).answered;
+    const file = await exportBackup(there, '0.1.0', 'en');
+    expect(file.settings.weekly).toBe('notify');
+    const result = await importBackup(here, JSON.stringify(file), 'en');
+    if (!result.ok) throw new Error(result.error);
+    expect(result.settings.weekly).toBe('notify');
+    const diff = (await settingsDifferences(here, result.settings, 'en')).find((d) => d.key === 'weekly');
+    expect(diff).toMatchObject({ current: { mode: 'off' }, file: { mode: 'notify' } });
+    await applyFileSettings(here, result.settings, ['badge'], 'en', grant(true));
+    expect(modeOf(await loadWeekly(here))).toBe('off'); // not ticked: not applied
+    // The browser refuses notifications: the look back comes as the popup's card, and the caller is told.
+    const refused = await applyFileSettings(here, result.settings, ['weekly'], 'en', grant(false));
+    expect(refused.weeklyRefused).toBe(true);
+    expect(modeOf(await loadWeekly(here))).toBe('card');
+    const granted = await applyFileSettings(here, result.settings, ['weekly'], 'en', grant(true));
+    expect(granted.weeklyRefused).toBe(false);
+    expect(modeOf(await loadWeekly(here))).toBe('notify');
+    const odd = await importBackup(here, JSON.stringify({ ...file, settings: { ...file.settings, weekly: 'daily' } }), 'en');
+    expect(odd.ok && odd.settings.weekly).toBeUndefined();
   });
 
   it('a file with no settings, or the same settings, offers nothing', async () => {
