@@ -126,7 +126,10 @@ describe('the settings of the file: a separate step, one setting at a time', () 
     if (!result.ok) throw new Error(result.error);
     expect(await applyFileSettings(here, result.settings, [], 'en')).toEqual({ trackingChanged: false, weeklyRefused: false });
     expect(await loadTracking(here)).toEqual({ disabled: [], privateWindows: false });
-    expect(await applyFileSettings(here, result.settings, ['badge', 'fairRate'], 'en')).toEqual({ trackingChanged: true, weeklyRefused: false });
+    expect(await applyFileSettings(here, result.settings, ['badge', 'fairRate'], 'en')).toEqual({
+      trackingChanged: true,
+      weeklyRefused: false,
+    });
     expect(await loadTracking(here)).toEqual({ disabled: [], privateWindows: false, badge: true });
     expect((await here.meta.get('valuation'))?.value).toEqual({ microPresetId: 'mturk-median', fairPresetId: 'uk-nlw' });
     expect(await here.events.count()).toBe(51);
