@@ -58,12 +58,14 @@ export async function writeBatch(
     await rollup.events.prefetch(db, targetsOf(batch));
     // Most batches meet no parked request: one count spares a lookup per sighting.
     const parked = (await db.parked.count()) > 0 || batch.some((i) => i.kind === 'sighting' && i.confirmOnly);
-    for (const [i, item] of batch.entries()) {
+    let applied = 0;
+    for (const item of batch) {
       if (item.id) {
         if (known.has(item.id)) continue;
         known.add(item.id);
       }
-      if (i % KEEP_ALIVE_EVERY === KEEP_ALIVE_EVERY - 1) await keepAlive(db);
+      // Counted over the items applied: resends skipped in between make no request either.
+      if (++applied % KEEP_ALIVE_EVERY === 0) await keepAlive(db);
       changed = (await apply(db, item, rollup, parked)) || changed;
     }
     await rollup.flush(db);

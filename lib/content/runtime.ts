@@ -1,6 +1,7 @@
 import { closestOf } from '../detectors/dom';
 import type { Detector } from '../detectors/types';
 import { MAX_GESTURE_CLICKS } from '../messages';
+import type { PlatformId } from '../taxonomy';
 import { runCaptcha } from './captcha-watch';
 import { runHealthCheck } from './health-check';
 import { CAPTURE, guard, origin, type RuntimeHost, type Send } from './host';
@@ -20,22 +21,44 @@ export { hasText, IDLE_GAP_MS } from './typing';
  */
 export const GESTURE_INTERVAL_MS = 150;
 
-/** Sends gesture messages for the person's own clicks and key presses, at most one per interval. */
-function gestures(detector: Detector, host: RuntimeHost, send: Send): () => void {
+/**
+ * Events this close to the previous one are the same action: a key press and the click the browser
+ * makes of it (Enter or Space on a button), a label's click and the one it passes to its control.
+ * Deliberate clicks, even a machine's, come further apart (78 ms and more in the e2e tests).
+ */
+export const SAME_ACTION_MS = 40;
+
+/** Keys that do nothing alone: never a gesture (a shortcut's own key is). */
+const MODIFIERS = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'CapsLock', 'Fn']);
+
+/**
+ * Sends gesture messages for the person's own clicks and key presses, at most one per interval
+ * (`clock` and `host` given by tests).
+ */
+export function gestureSender(
+  platform: PlatformId,
+  host: Pick<RuntimeHost, 'setTimeout'>,
+  send: Send,
+  clock: () => number = Date.now,
+): () => void {
   let lastSent = Number.NEGATIVE_INFINITY;
   let waiting = 0;
   let waitingTs = 0;
+  let lastEvent = Number.NEGATIVE_INFINITY;
   const flush = () => {
-    lastSent = Date.now();
+    lastSent = clock();
     const clicks = Math.min(waiting, MAX_GESTURE_CLICKS);
     waiting = 0;
-    send({ type: 'gesture', platform: detector.id, ts: waitingTs, ...(clicks > 1 ? { clicks } : {}) });
+    send({ type: 'gesture', platform, ts: waitingTs, ...(clicks > 1 ? { clicks } : {}) });
   };
   return () => {
-    const now = Date.now();
+    const now = clock();
+    const sameAction = now - lastEvent < SAME_ACTION_MS;
+    lastEvent = now;
+    if (sameAction) return;
     if (waiting === 0 && now - lastSent >= GESTURE_INTERVAL_MS) {
       lastSent = now;
-      send({ type: 'gesture', platform: detector.id, ts: now });
+      send({ type: 'gesture', platform, ts: now });
       return;
     }
     waiting++;
@@ -53,7 +76,7 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
     send({ type: 'sighting', platform: detector.id, action, op, ts: Date.now(), ...(target ? { target } : {}) });
   const toggles = toggleWatches(detector, host, emit, win);
   const submits = submitWatches(detector, host, send, win);
-  const gesture = gestures(detector, host, send);
+  const gesture = gestureSender(detector.id, host, send);
 
   const onKey = guard((e: Event) => {
     if (!e.isTrusted) return;
@@ -62,8 +85,9 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
     const editing = el?.closest('input, textarea, [contenteditable="true"], [contenteditable=""]');
     // Typing is not a gesture; a shortcut key (X's "l" likes) or Enter to submit is. A key held down
     // repeats by itself: only its first press is the person's gesture.
-    if ((e as KeyboardEvent).repeat) return;
-    if (!editing || (e as KeyboardEvent).key === 'Enter') gesture();
+    const key = e as KeyboardEvent;
+    if (key.repeat || MODIFIERS.has(key.key)) return;
+    if (!editing || key.key === 'Enter') gesture();
   });
 
   const onClick = guard((e: Event) => {

@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { EventBatch } from './event-batch';
-import { emptyHours, type HoursKey, type HoursRow, holdsActions, hourOf, hoursKey, setHour } from './hours';
+import { emptyHours, type HoursKey, type HoursRow, holdsActions, hourOf, hoursKey, isReadableHours, setHour } from './hours';
 import { stampOf } from './local-time';
 import type { ClickworkDB, DailyKey, DailyRollup, HourlyRollup, LaborEvent } from './schema';
 
@@ -114,7 +114,11 @@ async function flushHours(table: Table<HoursRow, HoursKey>, deltas: Delta[]): Pr
   const put: HoursRow[] = [];
   const remove: HoursKey[] = [];
   firsts.forEach((first, i) => {
-    const row = rows[i] ?? emptyHours(first);
+    // A stored row no reader can use (damaged) is left as it is, for the repair to rebuild from the
+    // events (stored all the same): writing on it would throw and fail the whole batch.
+    const stored = rows[i];
+    if (stored && !isReadableHours(stored)) return;
+    const row = stored ?? emptyHours(first);
     for (const d of byRow.get(`${first.day}|${first.platform}|${first.kind}|${first.detail}`) as Delta[]) {
       const next = merged(hourOf(row, d.hour), d);
       setHour(row, d.hour, next.count > 0 ? next : undefined);

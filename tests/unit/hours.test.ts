@@ -44,3 +44,22 @@ describe('a day of hourly totals in one row (schema version 6)', () => {
     expect(isReadableHours(null)).toBe(false);
   });
 });
+
+describe('a damaged hours row in the database', () => {
+  it('does not stop the next write on its day; the repair then rebuilds the row from the events', async () => {
+    const { ClickworkDB } = await import('@/lib/db/schema');
+    const { ingest } = await import('@/lib/db/ingest');
+    const { repairUnreadable } = await import('@/lib/db/repair');
+    const db = new ClickworkDB(`hours-damaged-${Date.now()}`);
+    const ts = new Date(2026, 11, 1, 14, 5).getTime();
+    await db.hours.put({ ...base, count: 'broken', measuredMs: null, measuredCount: [] } as never);
+    await ingest(db, [{ platform: 'youtube', kind: 'reaction', detail: 'like', slot: 'none', op: 'add', signal: 'dom', ts }]);
+    expect(await db.events.count()).toBe(1);
+    await repairUnreadable(db);
+    const rows = await db.hours.toArray();
+    expect(rows).toHaveLength(1);
+    expect(isReadableHours(rows[0])).toBe(true);
+    expect(unpackHours(rows[0] as never).map((h) => [h.hour, h.count])).toEqual([[14, 1]]);
+    await db.delete();
+  });
+});

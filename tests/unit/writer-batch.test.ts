@@ -39,4 +39,15 @@ describe('writeBatch with a full batch', () => {
     await writeBatch(db, new TargetHasher(db), batch, { last: Date.now() });
     expect(await db.events.count()).toBe(MAX_BATCH);
   });
+
+  it('also when resends already stored sit exactly where the keep-alive reads were (every 4th item)', async () => {
+    const hasher = new TargetHasher(db);
+    // Stored once: the items that a count by position would have kept alive on.
+    const resent = Array.from({ length: MAX_BATCH / 4 }, (_, k) => like(4 * k + 3));
+    await writeBatch(db, hasher, resent, { last: Date.now() });
+    const batch = Array.from({ length: MAX_BATCH }, (_, i) => like(i));
+    await writeBatch(db, hasher, batch, { last: Date.now() });
+    expect(await db.events.count()).toBe(MAX_BATCH);
+    expect((await db.daily.toArray()).reduce((s, r) => s + r.count, 0)).toBe(MAX_BATCH);
+  });
 });
