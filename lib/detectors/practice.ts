@@ -1,4 +1,8 @@
+import { queryFirst } from './dom';
 import { defineDetector, type ToggleControl } from './types';
+
+/** The practice CAPTCHA's box, a toggle button (entrypoints/practice). */
+const CAPTCHA_BOX = ['[data-practice="captcha"] [data-testid="p-captcha"]'] as const;
 
 /**
  * The practice page's own widgets (entrypoints/practice): one of every kind of click-work, counted by
@@ -73,9 +77,8 @@ export default defineDetector({
   captcha: {
     frameRole: (url) => (url.pathname === '/practice.html' ? 'page' : null),
     widget: () => 'practice',
-    checkbox: ['[data-practice="captcha"] [data-testid="p-captcha"]'],
-    isPassed: (doc) =>
-      doc.querySelector('[data-practice="captcha"] [data-testid="p-captcha"]')?.getAttribute('aria-pressed') === 'true',
+    checkbox: CAPTCHA_BOX,
+    isPassed: (doc) => queryFirst(doc, CAPTCHA_BOX)?.getAttribute('aria-pressed') === 'true',
     isChallengeShown: (doc) => doc.querySelector('[data-practice="captcha"] [role="dialog"]') !== null,
     verify: ['[data-practice="captcha"] [data-verify]'],
   },
