@@ -1,8 +1,9 @@
 // Pure functions and a key: nothing here opens the database (content scripts never do).
-import { notTracked, sanitizeTracking, TRACKING_STATE_KEY } from '../db/tracking';
+
 import type { ContentMessage } from '../messages';
 import { nativeBrowser as browser } from '../native-browser';
 import type { PlatformId } from '../taxonomy';
+import { notTracked, readTrackingState, TRACKING_STATE_KEY } from '../tracking-state';
 import type { ContentContext } from './context';
 import type { Send } from './runtime';
 
@@ -62,7 +63,7 @@ export function whileTracked(
   };
   const apply = (raw: unknown) => {
     if (ctx.isInvalid) return;
-    const state = sanitizeTracking(raw);
+    const state = readTrackingState(raw);
     const now = Date.now();
     const reason = notTracked(state, platform, source.incognito, now);
     allowed = reason === null;

@@ -1,6 +1,9 @@
 import { nativeBrowser as browser } from '../native-browser';
 import { isPlatformId, type PlatformId } from '../taxonomy';
+import { notTracked, TRACKING_STATE_KEY, type TrackingState } from '../tracking-state';
 import type { ClickworkDB } from './schema';
+
+export { notTracked, TRACKING_STATE_KEY, type TrackingState };
 
 /** What the user lets the extension count (dashboard, "Tracking"). */
 export interface TrackingSettings {
@@ -53,12 +56,6 @@ export async function writeTracking(db: ClickworkDB, settings: TrackingSettings)
   return clean;
 }
 
-/** Where content scripts read what they may count (extension storage: they never open the database). */
-export const TRACKING_STATE_KEY = 'trackingState';
-
-/** The part of the settings that decides whether anything is counted: what content scripts need. */
-export type TrackingState = Pick<TrackingSettings, 'pausedUntil' | 'disabled' | 'privateWindows'>;
-
 /**
  * Copies pause, switched-off platforms and the private-window choice to extension storage, where
  * content scripts read them before starting and follow their changes. Called on every save and at
@@ -68,14 +65,6 @@ export async function publishTracking(settings: TrackingSettings): Promise<void>
   const { pausedUntil, disabled, privateWindows } = sanitizeTracking(settings);
   const state: TrackingState = { disabled, privateWindows, ...(pausedUntil !== undefined ? { pausedUntil } : {}) };
   await browser.storage.local.set({ [TRACKING_STATE_KEY]: state });
-}
-
-/** Why a sighting from this platform and window would not be counted now, if it would not. */
-export function notTracked(s: TrackingState, platform: PlatformId, incognito: boolean, now = Date.now()): string | null {
-  if (s.pausedUntil !== undefined && now < s.pausedUntil) return 'paused';
-  if (s.disabled.includes(platform)) return 'platform switched off';
-  if (incognito && !s.privateWindows) return 'private window';
-  return null;
 }
 
 /** The start of the oldest local day a retention of `retentionDays` keeps. */

@@ -14,6 +14,7 @@ import {
   requestAccess,
 } from '@/lib/permissions';
 import type { PlatformId } from '@/lib/taxonomy';
+import { readTrackingState } from '@/lib/tracking-state';
 
 const EXT = 'ext-id';
 const YT: MessageSender = {
@@ -99,6 +100,21 @@ describe('tracking choices', () => {
       disabled: ['youtube'],
       privateWindows: false,
     });
+  });
+
+  it("content scripts read the published state without the taxonomy's tables: strings kept, the rest dropped", () => {
+    expect(readTrackingState(undefined)).toEqual({ disabled: [], privateWindows: false });
+    const state = readTrackingState({
+      disabled: ['youtube', 'myspace', 7, null],
+      privateWindows: true,
+      pausedUntil: 5,
+      badge: true,
+    });
+    expect(state).toEqual({ disabled: ['youtube', 'myspace'], privateWindows: true, pausedUntil: 5 });
+    // An unknown id changes nothing: a content script only asks about its own platform.
+    expect(notTracked(state, 'reddit', false, 10)).toBeNull();
+    expect(notTracked(state, 'youtube', false, 10)).toBe('platform switched off');
+    expect(notTracked(readTrackingState({ pausedUntil: Number.POSITIVE_INFINITY }), 'reddit', false, 10)).toBeNull();
   });
 });
 
