@@ -1,5 +1,5 @@
 import { recordHealth } from '../db/health';
-import { applySighting, RollupBuffer, type Sighting } from '../db/ingest';
+import { applyPrepared, applySighting, prepareAll, RollupBuffer, type Sighting } from '../db/ingest';
 import type { ClickworkDB, GestureRow } from '../db/schema';
 import type { CaptchaMessage } from '../messages';
 import type { PlatformId } from '../taxonomy';
@@ -54,18 +54,24 @@ export async function writeBatch(
     // Ids already stored (a resend) or met earlier in this batch are skipped: exactly once.
     const known = new Set((await db.seen.bulkGet(ids)).filter((r) => r !== undefined).map((r) => r.id));
     const rollup = new RollupBuffer();
-    // The events on the batch's targets, read at once (lib/db/event-batch.ts).
-    await rollup.events.prefetch(db, targetsOf(batch));
+    // What the batch's sightings need, read at once (lib/db/ingest.ts prepareAll).
+    await prepareAll(db, sightingsOf(batch), rollup);
     // Most batches meet no parked request: one count spares a lookup per sighting.
     const parked = (await db.parked.count()) > 0 || batch.some((i) => i.kind === 'sighting' && i.confirmOnly);
-    let applied = 0;
+    let awaited = 0;
     for (const item of batch) {
       if (item.id) {
         if (known.has(item.id)) continue;
         known.add(item.id);
       }
-      // Counted over the items applied: resends skipped in between make no request either.
-      if (++applied % KEEP_ALIVE_EVERY === 0) await keepAlive(db);
+      // A plain sighting is applied synchronously: its events were read above.
+      if (isPlain(item, parked)) {
+        applyPrepared(item.sighting, rollup);
+        changed = true;
+        continue;
+      }
+      // Counted over the items awaited: the others make no await at all.
+      if (++awaited % KEEP_ALIVE_EVERY === 0) await keepAlive(db);
       changed = (await apply(db, item, rollup, parked)) || changed;
     }
     await rollup.flush(db);
@@ -80,12 +86,13 @@ export async function writeBatch(
   return changed;
 }
 
-function targetsOf(batch: Item[]): [PlatformId, string][] {
-  const out: [PlatformId, string][] = [];
-  for (const item of batch) {
-    if (item.kind === 'sighting' && item.sighting.targetKey) out.push([item.sighting.platform, item.sighting.targetKey]);
-  }
-  return out;
+function sightingsOf(batch: Item[]): Sighting[] {
+  return batch.flatMap((item) => (item.kind === 'sighting' ? [item.sighting] : []));
+}
+
+/** A sighting with nothing else to write or look up: no gesture's budget, no confirmation, no parked request to meet. */
+function isPlain(item: Item, parked: boolean): item is Item & { kind: 'sighting' } {
+  return item.kind === 'sighting' && !item.gesture && !item.confirmOnly && !(parked && item.sighting.signal === 'dom');
 }
 
 /** How many items may pass between two IndexedDB requests of a batch's transaction (see keepAlive). */
@@ -93,9 +100,9 @@ const KEEP_ALIVE_EVERY = 4;
 
 /**
  * One cheap read in the transaction. Dexie keeps its transaction across native \`await\`s only for
- * a limited run of them after its last request (MAX_BATCH, lib/background/batcher.ts); items whose
- * events were prefetched make none, so a long batch would lose it (PrematureCommitError). A read
- * every few items keeps it, at a fraction of the cost of a transaction per few items.
+ * a limited run of them after its last request (MAX_BATCH, lib/background/batcher.ts); awaited
+ * items whose events were prefetched make none, so a long run of them would lose it
+ * (PrematureCommitError). A read every few awaited items keeps it; plain sightings await nothing.
  */
 function keepAlive(db: ClickworkDB): Promise<unknown> {
   return db.seen.get('');

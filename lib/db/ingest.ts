@@ -42,13 +42,13 @@ function addEvent(s: Sighting, rollup: RollupBuffer): void {
   rollup.bump(stamped, 1);
 }
 
-async function undoEvent(db: ClickworkDB, ev: LaborEvent, at: number, rollup: RollupBuffer): Promise<void> {
-  await rollup.events.update(db, ev, { undoneAt: at });
+function undoEvent(ev: LaborEvent, at: number, rollup: RollupBuffer): void {
+  rollup.events.update(ev, { undoneAt: at });
   rollup.bump(ev, -1);
 }
 
 /** Folds a second sighting of the same action into its event. */
-async function merge(db: ClickworkDB, ev: LaborEvent, s: Sighting, rollup: RollupBuffer): Promise<void> {
+function merge(ev: LaborEvent, s: Sighting, rollup: RollupBuffer): void {
   const changes: Partial<LaborEvent> = { signal: mergeSignal(ev.signal, s.signal) };
   // The network names the precise detail (a reply rather than a post); keep its word.
   const detailChanges = s.signal === 'network' && s.detail !== ev.detail && !ev.undoneAt;
@@ -57,14 +57,15 @@ async function merge(db: ClickworkDB, ev: LaborEvent, s: Sighting, rollup: Rollu
   if (detailChanges) changes.detail = s.detail;
   if (durationChanges) changes.durationMs = Math.round(s.durationMs as number);
   if (s.rounds !== undefined && ev.rounds === undefined) changes.rounds = s.rounds;
-  await rollup.events.update(db, ev, changes);
+  rollup.events.update(ev, changes);
   if (detailChanges || durationChanges) rollup.bump(ev, 1);
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) <= MERGE_WINDOW_MS;
 
-async function applyToggle(db: ClickworkDB, s: Sighting, rollup: RollupBuffer, confirmOnly: boolean): Promise<Outcome> {
-  const onTarget = (await rollup.events.onTarget(db, s.platform, s.targetKey as string))
+function applyToggle(s: Sighting, rollup: RollupBuffer, confirmOnly: boolean): Outcome {
+  const onTarget = rollup.events
+    .onTarget(s.platform, s.targetKey as string)
     // A hand-entered row is never the detected action's twin, nor what its undo cancels.
     .filter((e) => e.kind === s.kind && e.signal !== 'manual');
   // Exclusive slots hold one state per target whatever its detail; per-detail slots one per detail.
@@ -74,7 +75,7 @@ async function applyToggle(db: ClickworkDB, s: Sighting, rollup: RollupBuffer, c
   if (s.op === 'undo') {
     const victim = active.find((e) => e.ts <= s.ts + MERGE_WINDOW_MS);
     if (victim) {
-      await undoEvent(db, victim, s.ts, rollup);
+      undoEvent(victim, s.ts, rollup);
       return 'undone';
     }
     return 'ignored'; // already undone by the other signal, or done before we were counting
@@ -82,7 +83,7 @@ async function applyToggle(db: ClickworkDB, s: Sighting, rollup: RollupBuffer, c
 
   const same = active.find((e) => e.detail === s.detail);
   if (same) {
-    await merge(db, same, s, rollup);
+    merge(same, s, rollup);
     return 'merged';
   }
   // A late sighting of an action that was already undone (its click and undo came first).
@@ -90,12 +91,12 @@ async function applyToggle(db: ClickworkDB, s: Sighting, rollup: RollupBuffer, c
     (e) => e.undoneAt !== undefined && e.detail === s.detail && s.ts <= e.undoneAt && near(e.ts, s.ts),
   );
   if (undone) {
-    await merge(db, undone, s, rollup);
+    merge(undone, s, rollup);
     return 'merged';
   }
   if (confirmOnly) return 'unconfirmed';
   if (s.slot === 'exclusive' && active.length > 0) {
-    for (const old of active) await undoEvent(db, old, s.ts, rollup);
+    for (const old of active) undoEvent(old, s.ts, rollup);
     addEvent(s, rollup);
     return 'replaced';
   }
@@ -103,11 +104,11 @@ async function applyToggle(db: ClickworkDB, s: Sighting, rollup: RollupBuffer, c
   return 'added';
 }
 
-async function applyOccurrence(db: ClickworkDB, s: Sighting, rollup: RollupBuffer, confirmOnly: boolean): Promise<Outcome> {
+function applyOccurrence(s: Sighting, rollup: RollupBuffer, confirmOnly: boolean): Outcome {
   if (s.op === 'undo') return 'ignored';
   // A click and its request, or a double submit: the same kind on the same platform within the
   // window, on the same target where both sides know it.
-  const candidates = (await rollup.events.between(db, s.platform, s.ts - MERGE_WINDOW_MS, s.ts + MERGE_WINDOW_MS)).filter(
+  const candidates = rollup.events.between(s.platform, s.ts - MERGE_WINDOW_MS, s.ts + MERGE_WINDOW_MS).filter(
     (e) =>
       !e.undoneAt &&
       e.kind === s.kind &&
@@ -120,23 +121,64 @@ async function applyOccurrence(db: ClickworkDB, s: Sighting, rollup: RollupBuffe
   if (confirmOnly && !other) return 'unconfirmed';
   const twin = other ?? candidates.find((e) => e.signal === s.signal && Math.abs(e.ts - s.ts) <= 1_000);
   if (twin) {
-    await merge(db, twin, s, rollup);
+    merge(twin, s, rollup);
     return 'merged';
   }
   addEvent(s, rollup);
   return 'added';
 }
 
+const isToggle = (s: Sighting) => s.slot !== 'none' && s.targetKey !== undefined && s.targetKey !== '';
+
 /**
- * Applies one sighting inside a transaction that includes `events`, `daily` and `hours`; the rollup's
- * changes are written by `rollup.flush()` before the transaction ends. A `confirmOnly` sighting (a
- * request for an action a DOM control reports) only merges into the control's event: it never
- * adds or replaces one, and returns 'unconfirmed' when there is none yet.
+ * Reads what applying `s` needs into the transaction's batch: the events on its target (a toggle),
+ * or its platform's events within the merge window around it (an occurrence).
  */
-export function applySighting(db: ClickworkDB, s: Sighting, rollup: RollupBuffer, confirmOnly = false): Promise<Outcome> {
-  return s.slot !== 'none' && s.targetKey
-    ? applyToggle(db, s, rollup, confirmOnly && s.op === 'add')
-    : applyOccurrence(db, s, rollup, confirmOnly && s.op === 'add');
+export function prepare(db: ClickworkDB, s: Sighting, rollup: RollupBuffer): Promise<void> {
+  return isToggle(s)
+    ? rollup.events.prefetch(db, [[s.platform, s.targetKey as string]])
+    : rollup.events.prefetchSpan(db, s.platform, s.ts - MERGE_WINDOW_MS, s.ts + MERGE_WINDOW_MS);
+}
+
+/**
+ * Reads, for a whole batch at once, what its sightings need (see `prepare`): one request per
+ * target, one per platform for the time spans of its occurrences.
+ */
+export async function prepareAll(db: ClickworkDB, sightings: readonly Sighting[], rollup: RollupBuffer): Promise<void> {
+  const targets: [PlatformId, string][] = [];
+  const spans = new Map<PlatformId, { from: number; to: number }>();
+  for (const s of sightings) {
+    if (isToggle(s)) targets.push([s.platform, s.targetKey as string]);
+    else {
+      const span = spans.get(s.platform);
+      const from = s.ts - MERGE_WINDOW_MS;
+      const to = s.ts + MERGE_WINDOW_MS;
+      spans.set(s.platform, span ? { from: Math.min(span.from, from), to: Math.max(span.to, to) } : { from, to });
+    }
+  }
+  await Promise.all([
+    rollup.events.prefetch(db, targets),
+    ...[...spans].map(([platform, { from, to }]) => rollup.events.prefetchSpan(db, platform, from, to)),
+  ]);
+}
+
+/**
+ * Applies a sighting whose events were read (`prepare` or `prepareAll`), synchronously, inside a
+ * transaction that includes `events`, `daily` and `hours`; the changes are written by
+ * `rollup.flush()` before the transaction ends. A `confirmOnly` sighting (a request for an action a
+ * DOM control reports) only merges into the control's event: it never adds or replaces one, and
+ * returns 'unconfirmed' when there is none yet.
+ */
+export function applyPrepared(s: Sighting, rollup: RollupBuffer, confirmOnly = false): Outcome {
+  return isToggle(s)
+    ? applyToggle(s, rollup, confirmOnly && s.op === 'add')
+    : applyOccurrence(s, rollup, confirmOnly && s.op === 'add');
+}
+
+/** Reads what a sighting needs, then applies it (see `applyPrepared`). */
+export async function applySighting(db: ClickworkDB, s: Sighting, rollup: RollupBuffer, confirmOnly = false): Promise<Outcome> {
+  await prepare(db, s, rollup);
+  return applyPrepared(s, rollup, confirmOnly);
 }
 
 /** Stores a batch of sightings in one transaction, in order: all of them or, on failure, none. */
@@ -144,7 +186,8 @@ export async function ingest(db: ClickworkDB, sightings: readonly Sighting[]): P
   return db.transaction('rw', db.events, db.daily, db.hours, async () => {
     const outcomes: Outcome[] = [];
     const rollup = new RollupBuffer();
-    for (const s of sightings) outcomes.push(await applySighting(db, s, rollup));
+    await prepareAll(db, sightings, rollup);
+    for (const s of sightings) outcomes.push(applyPrepared(s, rollup));
     await rollup.flush(db);
     return outcomes;
   });
