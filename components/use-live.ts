@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { onEventsChanged } from '@/lib/page-messages';
 
 /**
@@ -68,7 +68,9 @@ export interface Live<T> {
 export function useLive<T>(read: LiveRead<T>, deps: readonly unknown[]): Live<T> {
   const [state, setState] = useState<{ value?: T; error?: unknown; version: number }>({ version: 0 });
   const reader = useRef<LiveReader | null>(null);
-  useEffect(() => {
+  // A layout effect: the read starts as soon as the page part is built, not a frame later after
+  // the browser's first paint (the first chart is drawn that much sooner).
+  useLayoutEffect(() => {
     const r = liveReader(
       read,
       (value) => setState((s) => ({ value, version: s.version + 1 })),

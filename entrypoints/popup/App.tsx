@@ -1,13 +1,18 @@
 import { useState } from 'preact/hooks';
-import { HealthDetails, HealthWarnings } from '@/components/HealthPanel';
-import { ManualForm } from '@/components/ManualForm';
-import { UnreadableNotice } from '@/components/UnreadableNotice';
+import { lazyPart } from '@/components/lazy';
 import { useLive } from '@/components/use-live';
-import { WeeklyCard, WeeklyOffer } from '@/components/Weekly';
 import { formatMoment, t } from '@/lib/i18n';
 import { Body } from './Body';
 import { Footer } from './Footer';
 import { type Loaded, type Period, readPopup, type State } from './read';
+
+// What the first numbers and chart do not need comes after them (components/lazy.tsx).
+const HealthWarnings = lazyPart(() => import('@/components/HealthPanel').then((m) => m.HealthWarnings));
+const HealthDetails = lazyPart(() => import('@/components/HealthPanel').then((m) => m.HealthDetails));
+const ManualForm = lazyPart(() => import('@/components/ManualForm').then((m) => m.ManualForm));
+const UnreadableNotice = lazyPart(() => import('@/components/UnreadableNotice').then((m) => m.UnreadableNotice));
+const WeeklyCard = lazyPart(() => import('@/components/Weekly').then((m) => m.WeeklyCard));
+const WeeklyOffer = lazyPart(() => import('@/components/Weekly').then((m) => m.WeeklyOffer));
 
 /** The toolbar popup: the counts of today and the week, their value and chart, notices, the manual form and links. */
 export function App() {

@@ -3,9 +3,12 @@ import { browser } from 'wxt/browser';
 import { uiLanguage } from '@/lib/i18n';
 import { ensureMessages, onLanguageChanged } from '@/lib/i18n-fallback';
 import { App } from './App';
+import { startReading } from './read';
 import '@/components/base.css';
 import './style.css';
 
+// The numbers are read from now on, beside the catalogue (read.ts startReading).
+startReading();
 // The catalogue first (lib/i18n-fallback.ts: Chromium may hand this page an empty one).
 void ensureMessages().then(() => {
   document.documentElement.lang = uiLanguage();

@@ -1,10 +1,9 @@
 import { hasRealActions } from '@/lib/db/empty';
-import { healthStatus, type PlatformHealth } from '@/lib/db/health';
+import type { PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
 import { rangeDays, type Summary, summarize } from '@/lib/db/queries';
 import { loadValuationSettings } from '@/lib/db/settings';
-import { loadTracking } from '@/lib/db/tracking';
-import { DETECTORS } from '@/lib/detectors/registry';
+import { loadTracking, type TrackingSettings } from '@/lib/db/tracking';
 import { userLocale } from '@/lib/i18n';
 import { ask } from '@/lib/page-messages';
 import { type Valuation, valuate } from '@/lib/valuation';
@@ -40,6 +39,36 @@ async function storageStatus(): Promise<StorageProblem | null> {
   return (await ask('status'))?.storageProblem ?? null;
 }
 
+/** The reads that need no interface language, started while the page loads (`startReading`). */
+type HeadStart = Promise<[Summary, TrackingSettings, boolean]>;
+let headStart: HeadStart | undefined;
+
+/**
+ * Starts the week's numbers, the tracking choices and whether anything was ever counted as soon as
+ * the popup's script runs, beside the interface language's catalogue (main.tsx): the first chart
+ * waits for the slower of the two instead of one after the other. The first read takes them.
+ */
+export function startReading(): void {
+  const db = openDb();
+  headStart = Promise.all([summarize(db, rangeDays('7d')), loadTracking(db), hasRealActions(db)]);
+  headStart.catch(() => {}); // a failure is the first read's, shown by it
+}
+
+function takeHeadStart(range: Period): HeadStart | undefined {
+  const taken = range === '7d' ? headStart : undefined;
+  headStart = undefined;
+  return taken;
+}
+
+/** Each platform's health, with the detector registry's code loaded only now (after the chart). */
+async function readHealth(): Promise<PlatformHealth[]> {
+  const [{ healthStatus }, { DETECTORS }] = await Promise.all([import('@/lib/db/health'), import('@/lib/detectors/registry')]);
+  return healthStatus(
+    openDb(),
+    DETECTORS.map((d) => d.id),
+  );
+}
+
 /**
  * Reads the popup's numbers for `range`. The numbers and the chart first (through `early`); the
  * health checks and the background's status (which may have to wake the service worker) follow
@@ -49,12 +78,10 @@ export async function readPopup(range: Period, early: (value: Loaded) => void): 
   const db = openDb();
   // The week's per-day rollup gives both headline numbers (today is its last day): with the
   // week chosen, as when the popup opens, one read draws everything.
-  const [week, today, settings, tracking, everCounted] = await Promise.all([
-    summarize(db, rangeDays('7d')),
+  const [[week, tracking, everCounted], today, settings] = await Promise.all([
+    takeHeadStart(range) ?? Promise.all([summarize(db, rangeDays('7d')), loadTracking(db), hasRealActions(db)]),
     range === 'today' ? summarize(db, rangeDays('today')) : null,
     loadValuationSettings(db, userLocale()),
-    loadTracking(db),
-    hasRealActions(db),
   ]);
   const summary = today ?? week;
   const lastDay: Record<string, number> = week.perDay.at(-1) ?? {};
@@ -62,12 +89,6 @@ export async function readPopup(range: Period, early: (value: Loaded) => void): 
   const pausedUntil = tracking.pausedUntil !== undefined && tracking.pausedUntil > Date.now() ? tracking.pausedUntil : undefined;
   const first = { totals, summary, valuation: valuate(summary.tallies, settings), pausedUntil, everCounted };
   early({ status: 'partial', ...first, health: [], storage: null });
-  const [health, storage] = await Promise.all([
-    healthStatus(
-      db,
-      DETECTORS.map((d) => d.id),
-    ),
-    storageStatus(),
-  ]);
+  const [health, storage] = await Promise.all([readHealth(), storageStatus()]);
   return { status: 'ready', ...first, health, storage };
 }

@@ -1,0 +1,34 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * A part of a page whose code is loaded after the page's first render (a dynamic import), so that
+ * the first numbers and chart wait only for the code they need (issue 14: the popup's first chart).
+ * It renders nothing until its code is there; the code is asked for once per page, and again at
+ * the next mount if that failed.
+ */
+export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  let loaded: ComponentType<P> | undefined;
+  let loading: Promise<ComponentType<P>> | undefined;
+  return function LazyPart(props: P) {
+    const [Part, setPart] = useState<ComponentType<P> | undefined>(() => loaded);
+    useEffect(() => {
+      if (Part) return;
+      let mounted = true;
+      loading ??= load().then(
+        (c) => (loaded = c),
+        (error: unknown) => {
+          loading = undefined;
+          throw error;
+        },
+      );
+      loading
+        .then((c) => mounted && setPart(() => c))
+        .catch((error) => console.error('[clickwork] a part of the page could not be loaded', error));
+      return () => {
+        mounted = false;
+      };
+    }, []);
+    return Part ? <Part {...props} /> : null;
+  };
+}
