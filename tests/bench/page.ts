@@ -10,11 +10,11 @@ import { add, KB, pairedRatio, type RatioEstimate, round } from './rows';
  * the extension and two without (the second is the A/A control: its ratio to the first is the
  * measurement's own noise). Costs are the renderer main thread's CPU time read through the DevTools
  * protocol (Performance.getMetrics in the thread-ticks time domain), not wall time: a busy shared
- * machine delays a task but does not make it use more CPU. Rounds alternate the browsers' order,
- * and each round gives one ratio; the interval is over those per-round ratios.
+ * machine delays a task but does not make it use more CPU. Rounds alternate the browsers' order;
+ * the pages are opened afresh every few rounds (a block), each block gives one ratio, and the
+ * interval is over those per-block ratios (see `reopen`).
  */
 const PAGE = 'https://x.com/bench/status/1';
-export const MIN_ROUNDS = 10;
 export const MAX_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
 /** The longest each workload's rounds may take (minutes). */
 const PAGE_MINUTES = Number(process.env.BENCH_PAGE_MINUTES ?? 8);
@@ -70,30 +70,63 @@ const burst = (p: OpenPage) =>
     host.removeAttribute('data-bench');
   }, MUTATIONS);
 
+/** Rounds per block: the three pages are opened again (new renderer processes) after each block. */
+const ROUNDS_PER_BLOCK = Number(process.env.BENCH_ROUNDS_PER_BLOCK ?? 5);
+export const MIN_BLOCKS = 8;
+
+/**
+ * Opens the three pages afresh. A renderer process keeps a cost of its own for as long as it lives
+ * (its JIT's choices, where it was scheduled): with one process per side for the whole run, the
+ * A/A control measured 0.97 [0.955–0.987] on a quiet machine, a bias no number of rounds removes.
+ * New processes every block turn that bias into noise the interval accounts for.
+ */
+async function reopen(
+  sessions: Record<Which, Session>,
+  pages: Partial<Record<Which, OpenPage>>,
+): Promise<Record<Which, OpenPage>> {
+  await Promise.all(WHICH.map((w) => pages[w]?.page.close()));
+  const fresh = await Promise.all(WHICH.map((w) => openBenchPage(sessions[w])));
+  return { ext: fresh[0] as OpenPage, base: fresh[1] as OpenPage, aa: fresh[2] as OpenPage };
+}
+
 /**
  * Each round reads the three pages' CPU, then runs `units` small units of work (one click, one
  * burst) on each page in turn — ext, base, aa, ext, base, aa… in an order that rotates — and reads
  * their CPU again. Interleaving unit by unit puts a change in the machine's load, and the work a
- * page does by the clock (frames, timers), on all three alike. Rounds go on until both intervals
- * (with/without and the A/A control) are within ±2 %, or MAX_ROUNDS, or PAGE_MINUTES have passed.
+ * page does by the clock (frames, timers), on all three alike. A block is ROUNDS_PER_BLOCK rounds
+ * on the same three pages, then they are opened again (see `reopen`); each block gives one sample
+ * per page (its rounds' CPU summed), and the intervals are over blocks. Blocks go on until both
+ * intervals (with/without and the A/A control) are within ±2 %, or MAX_ROUNDS rounds, or
+ * PAGE_MINUTES have passed.
  */
-async function rounds(pages: Record<Which, OpenPage>, units: number, unit: (p: OpenPage, i: number) => Promise<unknown>) {
+async function rounds(
+  sessions: Record<Which, Session>,
+  units: number,
+  unit: (p: OpenPage, i: number) => Promise<unknown>,
+): Promise<{ ms: Record<Which, number[]>; pages: Record<Which, OpenPage> }> {
   const ms: Record<Which, number[]> = { ext: [], base: [], aa: [] };
   const deadline = Date.now() + PAGE_MINUTES * 60_000;
   const precise = () => tight(pairedRatio(ms.ext, ms.base)) && tight(pairedRatio(ms.aa, ms.base));
-  for (let r = 0; r < MAX_ROUNDS && (r < MIN_ROUNDS || (!precise() && Date.now() < deadline)); r++) {
-    const order = [...WHICH.slice(r % 3), ...WHICH.slice(0, r % 3)];
-    if (Math.floor(r / 3) % 2) order.reverse();
-    const before = await Promise.all(WHICH.map((w) => cpu(pages[w].cdp)));
-    for (let i = 0; i < units; i++) for (const which of order) await unit(pages[which], i);
-    // The last unit's tasks have run.
-    await Promise.all(
-      WHICH.map((w) => pages[w].page.evaluate(() => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0))))),
-    );
-    const after = await Promise.all(WHICH.map((w) => cpu(pages[w].cdp)));
-    for (const [i, w] of WHICH.entries()) ms[w].push((after[i] as { task: number }).task - (before[i] as { task: number }).task);
+  let pages = await reopen(sessions, {});
+  for (let r = 0, b = 0; r < MAX_ROUNDS && (b < MIN_BLOCKS || (!precise() && Date.now() < deadline)); b++) {
+    if (b > 0) pages = await reopen(sessions, pages);
+    const block: Record<Which, number> = { ext: 0, base: 0, aa: 0 };
+    for (let i = 0; i < ROUNDS_PER_BLOCK; i++, r++) {
+      const order = [...WHICH.slice(r % 3), ...WHICH.slice(0, r % 3)];
+      if (Math.floor(r / 3) % 2) order.reverse();
+      const before = await Promise.all(WHICH.map((w) => cpu(pages[w].cdp)));
+      for (let u = 0; u < units; u++) for (const which of order) await unit(pages[which], u);
+      // The last unit's tasks have run.
+      await Promise.all(
+        WHICH.map((w) => pages[w].page.evaluate(() => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0))))),
+      );
+      const after = await Promise.all(WHICH.map((w) => cpu(pages[w].cdp)));
+      for (const [k, w] of WHICH.entries())
+        block[w] += (after[k] as { task: number }).task - (before[k] as { task: number }).task;
+    }
+    for (const w of WHICH) ms[w].push(block[w]);
   }
-  return ms;
+  return { ms, pages };
 }
 
 async function heapBytes(p: OpenPage): Promise<number> {
@@ -120,7 +153,8 @@ async function longTasks(pages: Record<Which, OpenPage>) {
 }
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-const ciText = (e: RatioEstimate) => `95 % CI ${e.ci[0]}–${e.ci[1]} (±${e.halfWidthPct} %), ${e.rounds} rounds`;
+const ciText = (e: RatioEstimate) =>
+  `95 % CI ${e.ci[0]}–${e.ci[1]} (±${e.halfWidthPct} %), ${e.rounds} blocks of ${ROUNDS_PER_BLOCK} rounds, pages opened afresh for each block`;
 const tight = (e: RatioEstimate) => e.halfWidthPct <= 2;
 
 function ratioRow(id: string, metric: string, ext: number[], base: number[], aa: boolean) {
@@ -143,9 +177,11 @@ export async function pageCosts(): Promise<void> {
   const bare = await launch({ extension: false, routes: pageRoutes() });
   const bare2 = await launch({ extension: false, routes: pageRoutes() });
   const s = await launch({ routes: pageRoutes() });
+  const sessions: Record<Which, Session> = { ext: s, base: bare, aa: bare2 };
   try {
-    const pages = { ext: await openBenchPage(s), base: await openBenchPage(bare), aa: await openBenchPage(bare2) };
-    const load = { ext: (await cpu(pages.ext.cdp)).script, base: (await cpu(pages.base.cdp)).script };
+    const first = await reopen(sessions, {});
+    const load = { ext: (await cpu(first.ext.cdp)).script, base: (await cpu(first.base.cdp)).script };
+    await Promise.all(WHICH.map((w) => first[w].page.close()));
     add({
       id: 'page.loadScriptMs',
       group: 'page',
@@ -155,8 +191,9 @@ export async function pageCosts(): Promise<void> {
       baseline: round(load.base, 1),
       note: 'the difference is the content script evaluation',
     });
-    const clicks = await rounds(pages, CLICKS_PER_ROUND, click);
-    const mutation = await rounds(pages, BURSTS_PER_ROUND, burst);
+    const { ms: clicks, pages: afterClicks } = await rounds(sessions, CLICKS_PER_ROUND, click);
+    await Promise.all(WHICH.map((w) => afterClicks[w].page.close()));
+    const { ms: mutation, pages } = await rounds(sessions, BURSTS_PER_ROUND, burst);
     const perRound = `rounds of ${CLICKS_PER_ROUND} trusted clicks per page`;
     ratioRow('page.clicks.ratio', `main-thread CPU, ${perRound}, with/without`, clicks.ext, clicks.base, false);
     const mPerRound = `rounds of ${BURSTS_PER_ROUND} bursts of ${MUTATIONS} DOM mutations per page`;
