@@ -1,4 +1,4 @@
-import { isReadableDaily, isReadableHourly, noteUnreadable } from './rows';
+import { isCount, isReadableTotalKey, isTotalMs, noteUnreadable } from './rows';
 import type { ClickworkDB, DailyKey, DailyRollup, HourlyRollup } from './schema';
 
 /**
@@ -49,6 +49,10 @@ export const emptyHours = (r: Pick<HoursRow, 'day' | 'platform' | 'kind' | 'deta
   measuredCount: slots(),
 });
 
+/** Whether an hour of a row has hand-entered fields (any of them not 0, and the slots there). */
+export const hasManual = (r: HoursRow, hour: number): boolean =>
+  !!r.manualCount && !!(r.manualCount[hour] || r.manualTimedCount?.[hour] || r.manualMs?.[hour]);
+
 /** One hour of a row, as version 4 stored it; undefined when the hour holds no action. */
 export function hourOf(r: HoursRow, hour: number): HourlyRollup | undefined {
   const count = r.count[hour] as number;
@@ -64,7 +68,7 @@ export function hourOf(r: HoursRow, hour: number): HourlyRollup | undefined {
     measuredCount: r.measuredCount[hour] as number,
   };
   // Hand-entered fields only where the hour has some (as a version 4 row kept its shape).
-  if (r.manualCount && (r.manualCount[hour] || r.manualTimedCount?.[hour] || r.manualMs?.[hour])) {
+  if (hasManual(r, hour)) {
     for (const f of MANUAL) out[f] = r[f]?.[hour] ?? 0;
   }
   return out;
@@ -95,14 +99,28 @@ export const holdsActions = (r: HoursRow) => r.count.some((c) => c !== 0);
 const isSlots = (v: unknown): v is number[] =>
   Array.isArray(v) && v.length === HOURS && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 
-/** A row every reader can use: its key fields, 24 numeric slots per field, and each hour readable. */
+/**
+ * Whether an hour that holds actions (count not 0) is one every reader can use: the checks of a
+ * per-hour total (isReadableHourly) on the fields hourOf would give, read from the slots in place.
+ */
+function isReadableHour(r: HoursRow, hour: number): boolean {
+  if (!isCount(r.count[hour]) || !isCount(r.measuredCount[hour]) || !isTotalMs(r.measuredMs[hour])) return false;
+  if (!hasManual(r, hour)) return true;
+  return isCount(r.manualCount?.[hour] ?? 0) && isCount(r.manualTimedCount?.[hour] ?? 0) && isTotalMs(r.manualMs?.[hour] ?? 0);
+}
+
+/**
+ * A row every reader can use: its key fields, 24 numeric slots per field, and each hour readable.
+ * Checked in place, nothing allocated: a year by the hour is some 2,200 rows of 24 hours.
+ */
 export function isReadableHours(r: unknown): r is HoursRow {
   if (r === null || typeof r !== 'object') return false;
   const h = r as Record<string, unknown>;
-  const zeros = { count: 0, measuredMs: 0, measuredCount: 0 };
-  if (!isReadableDaily({ day: h.day, platform: h.platform, kind: h.kind, detail: h.detail, ...zeros })) return false;
+  if (!isReadableTotalKey(h)) return false;
   if (!COUNTS.every((f) => isSlots(h[f])) || !MANUAL.every((f) => h[f] === undefined || isSlots(h[f]))) return false;
-  return unpackHours(h as unknown as HoursRow).every(isReadableHourly);
+  const row = h as unknown as HoursRow;
+  for (let hour = 0; hour < HOURS; hour++) if (row.count[hour] && !isReadableHour(row, hour)) return false;
+  return true;
 }
 
 /**

@@ -16,7 +16,9 @@ const SIGNAL_SET: ReadonlySet<unknown> = new Set(SIGNALS);
 /** A time a Date can hold (ms since the epoch, not before it). */
 const isTime = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 8.64e15;
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
-const isCount = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1e12 && Number.isInteger(v);
+export const isCount = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1e12 && Number.isInteger(v);
+/** A total of milliseconds. */
+export const isTotalMs = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v < 1e15;
 
 /** The required fields of an event, and `undoneAt` (which decides whether it counts). */
 export function requiredFieldsReadable(e: Record<string, unknown>): boolean {
@@ -65,21 +67,23 @@ export function isReadableDaily(r: unknown): r is DailyRollup {
   if (r === null || typeof r !== 'object') return false;
   const d = r as Record<string, unknown>;
   return (
-    typeof d.day === 'string' &&
-    d.day.length === 10 &&
-    PLATFORM_SET.has(d.platform) &&
-    KIND_SET.has(d.kind) &&
-    isText(d.detail, 40) &&
+    isReadableTotalKey(d) &&
     isCount(d.count) &&
     isCount(d.measuredCount) &&
-    typeof d.measuredMs === 'number' &&
-    d.measuredMs >= 0 &&
-    d.measuredMs < 1e15 &&
+    isTotalMs(d.measuredMs) &&
     (d.manualCount === undefined || isCount(d.manualCount)) &&
     (d.manualTimedCount === undefined || isCount(d.manualTimedCount)) &&
-    (d.manualMs === undefined || (typeof d.manualMs === 'number' && d.manualMs >= 0 && d.manualMs < 1e15))
+    (d.manualMs === undefined || isTotalMs(d.manualMs))
   );
 }
+
+/** The key fields of a per-day (or packed per-hour) total: day, platform, kind, detail. */
+export const isReadableTotalKey = (d: Record<string, unknown>): boolean =>
+  typeof d.day === 'string' &&
+  d.day.length === 10 &&
+  PLATFORM_SET.has(d.platform) &&
+  KIND_SET.has(d.kind) &&
+  isText(d.detail, 40);
 
 /** A per-hour total: a per-day one with its hour. */
 export function isReadableHourly(r: unknown): r is HourlyRollup {

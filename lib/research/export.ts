@@ -1,10 +1,10 @@
 import { strToU8, zipSync } from 'fflate';
-import { readHourly } from '../db/hours';
 import { dailyKey, isReadableDaily, noteUnreadable } from '../db/rows';
-import { type ClickworkDB, type DailyRollup, dayKey, type HourlyRollup } from '../db/schema';
+import { type ClickworkDB, type DailyRollup, dayKey } from '../db/schema';
 import { beneficiaryOf, type Kind, type PlatformId } from '../taxonomy';
 import { knownDetails } from './details';
 import { sortRows } from './disclosure-apply';
+import { hourRows } from './export-hours';
 import {
   type AnonymisedExport,
   DETAIL,
@@ -38,7 +38,7 @@ interface Part {
   manualMs: number;
 }
 
-/** A rollup row's counts (a literal, not a spread: a year by the hour is 52,000 of them). */
+/** A rollup row's counts. */
 const partOf = (r: DailyRollup): Part => ({
   platform: r.platform,
   kind: r.kind,
@@ -115,18 +115,15 @@ function rowAdder(enrolment: Enrolment, acc: Map<string, SumRow>): (at: { day: s
 export async function candidateRows(db: ClickworkDB, enrolment: Enrolment, now = Date.now()): Promise<ExportRow[]> {
   const period = exportPeriod(enrolment, now);
   if (!period) return [];
-  const acc = new Map<string, SumRow>();
-  const add = rowAdder(enrolment, acc);
-
   // The day or hour rollups are kept in the same transaction as the events: exact, cheap to read,
   // and in the local day and hour stamped when each action was recorded (lib/db/local-time.ts).
-  // By the hour: the packed rows of lib/db/hours.ts, unpacked (unreadable ones noted there).
-  const hourly = enrolment.study.granularity === 'hour';
-  const rollups: DailyRollup[] = hourly
-    ? await readHourly(db, period.from, period.to)
-    : await db.daily.where('day').between(period.from, period.to, true, true).toArray();
+  // By the hour: the packed rows of lib/db/hours.ts, read in place (unreadable ones noted there).
+  if (enrolment.study.granularity === 'hour') return hourRows(db, enrolment, period, safeDetail);
+  const acc = new Map<string, SumRow>();
+  const add = rowAdder(enrolment, acc);
+  const rollups = await db.daily.where('day').between(period.from, period.to, true, true).toArray();
   for (const r of rollups) {
-    if (hourly || isReadableDaily(r)) add({ day: r.day, hour: hourly ? (r as HourlyRollup).hour : null }, partOf(r));
+    if (isReadableDaily(r)) add({ day: r.day, hour: null }, partOf(r));
     else noteUnreadable('daily', dailyKey(r));
   }
   const rows = [...acc.values()].map(({ measured_ms, manual_ms, ...row }) => ({
