@@ -1,5 +1,4 @@
-import { LanguageChoice } from '@/components/LanguageChoice';
-import { UnreadableNotice } from '@/components/UnreadableNotice';
+import { lazyPart } from '@/components/lazy';
 import { useLive } from '@/components/use-live';
 import { hasRealActions } from '@/lib/db/empty';
 import { healthStatus } from '@/lib/db/health';
@@ -11,11 +10,15 @@ import { t, userLocale } from '@/lib/i18n';
 import { valuate } from '@/lib/valuation';
 import { Body, type Data } from './Body';
 import { DashLinks } from './DashLinks';
-import { HeatMap } from './HeatMap';
-import { History } from './History';
 import { RangePicker, useRange } from './RangePicker';
-import { Tracking } from './Tracking';
-import { WeeklySettings } from './WeeklySettings';
+
+// The parts below the charts come after them (components/lazy.tsx): the first chart waits only for its own code.
+const UnreadableNotice = lazyPart(() => import('@/components/UnreadableNotice').then((m) => m.UnreadableNotice));
+const LanguageChoice = lazyPart(() => import('@/components/LanguageChoice').then((m) => m.LanguageChoice));
+const HeatMap = lazyPart(() => import('./HeatMap').then((m) => m.HeatMap));
+const History = lazyPart(() => import('./History').then((m) => m.History));
+const Tracking = lazyPart(() => import('./Tracking').then((m) => m.Tracking));
+const WeeklySettings = lazyPart(() => import('./WeeklySettings').then((m) => m.WeeklySettings));
 
 /** Reads the dashboard's numbers for `days`. */
 async function readData(days: string[]): Promise<Data> {
