@@ -4,6 +4,7 @@ import { ingest, type Sighting } from '@/lib/db/ingest';
 import { addManual } from '@/lib/db/manual';
 import { repairUnreadable } from '@/lib/db/repair';
 import { ClickworkDB } from '@/lib/db/schema';
+import { sighting } from './helpers';
 
 let a: ClickworkDB;
 let b: ClickworkDB;
@@ -19,17 +20,7 @@ afterEach(async () => {
 
 const T0 = new Date(2026, 9, 5, 22, 30).getTime();
 const H = 3_600_000;
-const s = (over: Partial<Sighting>): Sighting => ({
-  platform: 'youtube',
-  kind: 'reaction',
-  detail: 'like',
-  slot: 'exclusive',
-  op: 'add',
-  signal: 'dom',
-  ts: T0,
-  targetKey: 'k1',
-  ...over,
-});
+const s = (over: Partial<Sighting>): Sighting => sighting({ slot: 'exclusive', ts: T0, targetKey: 'k1', ...over });
 
 /** Detected actions over three days and several hours, one undone, and hand-entered ones. */
 async function history(db: ClickworkDB, shift: number) {
