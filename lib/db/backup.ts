@@ -5,6 +5,7 @@ import { modeOf, type WeeklyMode } from '../weekly/choose';
 import { loadWeekly } from '../weekly/store';
 import { RollupBuffer } from './ingest';
 import { withStamp } from './local-time';
+import { readAllEvents } from './read-events';
 import { isReadableEvent } from './rows';
 import { type ClickworkDB, type LaborEvent, SCHEMA_VERSION } from './schema';
 import { loadValuationSettings } from './settings';
@@ -43,7 +44,10 @@ function withoutPause({ pausedUntil: _pause, ...rest }: TrackingSettings): Omit<
 }
 
 export async function exportBackup(db: ClickworkDB, extensionVersion: string, locale: string): Promise<Backup> {
-  const events = (await db.events.toArray()).map(({ id: _id, ...e }) => e);
+  const events: Omit<LaborEvent, 'id'>[] = await readAllEvents(db);
+  // Fresh objects, ours: the id IndexedDB put in each is taken off in place rather than each event
+  // copied without it (a copy per event was a third of the export's time in Chromium).
+  for (const e of events as LaborEvent[]) delete e.id;
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -196,6 +200,26 @@ function readEnvelope(text: string): { error: string } | { events: unknown[]; se
   return { events: b.events, settings: b.settings };
 }
 
+/** The file's events this history can take, in one pass: why the others were left out, and the times they span. */
+function fileEvents(raw: unknown[], cutoff: number) {
+  const events: Omit<LaborEvent, 'id'>[] = [];
+  const skipped: Skipped = { unreadable: 0, retention: 0 };
+  // A loop, not Math.min(...): a spread of a million arguments overflows the stack.
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (const r of raw) {
+    const e = parseEvent(r);
+    if (!e) skipped.unreadable++;
+    else if (e.ts < cutoff) skipped.retention++;
+    else {
+      events.push(e);
+      if (e.ts < from) from = e.ts;
+      if (e.ts > to) to = e.ts;
+    }
+  }
+  return { events, skipped, from, to };
+}
+
 /**
  * Merges a backup file into the database: a merge and only a merge. Its actions are added, except
  * those already present (so importing the same file twice changes nothing), those a reader could
@@ -207,39 +231,25 @@ function readEnvelope(text: string): { error: string } | { events: unknown[]; se
 export async function importBackup(db: ClickworkDB, text: string, locale: string): Promise<ImportResult> {
   const envelope = readEnvelope(text);
   if ('error' in envelope) return fail(envelope.error);
-  const events: Omit<LaborEvent, 'id'>[] = [];
-  const skipped: Skipped = { unreadable: 0, retention: 0 };
   const { retentionDays } = await loadTracking(db);
   const cutoff = retentionDays === undefined ? Number.NEGATIVE_INFINITY : retentionCutoff(retentionDays);
-  for (const raw of envelope.events) {
-    const e = parseEvent(raw);
-    if (!e) skipped.unreadable++;
-    else if (e.ts < cutoff) skipped.retention++;
-    else events.push(e);
-  }
+  const { events, skipped, from, to } = fileEvents(envelope.events, cutoff);
   const settings = fileSettings(envelope.settings, locale);
 
   return db.transaction('rw', [db.events, db.daily, db.hours], async () => {
-    const present = new Set<string>();
-    if (events.length) {
-      // A loop, not Math.min(...): a spread of a million arguments overflows the stack.
-      let from = Number.POSITIVE_INFINITY;
-      let to = Number.NEGATIVE_INFINITY;
-      for (const e of events) {
-        if (e.ts < from) from = e.ts;
-        if (e.ts > to) to = e.ts;
-      }
-      for (const key of await identitiesBetween(db, from, to)) present.add(key);
-    }
-    const fresh = events.filter((e) => {
+    const present = events.length ? await identitiesBetween(db, from, to) : new Set<string>();
+    const fresh: Omit<LaborEvent, 'id'>[] = [];
+    for (const e of events) {
       const key = identity(e);
-      if (present.has(key)) return false;
+      if (present.has(key)) continue;
       present.add(key);
-      return true;
-    });
-    await db.events.bulkAdd(fresh);
+      fresh.push(e);
+    }
+    // The adds are all requested at once; the totals are added up here while the browser writes them.
+    const adding = db.events.bulkAdd(fresh);
     const rollup = new RollupBuffer();
     for (const e of fresh) if (!e.undoneAt) rollup.bump(e, 1);
+    await adding;
     await rollup.flush(db);
     return { ok: true as const, added: fresh.length, duplicates: events.length - fresh.length, skipped, settings };
   });
