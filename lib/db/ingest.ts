@@ -146,20 +146,34 @@ export function prepare(db: ClickworkDB, s: Sighting, rollup: RollupBuffer): Pro
  */
 export async function prepareAll(db: ClickworkDB, sightings: readonly Sighting[], rollup: RollupBuffer): Promise<void> {
   const targets: [PlatformId, string][] = [];
-  const spans = new Map<PlatformId, { from: number; to: number }>();
+  const times = new Map<PlatformId, number[]>();
   for (const s of sightings) {
     if (isToggle(s)) targets.push([s.platform, s.targetKey as string]);
     else {
-      const span = spans.get(s.platform);
-      const from = s.ts - MERGE_WINDOW_MS;
-      const to = s.ts + MERGE_WINDOW_MS;
-      spans.set(s.platform, span ? { from: Math.min(span.from, from), to: Math.max(span.to, to) } : { from, to });
+      const list = times.get(s.platform);
+      if (list) list.push(s.ts);
+      else times.set(s.platform, [s.ts]);
     }
   }
+  const spans = [...times].flatMap(([platform, ts]) => windowsAround(ts).map((w) => ({ platform, ...w })));
   await Promise.all([
     rollup.events.prefetch(db, targets),
-    ...[...spans].map(([platform, { from, to }]) => rollup.events.prefetchSpan(db, platform, from, to)),
+    ...spans.map(({ platform, from, to }) => rollup.events.prefetchSpan(db, platform, from, to)),
   ]);
+}
+
+/**
+ * The merge windows around these times, overlapping ones joined: a batch whose sightings are hours
+ * apart (a resent message among new ones) reads two short spans, not the hours between them.
+ */
+function windowsAround(times: number[]): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  for (const ts of [...times].sort((a, b) => a - b)) {
+    const last = out.at(-1);
+    if (last && ts - MERGE_WINDOW_MS <= last.to) last.to = ts + MERGE_WINDOW_MS;
+    else out.push({ from: ts - MERGE_WINDOW_MS, to: ts + MERGE_WINDOW_MS });
+  }
+  return out;
 }
 
 /**

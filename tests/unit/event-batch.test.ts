@@ -134,6 +134,7 @@ describe('sightings read at once, then applied synchronously', () => {
     comment({ ts: T0 - 3_000 }),
     comment({ platform: 'reddit', ts: T0 - 2_000 }),
     comment({ ts: T0 - 60_000 }),
+    comment({ ts: T0 + 3 * 3_600_000 - 2_000 }), // three hours on: a second span of the batch
   ];
   const incoming = [
     comment({ signal: 'network', ts: T0 - 2_900 }), // merges into the stored comment
@@ -143,6 +144,7 @@ describe('sightings read at once, then applied synchronously', () => {
     comment({ platform: 'reddit', signal: 'network', ts: T0 + 30_000 }), // too late for reddit's: new
     like({ targetKey: 'video-b', ts: T0 + 2_000 }),
     like({ targetKey: 'video-b', detail: 'dislike', ts: T0 + 3_000 }), // replaces it
+    comment({ signal: 'network', ts: T0 + 3 * 3_600_000 }), // merges into the comment three hours on
   ];
 
   it('gives what applying one after another gave: outcomes, events and day totals', async () => {
@@ -155,7 +157,7 @@ describe('sightings read at once, then applied synchronously', () => {
     await db.hours.clear();
     await oneByOne(history);
     expect(await prepared(incoming)).toEqual(expected);
-    expect(expected).toEqual(['merged', 'undone', 'added', 'merged', 'added', 'added', 'replaced']);
+    expect(expected).toEqual(['merged', 'undone', 'added', 'merged', 'added', 'added', 'replaced', 'merged']);
     expect(await stored()).toEqual(expectedEvents);
     expect(await db.daily.toArray()).toEqual(expectedDaily);
   });
