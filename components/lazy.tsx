@@ -2,10 +2,11 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 /**
- * A part of a page whose code is loaded after the page's first render (a dynamic import), so that
- * the first numbers and chart wait only for the code they need (issue 14: the popup's first chart).
- * It renders nothing until its code is there; the code is asked for once per page, and again at
- * the next mount if that failed.
+ * A part of a page drawn after the page's first render, with its code asked for then (a dynamic
+ * import), so that the first numbers and chart wait neither for the part's own reads nor, where the
+ * bundler gave the part a chunk of its own (the dashboard's sections), for its code (issue 14: the
+ * first chart). It renders nothing until its code is there; the code is asked for once per page,
+ * and again at the next mount if that failed.
  */
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   let loaded: ComponentType<P> | undefined;
