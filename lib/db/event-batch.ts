@@ -19,8 +19,10 @@ export class EventBatch {
   private readonly pending: LaborEvent[] = [];
   private readonly byId = new Map<number, LaborEvent>();
   private readonly byTarget = new Map<string, LaborEvent[]>();
-  /** Per platform: the time spans read, and the stored events read in them (by id). */
-  private readonly spans = new Map<PlatformId, { from: number; to: number }[]>();
+  /** Targets being read, and the read to wait for. */
+  private readonly reading = new Map<string, Promise<void>>();
+  /** Per platform: the time spans read (or being read: `done` false), and the stored events read in them (by id). */
+  private readonly spans = new Map<PlatformId, { from: number; to: number; read: Promise<void>; done: boolean }[]>();
   private readonly inSpans = new Map<PlatformId, Map<number, LaborEvent>>();
   /** Stored events changed in this transaction, written by `flush`. */
   private readonly changed = new Set<LaborEvent>();
@@ -36,28 +38,63 @@ export class EventBatch {
 
   /** Reads the events on these targets: one request per target, all sent at once (the [platform+targetKey] index). */
   async prefetch(db: ClickworkDB, targets: readonly [PlatformId, string][]): Promise<void> {
-    const wanted: [PlatformId, string][] = [];
+    const wanted = new Map<string, [PlatformId, string]>();
+    const waits = new Set<Promise<void>>();
     for (const [p, k] of targets) {
-      if (this.byTarget.has(targetKey(p, k))) continue; // read already, or twice in this batch
-      this.byTarget.set(targetKey(p, k), []);
-      wanted.push([p, k]);
+      const key = targetKey(p, k);
+      const reading = this.reading.get(key);
+      if (reading)
+        waits.add(reading); // asked for by another caller: wait for that read
+      else if (!this.byTarget.has(key)) wanted.set(key, [p, k]);
     }
-    if (!wanted.length) return;
-    // Exact lookups in parallel: Dexie's anyOf() walks one cursor step per key, a round trip each
-    // (55 ms for 128 keys in Chromium, against a few here).
-    const found = await Promise.all(wanted.map((k) => db.events.where('[platform+targetKey]').equals(k).toArray()));
-    for (const ev of found.flat()) this.byTarget.get(targetKey(ev.platform, ev.targetKey as string))?.push(this.known(ev));
+    if (wanted.size) {
+      const read = this.readTargets(db, wanted);
+      for (const key of wanted.keys()) this.reading.set(key, read);
+      waits.add(read);
+    }
+    await Promise.all(waits);
   }
 
-  /** Reads one platform's stored events between two times (both included), unless read already. */
+  /**
+   * Exact lookups in parallel: Dexie's anyOf() walks one cursor step per key, a round trip each
+   * (55 ms for 128 keys in Chromium, against a few here). A target counts as read only once its
+   * events are there: until then a reader waits (prefetch) or is refused (onTarget).
+   */
+  private async readTargets(db: ClickworkDB, wanted: Map<string, [PlatformId, string]>): Promise<void> {
+    try {
+      const found = await Promise.all(
+        [...wanted.values()].map((k) => db.events.where('[platform+targetKey]').equals(k).toArray()),
+      );
+      for (const key of wanted.keys()) this.byTarget.set(key, []);
+      for (const ev of found.flat()) this.byTarget.get(targetKey(ev.platform, ev.targetKey as string))?.push(this.known(ev));
+    } finally {
+      for (const key of wanted.keys()) this.reading.delete(key);
+    }
+  }
+
+  /** Reads one platform's stored events between two times (both included), unless read (or being read) already. */
   async prefetchSpan(db: ClickworkDB, platform: PlatformId, from: number, to: number): Promise<void> {
-    const spans = this.spans.get(platform) ?? [];
-    if (spans.some((x) => x.from <= from && to <= x.to)) return;
-    this.spans.set(platform, [...spans, { from, to }]);
-    const stored = await db.events.where('[platform+ts]').between([platform, from], [platform, to], true, true).toArray();
-    const events = this.inSpans.get(platform) ?? new Map<number, LaborEvent>();
-    this.inSpans.set(platform, events);
-    for (const ev of stored) events.set(ev.id as number, this.known(ev));
+    const covering = (this.spans.get(platform) ?? []).find((x) => x.from <= from && to <= x.to);
+    if (covering) return covering.read;
+    const read = (async () => {
+      const stored = await db.events.where('[platform+ts]').between([platform, from], [platform, to], true, true).toArray();
+      const events = this.inSpans.get(platform) ?? new Map<number, LaborEvent>();
+      this.inSpans.set(platform, events);
+      for (const ev of stored) events.set(ev.id as number, this.known(ev));
+    })();
+    const span = { from, to, read, done: false };
+    this.spans.set(platform, [...(this.spans.get(platform) ?? []), span]);
+    try {
+      await read;
+      span.done = true;
+    } catch (error) {
+      // A failed read is not a span read: the next caller reads it again.
+      this.spans.set(
+        platform,
+        (this.spans.get(platform) ?? []).filter((x) => x !== span),
+      );
+      throw error;
+    }
   }
 
   /** Every event (stored or pending) on one platform's target; the target must have been read (`prefetch`). */
@@ -73,7 +110,7 @@ export class EventBatch {
    * read (`prefetchSpan`).
    */
   between(platform: PlatformId, from: number, to: number): LaborEvent[] {
-    if (!this.spans.get(platform)?.some((x) => x.from <= from && to <= x.to)) {
+    if (!this.spans.get(platform)?.some((x) => x.done && x.from <= from && to <= x.to)) {
       throw new Error(`events of a time span not read before use (${platform})`);
     }
     const stored = [...(this.inSpans.get(platform)?.values() ?? [])].filter((e) => e.ts >= from && e.ts <= to).sort(byTimeThenId);
@@ -86,7 +123,10 @@ export class EventBatch {
     if (ev.targetKey) this.byTarget.get(targetKey(ev.platform, ev.targetKey))?.push(ev);
   }
 
-  /** Changes an event in place; a stored one is written by `flush`. */
+  /**
+   * Changes an event in place; a stored one is written whole by `flush` (bulkPut of the object read
+   * at the start): nothing else in the transaction may write events, or this would overwrite it.
+   */
   update(ev: LaborEvent, changes: Partial<LaborEvent>): void {
     Object.assign(ev, changes);
     if (ev.id !== undefined) this.changed.add(ev);

@@ -186,3 +186,22 @@ describe('sightings read at once, then applied synchronously', () => {
     ).rejects.toThrow(/target not read/);
   });
 });
+
+describe('reads asked for twice at once', () => {
+  it('a second caller waits for the first read of a target or span instead of finding it empty', async () => {
+    await oneByOne([like(), comment({ ts: T0 + 1_000 })]);
+    const seen = await db.transaction('r', db.events, async () => {
+      const rollup = new RollupBuffer();
+      const events = rollup.events;
+      const first = events.prefetch(db, [['youtube', 'video-a']]);
+      const second = events.prefetch(db, [['youtube', 'video-a']]).then(() => events.onTarget('youtube', 'video-a').length);
+      const spanFirst = events.prefetchSpan(db, 'youtube', T0 - 10_000, T0 + 10_000);
+      const spanSecond = events
+        .prefetchSpan(db, 'youtube', T0 - 5_000, T0 + 5_000)
+        .then(() => events.between('youtube', T0 - 5_000, T0 + 5_000).length);
+      await Promise.all([first, spanFirst]);
+      return { target: await second, span: await spanSecond };
+    });
+    expect(seen).toEqual({ target: 1, span: 2 });
+  });
+});
