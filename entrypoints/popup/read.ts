@@ -5,7 +5,7 @@ import { rangeDays, type Summary, summarize } from '@/lib/db/queries';
 import { loadValuationSettings } from '@/lib/db/settings';
 import { loadTracking, type TrackingSettings } from '@/lib/db/tracking';
 import { userLocale } from '@/lib/i18n';
-import { ask } from '@/lib/page-messages';
+import { ask, onEventsChanged } from '@/lib/page-messages';
 import { type Valuation, valuate } from '@/lib/valuation';
 
 /**
@@ -42,6 +42,7 @@ async function storageStatus(): Promise<StorageProblem | null> {
 /** The reads that need no interface language, started while the page loads (`startReading`). */
 type HeadStart = Promise<[Summary, TrackingSettings, boolean]>;
 let headStart: HeadStart | undefined;
+let stopWatching: (() => void) | undefined;
 
 /**
  * Starts the week's numbers, the tracking choices and whether anything was ever counted as soon as
@@ -52,9 +53,17 @@ export function startReading(): void {
   const db = openDb();
   headStart = Promise.all([summarize(db, rangeDays('7d')), loadTracking(db), hasRealActions(db)]);
   headStart.catch(() => {}); // a failure is the first read's, shown by it
+  // The page listens for changes only once it is drawn (use-live.ts): a write announced before
+  // then makes these numbers stale, so they are dropped and the first read reads again.
+  stopWatching = onEventsChanged(() => {
+    headStart = undefined;
+    stopWatching?.();
+  });
 }
 
 function takeHeadStart(range: Period): HeadStart | undefined {
+  stopWatching?.();
+  stopWatching = undefined;
   const taken = range === '7d' ? headStart : undefined;
   headStart = undefined;
   return taken;
