@@ -98,7 +98,15 @@ export async function measureMainThread(page: Page, splitAt: string, run: () => 
       includedCategories: ['toplevel', '__metadata', 'blink.user_timing', 'disabled-by-default-devtools.timeline'],
     },
   });
-  await run();
+  try {
+    await run();
+  } catch (error) {
+    // The trace is the browser's, not the page's: left running, it refuses the retry's Tracing.start
+    // ("Tracing has already been started"), so a failed attempt ends it before failing.
+    await cdp.send('Tracing.end').catch(() => {});
+    await cdp.detach().catch(() => {});
+    throw error;
+  }
   const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
   const { stream } = await complete;
