@@ -25,8 +25,14 @@ export function guard<A extends unknown[]>(fn: (...args: A) => void): (...args: 
   };
 }
 
-/** The element a trusted event started on, seen through open shadow roots. */
+/**
+ * The element a trusted event started on, seen through open shadow roots. Only a target with an
+ * open shadow root can stand for an element inside it (events are retargeted to the host): the
+ * composed path, which builds an array of every node up to the window, is read only then.
+ */
 export function origin(e: Event): Element | null {
+  const target = e.target;
+  if (target instanceof Element && !target.shadowRoot) return target;
   const first = e.composedPath()[0];
   return first instanceof Element ? first : null;
 }

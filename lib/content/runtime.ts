@@ -77,6 +77,9 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
   const toggles = toggleWatches(detector, host, emit, win);
   const submits = submitWatches(detector, host, send, win);
   const gesture = gestureSender(detector.id, host, send);
+  // Every control a click can arm, as one list: most clicks are on none of them, and one
+  // ancestor walk tells so (instead of one per toggle and submit).
+  const anyControl = [...(detector.toggles ?? []), ...(detector.submits ?? [])].flatMap((c) => [...c.control]);
 
   const onKey = guard((e: Event) => {
     if (!e.isTrusted) return;
@@ -94,7 +97,7 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
     if (!e.isTrusted) return;
     gesture();
     const el = origin(e);
-    if (!el) return;
+    if (!el || !closestOf(el, anyControl)) return;
     for (const toggle of detector.toggles ?? []) {
       const control = closestOf(el, toggle.control);
       const scope = control && closestOf(control, toggle.scope);
