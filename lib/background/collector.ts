@@ -53,6 +53,14 @@ function isPracticePage(url: string | undefined): boolean {
 }
 
 /**
+ * Waits before each new try of a request's sighting whose write failed. Short: a service worker
+ * with nothing to do is stopped after about 30 s, and what it holds in memory with it.
+ */
+export const REQUEST_RETRY_MS = [500, 2_000, 5_000, 10_000];
+/** At most this many request sightings wait for a new try at once; beyond, they are given up (logged). */
+const MAX_RETRYING = 1_000;
+
+/**
  * The background's intake: validates content-script messages and observed requests, attributes
  * requests to the user's gestures (lib/background/attribution.ts), and stores what counts in
  * batches, one transaction per batch (lib/background/batcher.ts).
@@ -71,6 +79,8 @@ export class Collector {
   /** Settles once the choices are read: a worker just woken must not count during a pause. */
   private trackingRead: Promise<void>;
   private lastRetention = 0;
+  /** Request sightings waiting to be tried again after a failed write. */
+  private retrying = 0;
 
   constructor(
     private readonly db: ClickworkDB,
@@ -241,7 +251,27 @@ export class Collector {
     };
     const item: Item = { kind: 'sighting', incognito: g.incognito, rawTarget: match.target, sighting, confirmOnly };
     if (!confirmOnly) item.gesture = g;
-    this.batcher.add(item).catch(() => {}); // logged by the batcher; a request cannot be asked again
+    this.keep(item);
+  }
+
+  /**
+   * Stores a request's sighting, which nothing can send again (a content script resends its own
+   * messages until they are confirmed): when its batch could not be written (a full disk, most
+   * often), it is tried again a few times (REQUEST_RETRY_MS) before it is given up, logged.
+   */
+  private keep(item: Item, attempt = 0): void {
+    this.batcher.add(item).catch(() => {
+      const delay = REQUEST_RETRY_MS[attempt];
+      if (delay === undefined || this.retrying >= MAX_RETRYING) {
+        console.error('[clickwork] a request’s action could not be stored and is lost after', attempt + 1, 'tries');
+        return;
+      }
+      this.retrying++;
+      setTimeout(() => {
+        this.retrying--;
+        this.keep(item, attempt + 1);
+      }, delay);
+    });
   }
 
   /** Resolves when everything received so far is stored (or refused). */

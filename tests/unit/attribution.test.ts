@@ -105,6 +105,25 @@ describe('attribution of platform requests', () => {
     expect((await active()).filter((e) => e.detail === 'like')).toHaveLength(2);
   });
 
+  it('a request’s action whose write failed (a full disk) is tried again, and stored once', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    gesture('facebook', pageSender(FB_PAGE));
+    await collector.flush();
+    const full = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    // New events are written together at the end of a batch (lib/db/event-batch.ts): the first try fails.
+    const write = vi.spyOn(db.events, 'bulkAdd').mockRejectedValueOnce(full);
+    collector.seeRequest(post('https://www.facebook.com/api/graphql/', fbReact(1), FB_PAGE), DETECTORS);
+    await collector.flush();
+    expect(write).toHaveBeenCalledTimes(1);
+    expect(await db.events.count()).toBe(0);
+    expect(collector.storageProblem).toMatchObject({ full: true });
+    // Nothing can send a request again: the background tries it again itself.
+    await vi.waitFor(async () => expect(await db.events.count()).toBe(1), { timeout: 5_000, interval: 50 });
+    await collector.flush();
+    expect((await active()).map((e) => `${e.detail}/${e.signal}`)).toEqual(['like/network']);
+    expect(collector.storageProblem).toBeUndefined();
+  });
+
   it('a gesture message standing for two clicks (two playlists ticked within 150 ms) lets two actions through, not three', async () => {
     const ytSave = (playlistId: string) =>
       post(
