@@ -41,15 +41,25 @@ export function Dashboard() {
   const { days } = range;
   // Read again for another range and on every stored change; `version` (one per result shown)
   // makes the heat map and the history table read again with the charts.
-  const { value, version, reload: load } = useLive(() => readData(days), [days.join()]);
+  const { value, error, version, reload: load } = useLive(() => readData(days), [days.join()]);
   const data = value ?? null;
+  // A failed read is said, with a way to read again; numbers read before it stay on screen.
+  const state = error !== undefined ? 'error' : data ? 'ready' : 'loading';
 
   return (
-    <main data-state={data ? 'ready' : 'loading'}>
+    <main data-state={state}>
       <header class="dash-head">
         <h1>{t('dashTitle')}</h1>
         <RangePicker {...range} />
       </header>
+      {error !== undefined && (
+        <p role="alert" class="dash-load-error" data-testid="dash-load-error">
+          {t('loadError', String(error))}{' '}
+          <button type="button" onClick={() => void load()}>
+            {t('readAgain')}
+          </button>
+        </p>
+      )}
       {data && <UnreadableNotice onRepaired={load} />}
       {data && <Body data={data} />}
       {data && <HeatMap days={days} version={version} />}

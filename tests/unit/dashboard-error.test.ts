@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { h, render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type * as queries from '@/lib/db/queries';
+
+/**
+ * The dashboard when its read fails (a database that cannot be opened, a browser refusing
+ * IndexedDB): it says so, with a way to read again, instead of showing "loading" for ever.
+ */
+
+let failures = 0;
+vi.mock('@/lib/db/queries', async (importOriginal) => {
+  const original = await importOriginal<typeof queries>();
+  return {
+    ...original,
+    summarize: async (...args: Parameters<typeof original.summarize>) => {
+      if (failures > 0) {
+        failures--;
+        throw new Error('UnknownError: the database could not be opened');
+      }
+      return original.summarize(...args);
+    },
+  };
+});
+
+let root: HTMLElement;
+const main = () => root.querySelector('main') as HTMLElement;
+const until = (check: () => void) => vi.waitFor(check, { timeout: 5_000, interval: 20 });
+
+describe('dashboard read failure', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    const i18n = fakeBrowser.i18n as unknown as { getMessage(k: string, s?: string[]): string; getUILanguage(): string };
+    i18n.getMessage = (k, subs) => `${k}${subs?.length ? `(${subs.join('|')})` : ''}`;
+    i18n.getUILanguage = () => 'en';
+    (fakeBrowser.runtime as unknown as { getURL(p: string): string }).getURL = (p) => p;
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  it('says that the data could not be read, and reads again on request', async () => {
+    failures = 2; // the range and the one before it are read at once: both fail
+    const { Dashboard } = await import('@/entrypoints/options/Dashboard');
+    render(h(Dashboard, {}), root);
+    await until(() => expect(main().dataset.state).toBe('error'));
+    const alert = root.querySelector('[role="alert"]') as HTMLElement;
+    expect(alert.textContent).toContain('loadError(');
+    expect(alert.textContent).toContain('the database could not be opened');
+    expect(alert.querySelector('button')?.textContent).toBe('readAgain');
+    (alert.querySelector('button') as HTMLButtonElement).click();
+    await until(() => expect(main().dataset.state).toBe('ready'));
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(root.querySelector('[data-testid="dash-load-error"]')).toBeNull();
+  });
+});
