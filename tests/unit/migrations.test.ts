@@ -135,4 +135,34 @@ describe('schema migrations', () => {
     expect(await db.daily.count()).toBe(1);
     await db.delete();
   });
+
+  it("upgrades to version 6 a day with an unreadable hourly row by rebuilding that day's hours from its events", async () => {
+    const base = { day: '2026-12-02', platform: 'youtube', kind: 'reaction', detail: 'like' } as const;
+    const at = (hour: number) => new Date(2026, 11, 2, hour, 30).getTime();
+    // Version 5 stamped each event with its local day and hour.
+    const like = (hour: number, extra: Record<string, unknown> = {}) => {
+      const ts = at(hour);
+      return { ...base, signal: 'dom', ts, hour, utcOffset: -new Date(ts).getTimezoneOffset(), ...extra };
+    };
+    const old = new Dexie('migrate-v5-unreadable');
+    old.version(5).stores(SCHEMA_V5);
+    await old.open();
+    await old.table('events').bulkAdd([like(3), like(3, { signal: 'manual', count: 2, durationMs: 60_000 }), like(10), like(11, { undoneAt: at(12) })]);
+    await old.table('hourly').bulkAdd([
+      { ...base, hour: 3, count: 'three', measuredMs: 0, measuredCount: 0 }, // no reader could use it
+      { ...base, hour: 10, count: 1, measuredMs: 0, measuredCount: 0 },
+      { ...base, day: '2026-12-01', hour: 9, count: 4, measuredMs: 0, measuredCount: 0 }, // another day: carried over as it is
+    ]);
+    await old.table('daily').bulkAdd([{ ...base, count: 4, measuredMs: 0, measuredCount: 0 }]);
+    old.close();
+
+    const db = new ClickworkDB('migrate-v5-unreadable');
+    await db.open();
+    const read = await readHourly(db, '2026-12-01', '2026-12-02');
+    // Hour 3 holds its three actions again (the undone one counts nowhere), as a repair would have made it.
+    expect(read.map((r) => `${r.day} ${r.hour}: ${r.count}`)).toEqual(['2026-12-01 9: 4', '2026-12-02 3: 3', '2026-12-02 10: 1']);
+    // The hand-entered two, with their minute, are in the hour's hand-entered fields.
+    expect(read[1]).toMatchObject({ manualCount: 2, manualTimedCount: 2, manualMs: 60_000, measuredCount: 0 });
+    await db.delete();
+  });
 });
