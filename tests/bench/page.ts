@@ -71,23 +71,34 @@ const burst = (p: OpenPage) =>
   }, MUTATIONS);
 
 /**
- * Rounds per block: the three pages are opened again (new renderer processes) after each block. Six,
+ * Rounds per block: the three browsers and pages are started again after each block. Six,
  * so that a block runs each of the six orders the rounds rotate through once.
  */
 const ROUNDS_PER_BLOCK = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS_PER_BLOCK ?? 6)) || 6);
 export const MIN_BLOCKS = 8;
 
+/** One of the three browsers: the first with the extension, the other two without. */
+const launchFor = (w: Which) => launch(w === 'ext' ? { routes: pageRoutes() } : { extension: false, routes: pageRoutes() });
+
 /**
- * Opens the three pages afresh. A renderer process keeps a cost of its own for as long as it lives
- * (its JIT's choices, where it was scheduled): with one process per side for the whole run, the
- * A/A control measured 0.97 [0.955–0.987] on a quiet machine, a bias no number of rounds removes.
- * New processes every block turn that bias into noise the interval accounts for.
+ * Opens the three pages afresh, in three browsers started afresh. A renderer process keeps a cost
+ * of its own for as long as it lives (its JIT's choices, where it was scheduled): with one process
+ * per side for the whole run, the A/A control measured 0.97 [0.955–0.987] on a quiet machine, a
+ * bias no number of rounds removes. New pages every block (new renderers) removed most of it, but
+ * a browser keeps one too (its browser and GPU processes): with the same three browsers for a whole
+ * run, the clicks' A/A control once read 0.982 [0.971–0.994]. New browsers every block turn both
+ * into noise the interval accounts for. `sessions` is updated in place (its caller closes it).
  */
 async function reopen(
   sessions: Record<Which, Session>,
   pages: Partial<Record<Which, OpenPage>>,
 ): Promise<Record<Which, OpenPage>> {
   await Promise.all(WHICH.map((w) => pages[w]?.page.close()));
+  if (pages.ext) {
+    await Promise.all(WHICH.map((w) => sessions[w].close()));
+    const fresh = await Promise.all(WHICH.map(launchFor));
+    for (const [i, w] of WHICH.entries()) sessions[w] = fresh[i] as Session;
+  }
   const fresh = await Promise.all(WHICH.map((w) => openBenchPage(sessions[w])));
   return { ext: fresh[0] as OpenPage, base: fresh[1] as OpenPage, aa: fresh[2] as OpenPage };
 }
@@ -97,7 +108,7 @@ async function reopen(
  * burst) on each page in turn — ext, base, aa, ext, base, aa… in an order that rotates — and reads
  * their CPU again. Interleaving unit by unit puts a change in the machine's load, and the work a
  * page does by the clock (frames, timers), on all three alike. A block is ROUNDS_PER_BLOCK rounds
- * on the same three pages, then they are opened again (see `reopen`); each block gives one sample
+ * on the same three pages, then browsers and pages are started again (see `reopen`); each block gives one sample
  * per page (its rounds' CPU summed), and the intervals are over blocks. Blocks go on until both
  * intervals (with/without and the A/A control) are within ±2 %, or MAX_ROUNDS rounds, or
  * PAGE_MINUTES have passed.
@@ -157,7 +168,7 @@ async function longTasks(pages: Record<Which, OpenPage>) {
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const ciText = (e: RatioEstimate) =>
-  `95 % CI ${e.ci[0]}–${e.ci[1]} (±${e.halfWidthPct} %), ${e.rounds} blocks of ${ROUNDS_PER_BLOCK} rounds, pages opened afresh for each block`;
+  `95 % CI ${e.ci[0]}–${e.ci[1]} (±${e.halfWidthPct} %), ${e.rounds} blocks of ${ROUNDS_PER_BLOCK} rounds, browsers and pages started afresh for each block`;
 const tight = (e: RatioEstimate) => e.halfWidthPct <= 2;
 
 function ratioRow(id: string, metric: string, ext: number[], base: number[], aa: boolean) {
@@ -177,10 +188,9 @@ function ratioRow(id: string, metric: string, ext: number[], base: number[], aa:
 }
 
 export async function pageCosts(): Promise<void> {
-  const bare = await launch({ extension: false, routes: pageRoutes() });
-  const bare2 = await launch({ extension: false, routes: pageRoutes() });
-  const s = await launch({ routes: pageRoutes() });
-  const sessions: Record<Which, Session> = { ext: s, base: bare, aa: bare2 };
+  const started = await Promise.all(WHICH.map(launchFor));
+  // Replaced by new browsers every block (see reopen): whichever are open at the end are closed.
+  const sessions: Record<Which, Session> = { ext: started[0] as Session, base: started[1] as Session, aa: started[2] as Session };
   try {
     const first = await reopen(sessions, {});
     const load = { ext: (await cpu(first.ext.cdp)).script, base: (await cpu(first.base.cdp)).script };
@@ -233,6 +243,6 @@ export async function pageCosts(): Promise<void> {
       note: `${round(heap.ext / KB / KB, 2)} MB against ${round(heap.base / KB / KB, 2)} MB`,
     });
   } finally {
-    await Promise.all([s.close(), bare.close(), bare2.close()]);
+    await Promise.all(WHICH.map((w) => sessions[w].close()));
   }
 }
