@@ -15,7 +15,7 @@ import {
   type RequestFacts,
   requestFacts,
 } from './attribution';
-import { Batcher } from './batcher';
+import { Batcher, isQuotaError } from './batcher';
 import { GestureBook } from './gestures';
 import { candidates, matchRequest, type RequestDetails } from './network';
 import { TargetHasher } from './targets';
@@ -60,6 +60,12 @@ export const REQUEST_RETRY_MS = [500, 2_000, 5_000, 10_000];
 /** At most this many request sightings wait for a new try at once; beyond, they are given up (logged). */
 const MAX_RETRYING = 1_000;
 
+interface Waiting {
+  item: Item;
+  /** Failed writes so far. */
+  tries: number;
+}
+
 /**
  * The background's intake: validates content-script messages and observed requests, attributes
  * requests to the user's gestures (lib/background/attribution.ts), and stores what counts in
@@ -79,8 +85,11 @@ export class Collector {
   /** Settles once the choices are read: a worker just woken must not count during a pause. */
   private trackingRead: Promise<void>;
   private lastRetention = 0;
-  /** Request sightings waiting to be tried again after a failed write. */
-  private retrying = 0;
+  /** Request sightings refused for a full disk, in arrival order, waiting for a new try (see keep). */
+  private waiting: Waiting[] = [];
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Request sightings being tried again now. */
+  private retryingNow = 0;
 
   constructor(
     private readonly db: ClickworkDB,
@@ -256,27 +265,53 @@ export class Collector {
 
   /**
    * Stores a request's sighting, which nothing can send again (a content script resends its own
-   * messages until they are confirmed): when its batch could not be written (a full disk, most
-   * often), it is tried again a few times (REQUEST_RETRY_MS) before it is given up, logged.
+   * messages until they are confirmed). When its batch was refused for a full disk, it waits and is
+   * tried again (REQUEST_RETRY_MS) before it is given up, logged; any other failure is not retried
+   * (the batch may be at fault, or partly written). While some wait, new ones queue behind them: a
+   * request's undo is never stored before its add.
    */
-  private keep(item: Item, attempt = 0): void {
-    this.batcher.add(item).catch(() => {
-      const delay = REQUEST_RETRY_MS[attempt];
-      if (delay === undefined || this.retrying >= MAX_RETRYING) {
-        console.error('[clickwork] a request’s action could not be stored and is lost after', attempt + 1, 'tries');
-        return;
-      }
-      this.retrying++;
-      setTimeout(() => {
-        this.retrying--;
-        this.keep(item, attempt + 1);
-      }, delay);
-    });
+  private keep(item: Item): void {
+    if (this.waiting.length || this.retryingNow) this.wait([{ item, tries: 0 }]);
+    else this.tryStore([{ item, tries: 0 }]);
   }
 
-  /** Resolves when everything received so far is stored (or refused). */
+  private tryStore(entries: Waiting[]): void {
+    for (const entry of entries) {
+      this.batcher.add(entry.item).catch((error) => {
+        // Logged by the batcher.
+        if (isQuotaError(error)) this.wait([{ item: entry.item, tries: entry.tries + 1 }]);
+      });
+    }
+  }
+
+  private wait(entries: Waiting[]): void {
+    for (const entry of entries) {
+      if (entry.tries > REQUEST_RETRY_MS.length || this.waiting.length >= MAX_RETRYING) {
+        console.error(
+          '[clickwork] a request’s action could not be stored (storage full) and is lost after',
+          entry.tries,
+          'tries',
+        );
+      } else this.waiting.push(entry);
+    }
+    const head = this.waiting[0];
+    if (!head || this.retryTimer !== undefined) return;
+    const delay = REQUEST_RETRY_MS[Math.max(0, head.tries - 1)] as number;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      const due = this.waiting.splice(0);
+      this.retryingNow += due.length;
+      this.tryStore(due);
+      // Settled when their batch is: counted down then, so that `keep` queues behind them meanwhile.
+      void this.batcher.idle().then(() => {
+        this.retryingNow -= due.length;
+      });
+    }, delay);
+  }
+
+  /** Resolves when everything received so far is stored, refused, or given up after its tries. */
   async flush(): Promise<void> {
-    while (this.inflight || this.batcher.busy) {
+    while (this.inflight || this.batcher.busy || this.waiting.length || this.retryingNow) {
       await this.batcher.idle();
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -316,7 +351,14 @@ export class Collector {
     await this.trackingRead;
     const now = Date.now();
     const batch = all.filter((item) => !notTracked(this.tracking, platformOf(item), item.incognito === true, now));
-    if (await writeBatch(this.db, this.hasher, batch, this.pruning)) this.onChanged();
-    await this.retain();
+    const changed = await writeBatch(this.db, this.hasher, batch, this.pruning);
+    // The batch is stored from here on: what follows must not make it look refused (a request's
+    // sighting would be tried again, and counted twice).
+    try {
+      if (changed) this.onChanged();
+      await this.retain();
+    } catch (error) {
+      console.error('[clickwork] stored, but could not announce it or apply the retention period', error);
+    }
   }
 }
