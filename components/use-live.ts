@@ -74,7 +74,8 @@ export function useLive<T>(read: LiveRead<T>, deps: readonly unknown[]): Live<T>
     const r = liveReader(
       read,
       (value) => setState((s) => ({ value, version: s.version + 1 })),
-      (error) => setState((s) => ({ ...s, error })),
+      // A read rejected with nothing still failed: the error is never undefined.
+      (error) => setState((s) => ({ ...s, error: error ?? new Error('the read failed') })),
     );
     reader.current = r;
     return r.stop;

@@ -41,10 +41,18 @@ export function Dashboard() {
   const { days } = range;
   // Read again for another range and on every stored change; `version` (one per result shown)
   // makes the heat map and the history table read again with the charts.
-  const { value, error, version, reload: load } = useLive(() => readData(days), [days.join()]);
-  const data = value ?? null;
-  // A failed read is said, with a way to read again; numbers read before it stay on screen.
-  const state = error !== undefined ? 'error' : data ? 'ready' : 'loading';
+  const rangeKey = days.join();
+  const {
+    value,
+    error,
+    version,
+    reload: load,
+  } = useLive(async () => ({ range: rangeKey, data: await readData(days) }), [rangeKey]);
+  // A failed read is said, with a way to read again. The numbers read before it stay on screen if
+  // they are of the range shown; another range's stay only while this one's are being read.
+  const failed = error !== undefined;
+  const data = value && (value.range === rangeKey || !failed) ? value.data : null;
+  const state = failed ? 'error' : data ? 'ready' : 'loading';
 
   return (
     <main data-state={state}>

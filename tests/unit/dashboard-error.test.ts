@@ -57,4 +57,20 @@ describe('dashboard read failure', () => {
     expect(root.querySelector('[role="alert"]')).toBeNull();
     expect(root.querySelector('[data-testid="dash-load-error"]')).toBeNull();
   });
+
+  it('shows no numbers of another range under a range whose read failed', async () => {
+    failures = 0;
+    const { Dashboard } = await import('@/entrypoints/options/Dashboard');
+    render(h(Dashboard, {}), root);
+    await until(() => expect(main().dataset.state).toBe('ready'));
+    expect(root.querySelector('[data-testid="total"]')).not.toBeNull();
+    failures = 2;
+    (root.querySelector('[data-testid="range-week"]') as HTMLButtonElement).click();
+    await until(() => expect(main().dataset.state).toBe('error'));
+    // The month's total is not shown under "week".
+    expect(root.querySelector('[data-testid="total"]')).toBeNull();
+    (root.querySelector('[data-testid="dash-load-error"] button') as HTMLButtonElement).click();
+    await until(() => expect(main().dataset.state).toBe('ready'));
+    expect(root.querySelector('[data-testid="total"]')).not.toBeNull();
+  });
 });
