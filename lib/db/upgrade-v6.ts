@@ -2,7 +2,7 @@ import type { Table, Transaction } from 'dexie';
 import { emptyHours, type HoursRow, hourOf, hoursKey, setHour } from './hours';
 import { stampOf } from './local-time';
 import { addTo, zero } from './rollup';
-import { isReadableEvent, isReadableHourly } from './rows';
+import { isReadableEvent, isReadableHourly, OPTIONAL_FIELDS, requiredFieldsReadable } from './rows';
 import type { HourlyRollup, LaborEvent } from './schema';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -30,6 +30,18 @@ export function packHourly(rows: readonly unknown[]): { packed: HoursRow[]; unre
   return { packed: [...packed.values()], unreadable, days };
 }
 
+/**
+ * The event as the repair of unreadable rows leaves it (lib/db/repair.ts): an optional field no
+ * reader could use dropped, when the required ones are readable; undefined when it would be removed.
+ */
+function readableAsRepaired(stored: unknown): LaborEvent | undefined {
+  if (isReadableEvent(stored)) return stored;
+  const r = { ...(stored as Record<string, unknown>) };
+  if (!requiredFieldsReadable(r)) return undefined;
+  for (const [field, ok] of Object.entries(OPTIONAL_FIELDS)) if (r[field] !== undefined && !ok(r[field])) delete r[field];
+  return isReadableEvent(r) ? r : undefined;
+}
+
 /** The farthest apart two time zones put one moment's local time (UTC-12 to UTC+14). */
 const SLACK_MS = 26 * 3_600_000;
 
@@ -46,8 +58,9 @@ export async function hoursFromEvents(events: Table<LaborEvent>, days: ReadonlyS
     await events
       .where('ts')
       .between(from - SLACK_MS, to + SLACK_MS, true, false)
-      .each((e) => {
-        if (!isReadableEvent(e) || e.undoneAt) return;
+      .each((stored) => {
+        const e = readableAsRepaired(stored);
+        if (!e || e.undoneAt) return;
         const stamp = stampOf(e);
         if (stamp.day !== day) return;
         const key = { day, platform: e.platform, kind: e.kind, detail: e.detail };

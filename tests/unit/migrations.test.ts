@@ -147,7 +147,15 @@ describe('schema migrations', () => {
     const old = new Dexie('migrate-v5-unreadable');
     old.version(5).stores(SCHEMA_V5);
     await old.open();
-    await old.table('events').bulkAdd([like(3), like(3, { signal: 'manual', count: 2, durationMs: 60_000 }), like(10), like(11, { undoneAt: at(12) })]);
+    await old
+      .table('events')
+      .bulkAdd([
+        like(3),
+        like(3, { signal: 'manual', count: 2, durationMs: 60_000 }),
+        like(3, { durationMs: 'long' }),
+        like(10),
+        like(11, { undoneAt: at(12) }),
+      ]);
     await old.table('hourly').bulkAdd([
       { ...base, hour: 3, count: 'three', measuredMs: 0, measuredCount: 0 }, // no reader could use it
       { ...base, hour: 10, count: 1, measuredMs: 0, measuredCount: 0 },
@@ -159,8 +167,9 @@ describe('schema migrations', () => {
     const db = new ClickworkDB('migrate-v5-unreadable');
     await db.open();
     const read = await readHourly(db, '2026-12-01', '2026-12-02');
-    // Hour 3 holds its three actions again (the undone one counts nowhere), as a repair would have made it.
-    expect(read.map((r) => `${r.day} ${r.hour}: ${r.count}`)).toEqual(['2026-12-01 9: 4', '2026-12-02 3: 3', '2026-12-02 10: 1']);
+    // Hour 3 holds its four actions again (the undone one counts nowhere; the one with a time no reader
+    // could use counts without it), as a repair would have made it.
+    expect(read.map((r) => `${r.day} ${r.hour}: ${r.count}`)).toEqual(['2026-12-01 9: 4', '2026-12-02 3: 4', '2026-12-02 10: 1']);
     // The hand-entered two, with their minute, are in the hour's hand-entered fields.
     expect(read[1]).toMatchObject({ manualCount: 2, manualTimedCount: 2, manualMs: 60_000, measuredCount: 0 });
     await db.delete();
