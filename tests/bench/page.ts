@@ -80,6 +80,18 @@ export const MIN_BLOCKS = 8;
 /** One of the three browsers: the first with the extension, the other two without. */
 const launchFor = (w: Which) => launch(w === 'ext' ? { routes: pageRoutes() } : { extension: false, routes: pageRoutes() });
 
+/** The three browsers; if one cannot start, those that did are closed before the error is thrown. */
+async function launchAll(): Promise<Record<Which, Session>> {
+  const settled = await Promise.allSettled(WHICH.map(launchFor));
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(settled.map((r) => (r.status === 'fulfilled' ? r.value.close() : undefined)));
+    throw failed.reason;
+  }
+  const [ext, base, aa] = settled.map((r) => (r as PromiseFulfilledResult<Session>).value) as [Session, Session, Session];
+  return { ext, base, aa };
+}
+
 /**
  * Opens the three pages afresh, in three browsers started afresh. A renderer process keeps a cost
  * of its own for as long as it lives (its JIT's choices, where it was scheduled): with one process
@@ -92,12 +104,12 @@ const launchFor = (w: Which) => launch(w === 'ext' ? { routes: pageRoutes() } : 
 async function reopen(
   sessions: Record<Which, Session>,
   pages: Partial<Record<Which, OpenPage>>,
+  newBrowsers = true,
 ): Promise<Record<Which, OpenPage>> {
   await Promise.all(WHICH.map((w) => pages[w]?.page.close()));
-  if (pages.ext) {
+  if (newBrowsers) {
     await Promise.all(WHICH.map((w) => sessions[w].close()));
-    const fresh = await Promise.all(WHICH.map(launchFor));
-    for (const [i, w] of WHICH.entries()) sessions[w] = fresh[i] as Session;
+    Object.assign(sessions, await launchAll());
   }
   const fresh = await Promise.all(WHICH.map((w) => openBenchPage(sessions[w])));
   return { ext: fresh[0] as OpenPage, base: fresh[1] as OpenPage, aa: fresh[2] as OpenPage };
@@ -121,9 +133,10 @@ async function rounds(
   const ms: Record<Which, number[]> = { ext: [], base: [], aa: [] };
   const deadline = Date.now() + PAGE_MINUTES * 60_000;
   const precise = () => tight(pairedRatio(ms.ext, ms.base)) && tight(pairedRatio(ms.aa, ms.base));
-  let pages = await reopen(sessions, {});
+  let last: Record<Which, OpenPage> | undefined;
   for (let r = 0, b = 0; r < MAX_ROUNDS && (b < MIN_BLOCKS || (!precise() && Date.now() < deadline)); b++) {
-    if (b > 0) pages = await reopen(sessions, pages);
+    const pages = await reopen(sessions, last ?? {});
+    last = pages;
     const block: Record<Which, number> = { ext: 0, base: 0, aa: 0 };
     for (let i = 0; i < ROUNDS_PER_BLOCK; i++, r++) {
       const order = [...WHICH.slice(r % 3), ...WHICH.slice(0, r % 3)];
@@ -140,7 +153,8 @@ async function rounds(
     }
     for (const w of WHICH) ms[w].push(block[w]);
   }
-  return { ms, pages };
+  if (!last) throw new Error('no round was run (BENCH_ROUNDS is 0)');
+  return { ms, pages: last };
 }
 
 async function heapBytes(p: OpenPage): Promise<number> {
@@ -188,11 +202,10 @@ function ratioRow(id: string, metric: string, ext: number[], base: number[], aa:
 }
 
 export async function pageCosts(): Promise<void> {
-  const started = await Promise.all(WHICH.map(launchFor));
   // Replaced by new browsers every block (see reopen): whichever are open at the end are closed.
-  const sessions: Record<Which, Session> = { ext: started[0] as Session, base: started[1] as Session, aa: started[2] as Session };
+  const sessions = await launchAll();
   try {
-    const first = await reopen(sessions, {});
+    const first = await reopen(sessions, {}, false);
     const load = { ext: (await cpu(first.ext.cdp)).script, base: (await cpu(first.base.cdp)).script };
     await Promise.all(WHICH.map((w) => first[w].page.close()));
     add({

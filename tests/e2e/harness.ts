@@ -156,40 +156,50 @@ export async function launch(
     ],
   });
   const requests: Session['requests'] = [];
-  const table = [...(options.routes ?? []), ...routes()];
-  await context.route('**/*', async (route, request) => {
-    const url = request.url();
-    // The extension's own pages and files load from the extension, not the network.
-    if (url.startsWith('chrome-extension://')) return route.continue();
-    const hit = table.find(([re]) => re.test(url));
-    if (hit) await hit[1](route, request);
-    else await route.abort('blockedbyclient');
-  });
-  context.on('request', (request) => {
-    const frameUrl = (() => {
-      try {
-        return request.frame().url();
-      } catch {
-        return '';
-      }
-    })();
-    requests.push({
-      url: request.url(),
-      method: request.method(),
-      fromExtension:
-        Boolean(request.serviceWorker()) ||
-        frameUrl.startsWith('chrome-extension://') ||
-        request.url().startsWith('chrome-extension://'),
-      routed: table.some(([re]) => re.test(request.url())),
+  let worker: Worker;
+  let extensionId: string;
+  // A browser that started but could not be made ready (no service worker within the timeout) is
+  // closed, not left running behind the failure.
+  try {
+    const table = [...(options.routes ?? []), ...routes()];
+    await context.route('**/*', async (route, request) => {
+      const url = request.url();
+      // The extension's own pages and files load from the extension, not the network.
+      if (url.startsWith('chrome-extension://')) return route.continue();
+      const hit = table.find(([re]) => re.test(url));
+      if (hit) await hit[1](route, request);
+      else await route.abort('blockedbyclient');
     });
-  });
-  const worker = withExtension
-    ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')))
-    : (undefined as unknown as Worker);
-  const extensionId = withExtension ? new URL(worker.url()).host : '';
-  // A fresh profile is a first installation: the welcome page opens (welcome.e2e.ts checks it). Other
-  // tests start without it, so that the next page they wait for is the one they open.
-  if (withExtension && !options.keepWelcome) await (await welcomePage(context, extensionId)).close();
+    context.on('request', (request) => {
+      const frameUrl = (() => {
+        try {
+          return request.frame().url();
+        } catch {
+          return '';
+        }
+      })();
+      requests.push({
+        url: request.url(),
+        method: request.method(),
+        fromExtension:
+          Boolean(request.serviceWorker()) ||
+          frameUrl.startsWith('chrome-extension://') ||
+          request.url().startsWith('chrome-extension://'),
+        routed: table.some(([re]) => re.test(request.url())),
+      });
+    });
+    worker = withExtension
+      ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')))
+      : (undefined as unknown as Worker);
+    extensionId = withExtension ? new URL(worker.url()).host : '';
+    // A fresh profile is a first installation: the welcome page opens (welcome.e2e.ts checks it). Other
+    // tests start without it, so that the next page they wait for is the one they open.
+    if (withExtension && !options.keepWelcome) await (await welcomePage(context, extensionId)).close();
+  } catch (error) {
+    await context.close().catch(() => {});
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     context,
     extensionId,
