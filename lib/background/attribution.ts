@@ -125,3 +125,26 @@ export function budgetKey(action: string, op: 'add' | 'undo'): string {
 export function hasBudget(g: GestureRow, budget: string): boolean {
   return g.used.filter((b) => b === budget).length < (g.clicks ?? 1);
 }
+
+/** The host of an http(s) address, or undefined. */
+export function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The extension's pages that run the practice widgets: the practice page, and the welcome page's "try it here". */
+const PRACTICE_PAGES = ['/practice.html', '/welcome.html'];
+
+export function isPracticePage(url: string | undefined): boolean {
+  try {
+    const u = new URL(url ?? '');
+    return (u.protocol === 'chrome-extension:' || u.protocol === 'moz-extension:') && PRACTICE_PAGES.includes(u.pathname);
+  } catch {
+    return false;
+  }
+}

@@ -11,13 +11,16 @@ import {
   fromOwnPage,
   gestureFrom,
   hasBudget,
+  hostOf,
+  isPracticePage,
   type MessageSender,
   type RequestFacts,
   requestFacts,
 } from './attribution';
-import { Batcher, isQuotaError } from './batcher';
+import { Batcher } from './batcher';
 import { GestureBook } from './gestures';
 import { candidates, matchRequest, type RequestDetails } from './network';
+import { RequestRetry } from './request-retry';
 import { TargetHasher } from './targets';
 import { type Item, platformOf, writeBatch } from './writer';
 
@@ -29,42 +32,6 @@ export { SEEN_TTL_MS } from './writer';
 export type Receipt = { ok: true; stored: Promise<void> } | { ok: false; error: string };
 
 const OK: Receipt = { ok: true, stored: Promise.resolve() };
-
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The extension's pages that run the practice widgets: the practice page, and the welcome page's "try it here". */
-const PRACTICE_PAGES = ['/practice.html', '/welcome.html'];
-
-function isPracticePage(url: string | undefined): boolean {
-  try {
-    const u = new URL(url ?? '');
-    return (u.protocol === 'chrome-extension:' || u.protocol === 'moz-extension:') && PRACTICE_PAGES.includes(u.pathname);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Waits before each new try of a request's sighting whose write failed. Short: a service worker
- * with nothing to do is stopped after about 30 s, and what it holds in memory with it.
- */
-export const REQUEST_RETRY_MS = [500, 2_000, 5_000, 10_000];
-/** At most this many request sightings wait for a new try at once; beyond, they are given up (logged). */
-const MAX_RETRYING = 1_000;
-
-interface Waiting {
-  item: Item;
-  /** Failed writes so far. */
-  tries: number;
-}
 
 /**
  * The background's intake: validates content-script messages and observed requests, attributes
@@ -85,11 +52,8 @@ export class Collector {
   /** Settles once the choices are read: a worker just woken must not count during a pause. */
   private trackingRead: Promise<void>;
   private lastRetention = 0;
-  /** Request sightings refused for a full disk, in arrival order, waiting for a new try (see keep). */
-  private waiting: Waiting[] = [];
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Request sightings being tried again now. */
-  private retryingNow = 0;
+  /** Request sightings, which nothing can send again: tried again after a full disk (request-retry.ts). */
+  private readonly requests: RequestRetry<Item>;
 
   constructor(
     private readonly db: ClickworkDB,
@@ -97,6 +61,10 @@ export class Collector {
     private readonly onChanged: () => void = () => {},
   ) {
     this.batcher = new Batcher((items) => this.store(items), onChanged);
+    this.requests = new RequestRetry(
+      (item) => this.batcher.add(item),
+      () => this.batcher.idle(),
+    );
     this.hasher = new TargetHasher(db);
     this.gestures = new GestureBook(db);
     this.trackingRead = this.readTracking();
@@ -260,58 +228,12 @@ export class Collector {
     };
     const item: Item = { kind: 'sighting', incognito: g.incognito, rawTarget: match.target, sighting, confirmOnly };
     if (!confirmOnly) item.gesture = g;
-    this.keep(item);
-  }
-
-  /**
-   * Stores a request's sighting, which nothing can send again (a content script resends its own
-   * messages until they are confirmed). When its batch was refused for a full disk, it waits and is
-   * tried again (REQUEST_RETRY_MS) before it is given up, logged; any other failure is not retried
-   * (the batch may be at fault, or partly written). While some wait, new ones queue behind them: a
-   * request's undo is never stored before its add.
-   */
-  private keep(item: Item): void {
-    if (this.waiting.length || this.retryingNow) this.wait([{ item, tries: 0 }]);
-    else this.tryStore([{ item, tries: 0 }]);
-  }
-
-  private tryStore(entries: Waiting[]): void {
-    for (const entry of entries) {
-      this.batcher.add(entry.item).catch((error) => {
-        // Logged by the batcher.
-        if (isQuotaError(error)) this.wait([{ item: entry.item, tries: entry.tries + 1 }]);
-      });
-    }
-  }
-
-  private wait(entries: Waiting[]): void {
-    for (const entry of entries) {
-      if (entry.tries > REQUEST_RETRY_MS.length || this.waiting.length >= MAX_RETRYING) {
-        console.error(
-          '[clickwork] a request’s action could not be stored (storage full) and is lost after',
-          entry.tries,
-          'tries',
-        );
-      } else this.waiting.push(entry);
-    }
-    const head = this.waiting[0];
-    if (!head || this.retryTimer !== undefined) return;
-    const delay = REQUEST_RETRY_MS[Math.max(0, head.tries - 1)] as number;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      const due = this.waiting.splice(0);
-      this.retryingNow += due.length;
-      this.tryStore(due);
-      // Settled when their batch is: counted down then, so that `keep` queues behind them meanwhile.
-      void this.batcher.idle().then(() => {
-        this.retryingNow -= due.length;
-      });
-    }, delay);
+    this.requests.keep(item);
   }
 
   /** Resolves when everything received so far is stored, refused, or given up after its tries. */
   async flush(): Promise<void> {
-    while (this.inflight || this.batcher.busy || this.waiting.length || this.retryingNow) {
+    while (this.inflight || this.batcher.busy || this.requests.pending) {
       await this.batcher.idle();
       await new Promise((r) => setTimeout(r, 5));
     }
