@@ -124,10 +124,11 @@ describe('attribution of platform requests', () => {
 
   it('a request’s undo that comes while its add waits for a new try is stored after it', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
+    // A request-only toggle: a reaction on Facebook, then taking it back.
+    gesture('facebook', pageSender(FB_PAGE));
+    await collector.flush();
     const full = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     const write = vi.spyOn(db.events, 'bulkAdd').mockRejectedValueOnce(full);
-    // A request-only toggle: saving a post to a collection on Facebook, then unsaving it.
-    gesture('facebook', pageSender(FB_PAGE));
     collector.seeRequest(post('https://www.facebook.com/api/graphql/', fbReact(7), FB_PAGE), DETECTORS);
     await vi.waitFor(() => expect(collector.storageProblem).toMatchObject({ full: true }), { timeout: 2_000, interval: 10 });
     // Space is back before the add's new try; the undo comes now.

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { h, render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type * as queries from '@/lib/db/queries';
 
@@ -10,11 +10,14 @@ import type * as queries from '@/lib/db/queries';
  */
 
 let failures = 0;
+/** Every read of a 7-day range fails while set (the week and the week before it). */
+let weekFails = false;
 vi.mock('@/lib/db/queries', async (importOriginal) => {
   const original = await importOriginal<typeof queries>();
   return {
     ...original,
     summarize: async (...args: Parameters<typeof original.summarize>) => {
+      if (weekFails && args[1].length === 7) throw new Error('UnknownError: the database could not be opened');
       if (failures > 0) {
         failures--;
         throw new Error('UnknownError: the database could not be opened');
@@ -29,12 +32,32 @@ const main = () => root.querySelector('main') as HTMLElement;
 const until = (check: () => void) => vi.waitFor(check, { timeout: 5_000, interval: 20 });
 
 describe('dashboard read failure', () => {
+  // The parts drawn after the first render are imported then (components/lazy.tsx): loaded here
+  // first, so that none is still loading when a test ends and its environment goes.
+  beforeAll(async () => {
+    await Promise.all([
+      import('@/components/UnreadableNotice'),
+      import('@/components/LanguageChoice'),
+      import('@/entrypoints/options/HeatMap'),
+      import('@/entrypoints/options/History'),
+      import('@/entrypoints/options/Tracking'),
+      import('@/entrypoints/options/WeeklySettings'),
+    ]);
+  });
   beforeEach(() => {
     fakeBrowser.reset();
     const i18n = fakeBrowser.i18n as unknown as { getMessage(k: string, s?: string[]): string; getUILanguage(): string };
     i18n.getMessage = (k, subs) => `${k}${subs?.length ? `(${subs.join('|')})` : ''}`;
     i18n.getUILanguage = () => 'en';
     (fakeBrowser.runtime as unknown as { getURL(p: string): string }).getURL = (p) => p;
+    // The tracking settings drawn below the charts ask which sites the extension may read.
+    const listeners = { addListener: () => {}, removeListener: () => {} };
+    Object.assign(fakeBrowser.permissions, {
+      contains: async () => true,
+      getAll: async () => ({ origins: [], permissions: [] }),
+      onAdded: listeners,
+      onRemoved: listeners,
+    });
     root = document.createElement('div');
     document.body.append(root);
   });
@@ -64,11 +87,12 @@ describe('dashboard read failure', () => {
     render(h(Dashboard, {}), root);
     await until(() => expect(main().dataset.state).toBe('ready'));
     expect(root.querySelector('[data-testid="total"]')).not.toBeNull();
-    failures = 2;
+    weekFails = true;
     (root.querySelector('[data-testid="range-week"]') as HTMLButtonElement).click();
     await until(() => expect(main().dataset.state).toBe('error'));
     // The month's total is not shown under "week".
     expect(root.querySelector('[data-testid="total"]')).toBeNull();
+    weekFails = false;
     (root.querySelector('[data-testid="dash-load-error"] button') as HTMLButtonElement).click();
     await until(() => expect(main().dataset.state).toBe('ready'));
     expect(root.querySelector('[data-testid="total"]')).not.toBeNull();
