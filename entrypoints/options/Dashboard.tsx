@@ -60,7 +60,7 @@ export function Dashboard() {
         <h1>{t('dashTitle')}</h1>
         <RangePicker {...range} />
       </header>
-      {error !== undefined && (
+      {failed && (
         <p role="alert" class="dash-load-error" data-testid="dash-load-error">
           {t('loadError', String(error))}{' '}
           <button type="button" onClick={() => void load()}>

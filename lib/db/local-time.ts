@@ -42,3 +42,6 @@ export function stampOf(e: { ts: number; day?: unknown; hour?: unknown; utcOffse
 export function withStamp<T extends { ts: number; day?: string; hour?: number; utcOffset?: number }>(e: T): T {
   return Object.assign(e, stampOf(e));
 }
+
+/** The farthest apart two time zones put one moment's local time (UTC-12 to UTC+14). */
+export const ZONE_SLACK_MS = 26 * 3_600_000;

@@ -2,14 +2,14 @@ import type { Table } from 'dexie';
 import { removeUnreadableEnrolments } from '../research/study';
 import { isReadableHours } from './hours';
 import { RollupBuffer } from './ingest';
-import { stampOf } from './local-time';
+import { stampOf, ZONE_SLACK_MS } from './local-time';
 import { dayBounds } from './queries';
 import {
+  dropUnreadableOptionals,
   forgetUnreadable,
   isReadableDaily,
   isReadableEvent,
   isReadableHealth,
-  OPTIONAL_FIELDS,
   requiredFieldsReadable,
 } from './rows';
 import type { ClickworkDB, LaborEvent } from './schema';
@@ -27,8 +27,6 @@ export interface RepairResult {
 }
 
 const CHUNK = 20_000;
-/** The farthest apart two time zones put one moment's local time (UTC-12 to UTC+14). */
-const SLACK_MS = 26 * 3_600_000;
 
 /** A calendar day a timestamp can name, or undefined (then every day's totals are rebuilt). */
 const dayOf = (e: Record<string, unknown>) =>
@@ -54,7 +52,7 @@ async function repairEvents(db: ClickworkDB, days: Set<string>): Promise<RepairR
           remove.push(r.id as number);
           continue;
         }
-        for (const [field, ok] of Object.entries(OPTIONAL_FIELDS)) if (r[field] !== undefined && !ok(r[field])) delete r[field];
+        dropUnreadableOptionals(r);
         fix.push(r as unknown as LaborEvent);
       }
       if (remove.length) await db.events.bulkDelete(remove);
@@ -107,7 +105,7 @@ async function rebuildTotals(db: ClickworkDB, days: Set<string> | 'all'): Promis
       // read half a day either side, and keep those stamped with one of the days.
       await db.events
         .where('ts')
-        .between(from - SLACK_MS, to + SLACK_MS, true, false)
+        .between(from - ZONE_SLACK_MS, to + ZONE_SLACK_MS, true, false)
         .each((e) => {
           if (isReadableEvent(e) && !e.undoneAt && (days === 'all' || only.includes(stampOf(e).day))) rollup.bump(e, 1);
         });

@@ -40,6 +40,11 @@ export const OPTIONAL_FIELDS = {
   targetKey: (v: unknown) => isText(v, 64),
 } as const;
 
+/** Deletes, in place, the optional fields of an event that no reader could use (the repair's fix). */
+export function dropUnreadableOptionals(r: Record<string, unknown>): void {
+  for (const [field, ok] of Object.entries(OPTIONAL_FIELDS)) if (r[field] !== undefined && !ok(r[field])) delete r[field];
+}
+
 /** An event every reader can use: the same rule for the pages, the research export and a restore. */
 export function isReadableEvent(e: unknown): e is LaborEvent {
   if (e === null || typeof e !== 'object') return false;

@@ -1,8 +1,8 @@
 import type { Table, Transaction } from 'dexie';
 import { emptyHours, type HoursRow, hourOf, hoursKey, setHour } from './hours';
-import { stampOf } from './local-time';
+import { stampOf, ZONE_SLACK_MS } from './local-time';
 import { addTo, zero } from './rollup';
-import { isReadableEvent, isReadableHourly, OPTIONAL_FIELDS, requiredFieldsReadable } from './rows';
+import { dropUnreadableOptionals, isReadableEvent, isReadableHourly, requiredFieldsReadable } from './rows';
 import type { HourlyRollup, LaborEvent } from './schema';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,12 +38,9 @@ function readableAsRepaired(stored: unknown): LaborEvent | undefined {
   if (isReadableEvent(stored)) return stored;
   const r = { ...(stored as Record<string, unknown>) };
   if (!requiredFieldsReadable(r)) return undefined;
-  for (const [field, ok] of Object.entries(OPTIONAL_FIELDS)) if (r[field] !== undefined && !ok(r[field])) delete r[field];
+  dropUnreadableOptionals(r);
   return isReadableEvent(r) ? r : undefined;
 }
-
-/** The farthest apart two time zones put one moment's local time (UTC-12 to UTC+14). */
-const SLACK_MS = 26 * 3_600_000;
 
 /**
  * The hours rows of `days`, from their readable, active events, as the repair of unreadable rows
@@ -57,7 +54,7 @@ export async function hoursFromEvents(events: Table<LaborEvent>, days: ReadonlyS
     const to = new Date(y, m - 1, d + 1).getTime();
     await events
       .where('ts')
-      .between(from - SLACK_MS, to + SLACK_MS, true, false)
+      .between(from - ZONE_SLACK_MS, to + ZONE_SLACK_MS, true, false)
       .each((stored) => {
         const e = readableAsRepaired(stored);
         if (!e || e.undoneAt) return;
