@@ -426,6 +426,38 @@ export async function putRawRows(page: Page, store: 'events' | 'daily' | 'meta' 
   );
 }
 
+/**
+ * A still copy of an extension page as it is at this moment, in a new tab of the same browser: the
+ * same document and stylesheets, but none of its scripts run in the copy. For a slow check (an axe
+ * scan takes seconds) of a state that lasts less than that, such as the class page's progress bar
+ * while a fast machine reads the files. Close it after use.
+ */
+export async function stillCopy(page: Page): Promise<Page> {
+  const { attributes, inner } = await page.evaluate(() => ({
+    attributes: [...document.documentElement.attributes].map((a) => [a.name, a.value] as [string, string]),
+    inner: document.documentElement.innerHTML,
+  }));
+  const copy = await page.context().newPage();
+  const size = page.viewportSize();
+  if (size) await copy.setViewportSize(size);
+  // The same address, so that the copy's stylesheets resolve as the page's do; then its own app is
+  // replaced by the copied markup (scripts inserted as markup do not run).
+  await copy.goto(page.url());
+  await copy.locator('main').waitFor();
+  await copy.evaluate(
+    async ([attrs, html]) => {
+      document.documentElement.innerHTML = html;
+      for (const [name, value] of attrs) document.documentElement.setAttribute(name, value);
+      const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
+      await Promise.all(
+        links.map((l) => (l.sheet ? undefined : new Promise((done) => l.addEventListener('load', done, { once: true })))),
+      );
+    },
+    [attributes, inner] as const,
+  );
+  return copy;
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Violation {
