@@ -18,8 +18,15 @@ import type { RequestDetails } from './network';
 
 /** A platform request counts only this soon after a trusted gesture on its page. */
 export const GESTURE_WINDOW_MS = 10_000;
-/** How long a request waits for the message of the gesture that caused it. */
+/** A gesture vouches for a request sent at most this long before it (by the two events' own times). */
 export const GESTURE_GRACE_MS = 400;
+/**
+ * How long a request waits for the message of the gesture that caused it. Longer than the grace:
+ * clicks that come fast are folded into one message sent by a timer (runtime.ts), and a page busy
+ * with long tasks holds that timer back for a second or more; whether the gesture vouches is still
+ * judged by its click's time against the request's (`vouches`), not by when its message came.
+ */
+export const GESTURE_MESSAGE_WAIT_MS = 2_000;
 
 /** Who sent a runtime message, as the browser reports it (Chrome adds documentId). */
 export interface MessageSender {

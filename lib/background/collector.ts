@@ -24,7 +24,7 @@ import { RequestRetry } from './request-retry';
 import { TargetHasher } from './targets';
 import { type Item, platformOf, writeBatch } from './writer';
 
-export { GESTURE_GRACE_MS, GESTURE_WINDOW_MS, type MessageSender } from './attribution';
+export { GESTURE_GRACE_MS, GESTURE_MESSAGE_WAIT_MS, GESTURE_WINDOW_MS, type MessageSender } from './attribution';
 export { isQuotaError } from './batcher';
 export { CAPTCHA_PENDING_TTL_MS } from './captcha';
 export { SEEN_TTL_MS } from './writer';
@@ -42,7 +42,7 @@ export class Collector {
   private readonly batcher: Batcher<Item>;
   private readonly hasher: TargetHasher;
   private readonly gestures: GestureBook;
-  /** Gestures waiting for the tracking choices, and requests being attributed (at most GESTURE_GRACE_MS). */
+  /** Gestures waiting for the tracking choices, and requests being attributed (at most GESTURE_MESSAGE_WAIT_MS). */
   private inflight = 0;
   /** When stale rows were last pruned (writer.ts). */
   private readonly pruning = { last: 0 };

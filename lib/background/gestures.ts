@@ -1,6 +1,14 @@
 import type { ClickworkDB, GestureRow } from '../db/schema';
 import type { PlatformId } from '../taxonomy';
-import { GESTURE_GRACE_MS, GESTURE_WINDOW_MS, gestureKey, hasBudget, type RequestFacts, vouches } from './attribution';
+import {
+  GESTURE_GRACE_MS,
+  GESTURE_MESSAGE_WAIT_MS,
+  GESTURE_WINDOW_MS,
+  gestureKey,
+  hasBudget,
+  type RequestFacts,
+  vouches,
+} from './attribution';
 
 interface Waiter {
   facts: RequestFacts;
@@ -12,7 +20,7 @@ interface Waiter {
  * The last trusted gesture per tab, frame and platform: kept in memory for the requests that follow
  * it, and written to the database (by the caller, in its batch) so that a restarted service worker
  * still knows it. A request that arrives before its gesture's message waits for it, in memory,
- * at most `GESTURE_GRACE_MS`: its body is not read before then.
+ * at most `GESTURE_MESSAGE_WAIT_MS`: its body is not read before then.
  */
 export class GestureBook {
   private readonly latest = new Map<string, GestureRow>();
@@ -62,7 +70,7 @@ export class GestureBook {
     // Waits from now, not from the request's time: a worker just started gets the request and
     // its gesture's message late, in either order. Whether the gesture vouches is still judged by
     // their own times (vouches()).
-    const wait = GESTURE_GRACE_MS;
+    const wait = GESTURE_MESSAGE_WAIT_MS;
     return new Promise((resolve) => {
       const waiter: Waiter = { facts, accept, done: resolve };
       this.waiting.set(key, [...(this.waiting.get(key) ?? []), waiter]);
