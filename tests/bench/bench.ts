@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { EXTENSION_DIR, launch, root, type Session } from '../e2e/harness';
 import { classMerge } from './class';
-import { historyCosts } from './history';
+import { historyCosts, writeFloorPage } from './history';
 import { MAX_ROUNDS, pageCosts } from './page';
 import { add, KB, notMeasured, round, rows, table } from './rows';
 import type { Bench } from './worker';
@@ -163,6 +163,7 @@ async function part(name: Part, run: () => Promise<void> | void) {
 }
 
 async function extensionParts() {
+  if (PARTS.has('pages')) writeFloorPage(EXTENSION_DIR);
   const s = await launch();
   try {
     if (!(await s.worker.evaluate(() => 'clickworkBench' in globalThis))) {
