@@ -9,11 +9,11 @@
 <body>
   <article data-item-id="1001">
     <p>First item</p>
-    <button type="button" data-clickwork-template="like" aria-pressed="false"><span>♥</span></button>
+    <button type="button" data-clickwork-template="like" aria-pressed="false" aria-label="Like"><span>♥</span></button>
   </article>
   <article data-item-id="1002">
     <p>Second item</p>
-    <button type="button" data-clickwork-template="like" aria-pressed="false"><span>♥</span></button>
+    <button type="button" data-clickwork-template="like" aria-pressed="false" aria-label="Like"><span>♥</span></button>
   </article>
 </body>
 </html>

@@ -34,6 +34,12 @@ describe('npm run new-platform', () => {
     // One fixture: the tests serve it in a second interface language themselves, and find the
     // controls with the detector's selectors (filling the detector and fixture leaves them as they are).
     expect(files[`tests/unit/${free}.test.ts`]).toContain('<html lang="fr"');
+    // The second language changes the labels too, not only <html lang>: no control is found by its words.
+    for (const test of [`tests/unit/${free}.test.ts`, `tests/e2e/platforms/${free}.e2e.ts`]) {
+      expect(files[test], test).toContain(`.replaceAll('aria-label="Like"', 'aria-label="J’aime"')`);
+    }
+    expect(files[`tests/fixtures/${free}/page.html`]).toContain('aria-label="Like"');
+    expect(files[`tests/fixtures/${free}/page.html`]).toContain('>First item<');
     expect(files[`tests/unit/${free}.test.ts`]).not.toContain('data-clickwork-template');
     expect(files[`tests/e2e/platforms/${free}.e2e.ts`]).not.toContain('data-clickwork-template');
   });
