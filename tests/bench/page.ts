@@ -17,7 +17,7 @@ import { add, KB, pairedRatio, type RatioEstimate, round } from './rows';
 const PAGE = 'https://x.com/bench/status/1';
 export const MAX_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
 /** The longest each workload's rounds may take (minutes). */
-const PAGE_MINUTES = Number(process.env.BENCH_PAGE_MINUTES ?? 8);
+const PAGE_MINUTES = Number(process.env.BENCH_PAGE_MINUTES ?? 12);
 const CLICKS_PER_ROUND = Number(process.env.BENCH_CLICKS_PER_ROUND ?? 40);
 const BURSTS_PER_ROUND = Number(process.env.BENCH_BURSTS_PER_ROUND ?? 4);
 const MUTATIONS = 2_000;
