@@ -46,10 +46,18 @@ export interface GestureMessage {
    * content script sends at most one message per interval and folds the ones in between into it.
    */
   clicks?: number;
+  /**
+   * With `clicks`: the first folded click's time (`ts` is the last one's). A page busy with long
+   * tasks holds the folding timer back while clicks still come, so the clicks may span more than the
+   * interval; a request caused by the first one is judged against this time.
+   */
+  from?: number;
 }
 
 /** The most clicks one gesture message may stand for. */
 export const MAX_GESTURE_CLICKS = 4;
+/** The longest span of clicks one gesture message may stand for (`from` to `ts`). */
+export const MAX_GESTURE_SPAN_MS = 10_000;
 
 /** The live self-check: the platform's controls were (or were not) found where they must be. */
 export interface HealthMessage {
@@ -87,9 +95,18 @@ function parseGesture(m: Record<string, unknown>, platform: PlatformId): ParseRe
   ) {
     return fail(`clicks must be a whole number from 2 to ${MAX_GESTURE_CLICKS} when present`);
   }
-  const value: GestureMessage = { type: 'gesture', platform, ts: m.ts as number };
+  const ts = m.ts as number;
+  const from = m.from;
+  if (
+    from !== undefined &&
+    (clicks === undefined || typeof from !== 'number' || !Number.isFinite(from) || from > ts || ts - from > MAX_GESTURE_SPAN_MS)
+  ) {
+    return fail(`from must come with clicks, at most ${MAX_GESTURE_SPAN_MS} ms before ts`);
+  }
+  const value: GestureMessage = { type: 'gesture', platform, ts };
   if (m.submit) value.submit = true;
   if (clicks !== undefined) value.clicks = clicks as number;
+  if (from !== undefined && from < ts) value.from = from as number;
   return { ok: true, value };
 }
 

@@ -93,6 +93,7 @@ export function gestureFrom(
   ts: number,
   submit = false,
   clicks = 1,
+  from?: number,
 ): GestureRow | null {
   const url = parse(sender.url);
   if (sender.tab?.id === undefined || !url) return null;
@@ -112,12 +113,16 @@ export function gestureFrom(
   };
   if (sender.documentId) row.documentId = sender.documentId;
   if (clicks > 1) row.clicks = clicks;
+  if (clicks > 1 && from !== undefined && from < ts) row.from = from;
   return row;
 }
 
-/** Whether a gesture vouches for a request: same document, and close enough in time. */
+/**
+ * Whether a gesture vouches for a request: same document, and close enough in time — one of its
+ * clicks (from `from` to `ts`) at most the grace after the request and at most the window before it.
+ */
 export function vouches(g: GestureRow, facts: RequestFacts): boolean {
-  if (facts.ts - g.ts > GESTURE_WINDOW_MS || g.ts - facts.ts > GESTURE_GRACE_MS) return false;
+  if (facts.ts - g.ts > GESTURE_WINDOW_MS || (g.from ?? g.ts) - facts.ts > GESTURE_GRACE_MS) return false;
   // Document ids where the browser gives both (Chrome); else the document's origin (Firefox).
   if (g.documentId && facts.documentId) return g.documentId === facts.documentId;
   return parse(facts.requester)?.origin === g.origin;

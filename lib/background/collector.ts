@@ -19,7 +19,7 @@ import {
 } from './attribution';
 import { Batcher } from './batcher';
 import { GestureBook } from './gestures';
-import { candidates, matchRequest, type RequestDetails } from './network';
+import { candidates, matchRequest, type RequestDetails, withReadableBody } from './network';
 import { RequestRetry } from './request-retry';
 import { TargetHasher } from './targets';
 import { type Item, platformOf, writeBatch } from './writer';
@@ -145,7 +145,9 @@ export class Collector {
     const submit = message.submit === true;
     // A submit matters only where a form's page load is counted.
     if (submit && !hasNavigation(detector)) return OK;
-    const g = detector.network?.length ? gestureFrom(sender, detector.id, message.ts, submit, message.clicks) : null;
+    const g = detector.network?.length
+      ? gestureFrom(sender, detector.id, message.ts, submit, message.clicks, message.from)
+      : null;
     if (!g) return OK;
     this.inflight++;
     const stored = this.trackingRead
@@ -171,7 +173,7 @@ export class Collector {
     const found = candidates(detectors, details).filter((d) => fromOwnPage(d, facts));
     if (!found.length) return false;
     this.inflight++;
-    this.attribute(details, facts, found)
+    this.attribute(withReadableBody(details), facts, found)
       .catch((error) => console.error('[clickwork] request not understood', error))
       .finally(() => this.inflight--);
     return true;

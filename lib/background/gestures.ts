@@ -10,6 +10,9 @@ import {
   vouches,
 } from './attribution';
 
+/** The most requests one page (tab, frame and platform) may have waiting for a gesture's message. */
+export const MAX_WAITING = 32;
+
 interface Waiter {
   facts: RequestFacts;
   accept(g: GestureRow): boolean;
@@ -73,7 +76,12 @@ export class GestureBook {
     const wait = GESTURE_MESSAGE_WAIT_MS;
     return new Promise((resolve) => {
       const waiter: Waiter = { facts, accept, done: resolve };
-      this.waiting.set(key, [...(this.waiting.get(key) ?? []), waiter]);
+      const list = this.waiting.get(key) ?? [];
+      // A page's own requests with no click before them wait too: at most MAX_WAITING per page, the
+      // oldest given up first (the latest request is the likeliest to be the one a click caused).
+      if (list.length >= MAX_WAITING) list.shift()?.done(null);
+      list.push(waiter);
+      this.waiting.set(key, list);
       setTimeout(() => {
         const list = this.waiting.get(key)?.filter((w) => w !== waiter) ?? [];
         if (list.length) this.waiting.set(key, list);

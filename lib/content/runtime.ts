@@ -17,7 +17,7 @@ export { hasText, IDLE_GAP_MS } from './typing';
  * At most one gesture message per 150 ms. Each gesture vouches for one request-only action of each
  * kind, so a person ticking two playlists in a row needs two: clicks within an interval of the last
  * message are not dropped but folded into one message sent when the interval ends, which says how
- * many clicks it stands for (at most MAX_GESTURE_CLICKS) and carries the last one's time.
+ * many clicks it stands for (at most MAX_GESTURE_CLICKS) and carries the first and last ones' times.
  */
 export const GESTURE_INTERVAL_MS = 150;
 
@@ -43,13 +43,19 @@ export function gestureSender(
 ): () => void {
   let lastSent = Number.NEGATIVE_INFINITY;
   let waiting = 0;
+  let waitingFrom = 0;
   let waitingTs = 0;
   let lastEvent = Number.NEGATIVE_INFINITY;
   const flush = () => {
     lastSent = clock();
     const clicks = Math.min(waiting, MAX_GESTURE_CLICKS);
     waiting = 0;
-    send({ type: 'gesture', platform, ts: waitingTs, ...(clicks > 1 ? { clicks } : {}) });
+    send({
+      type: 'gesture',
+      platform,
+      ts: waitingTs,
+      ...(clicks > 1 ? { clicks, ...(waitingFrom < waitingTs ? { from: waitingFrom } : {}) } : {}),
+    });
   };
   return () => {
     const now = clock();
@@ -62,6 +68,7 @@ export function gestureSender(
       return;
     }
     waiting++;
+    if (waiting === 1) waitingFrom = now;
     waitingTs = now;
     if (waiting === 1) host.setTimeout(guard(flush), Math.max(0, lastSent + GESTURE_INTERVAL_MS - now));
   };

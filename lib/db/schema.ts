@@ -122,6 +122,8 @@ export interface GestureRow {
   used: string[];
   /** The trusted clicks it stands for (absent: one); see GestureMessage.clicks. */
   clicks?: number;
+  /** The first of those clicks' time, when earlier than `ts` (GestureMessage.from). */
+  from?: number;
 }
 
 /**

@@ -109,7 +109,7 @@ describe('page loads in the intake', () => {
 
   it('counts nothing without a submit, from another site, or as a page’s own request', async () => {
     const c = new Collector(db, EXT);
-    c.seeRequest(pageLoad(UPDATE, REVIEW), DETECTORS); // no submit at all (it waits 400 ms for one)
+    c.seeRequest(pageLoad(UPDATE, REVIEW), DETECTORS); // no submit at all (it waits 2 s for one)
     await c.flush();
     expect(await db.events.count()).toBe(0);
     submit(c);

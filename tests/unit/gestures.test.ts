@@ -10,7 +10,7 @@ import {
   requestFacts,
   vouches,
 } from '@/lib/background/attribution';
-import { GestureBook } from '@/lib/background/gestures';
+import { GestureBook, MAX_WAITING } from '@/lib/background/gestures';
 import { ClickworkDB, type GestureRow } from '@/lib/db/schema';
 import facebook from '@/lib/detectors/facebook';
 import recaptcha from '@/lib/detectors/recaptcha';
@@ -76,6 +76,21 @@ describe('attribution rules', () => {
     expect(vouches(firefox, facts({ documentId: undefined, requester: 'https://web.facebook.com/' }))).toBe(false);
     expect(budgetKey('like', 'add')).not.toBe(budgetKey('like', 'undo'));
   });
+
+  it('judges a folded message by its first click too: a request caused by the first of clicks spread by a busy page', () => {
+    const sender = { url: `${FB}groups/1`, tab: { id: 3 }, frameId: 0, documentId: 'd1' };
+    // Two clicks, the first 50 ms after the request, the last 900 ms after it (the page held the message back).
+    const folded = gestureFrom(sender, 'facebook', T + 900, false, 2, T + 50) as GestureRow;
+    expect(folded.from).toBe(T + 50);
+    expect(vouches(folded, facts({ ts: T }))).toBe(true);
+    const { from: _first, ...lastOnly } = folded;
+    expect(vouches(lastOnly, facts({ ts: T }))).toBe(false);
+    // Still no click more than the grace after the request, nor a request more than the window after the last click.
+    expect(vouches(folded, facts({ ts: T + 50 - GESTURE_GRACE_MS - 1 }))).toBe(false);
+    expect(vouches(folded, facts({ ts: T + 900 + GESTURE_WINDOW_MS + 1 }))).toBe(false);
+    // A message standing for one click has no first-click time.
+    expect(gestureFrom(sender, 'facebook', T + 900, false, 1, T + 50)?.from).toBeUndefined();
+  });
 });
 
 describe('GestureBook', () => {
@@ -115,6 +130,20 @@ describe('GestureBook', () => {
     const notCaused = other.find('facebook', facts({ ts: now }));
     other.note(gesture({ ts: now + GESTURE_GRACE_MS + 1 }));
     expect(await notCaused).toBeNull();
+  });
+
+  it('keeps at most MAX_WAITING requests of one page waiting, giving up the oldest first', async () => {
+    const book = new GestureBook(db);
+    const now = Date.now();
+    const waits = Array.from({ length: MAX_WAITING + 1 }, (_, i) => book.find('facebook', facts({ ts: now + i })));
+    // The first is given up at once; the others still wait, and the gesture's message wakes them.
+    expect(await Promise.race([waits[0], new Promise((r) => setTimeout(() => r('waiting'), 300))])).toBeNull();
+    expect(await Promise.race([waits[1], new Promise((r) => setTimeout(() => r('waiting'), 100))])).toBe('waiting');
+    book.note(gesture({ ts: now + 10 }));
+    const found = await Promise.all(waits.slice(1));
+    expect(found.every((g) => g?.ts === now + 10)).toBe(true);
+    // Another page's requests are not affected.
+    expect(await book.find('youtube', facts({ ts: now }))).toBeNull();
   });
 
   it('gives up once the message wait is over, and reads the gestures a stopped worker wrote', async () => {
