@@ -163,12 +163,13 @@ async function part(name: Part, run: () => Promise<void> | void) {
 }
 
 async function extensionParts() {
-  if (PARTS.has('pages')) writeFloorPage(EXTENSION_DIR);
   const s = await launch();
   try {
     if (!(await s.worker.evaluate(() => 'clickworkBench' in globalThis))) {
       throw new Error('Not the benchmark build: run `npm run bench` (it builds with --mode bench).');
     }
+    // Only into the benchmark's own build (Chrome reads an unpacked extension's files when asked for them).
+    if (PARTS.has('pages')) writeFloorPage(EXTENSION_DIR);
     await part('ingest', () => ingest(s));
     const history = { pages: PARTS.has('pages'), backup: PARTS.has('backup'), research: PARTS.has('research') };
     const sizes = (process.env.BENCH_HISTORY ?? '1000,100000,1000000').split(',').map(Number);

@@ -43,14 +43,15 @@ interface Opened {
 
 /**
  * Median time to the first chart over OPENINGS openings of each extension page, and its heap; the
- * pages are opened in turn (one of each, then again), so that a slower moment of a shared machine
- * falls on all of them.
+ * pages are opened in turn (one of each, then again, starting one further each time), so that a
+ * slower moment of a shared machine, or the page closed just before, falls on all of them alike.
  */
 async function firstCharts(s: Session, paths: string[]): Promise<Opened[]> {
   const times = paths.map(() => [] as number[]);
   const heaps = paths.map(() => 0);
   for (let i = 0; i < OPENINGS; i++) {
-    for (const [k, path] of paths.entries()) {
+    for (const k of paths.map((_, j) => (i + j) % paths.length)) {
+      const path = paths[k] as string;
       const page: Page = await s.context.newPage();
       await page.setViewportSize({ width: 420, height: 600 });
       const cdp = await s.context.newCDPSession(page);

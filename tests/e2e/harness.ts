@@ -448,10 +448,16 @@ export async function stillCopy(page: Page): Promise<Page> {
     async ([attrs, html]) => {
       document.documentElement.innerHTML = html;
       for (const [name, value] of attrs) document.documentElement.setAttribute(name, value);
+      // Every stylesheet loaded (or failed: the scan then sees the page without it, as a person would), then the fonts.
       const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
-      await Promise.all(
-        links.map((l) => (l.sheet ? undefined : new Promise((done) => l.addEventListener('load', done, { once: true })))),
-      );
+      const settled = (l: HTMLLinkElement) =>
+        new Promise((done) => {
+          l.addEventListener('load', done, { once: true });
+          l.addEventListener('error', done, { once: true });
+          setTimeout(done, 10_000);
+        });
+      await Promise.all(links.map((l) => (l.sheet ? undefined : settled(l))));
+      await document.fonts.ready;
     },
     [attributes, inner] as const,
   );
