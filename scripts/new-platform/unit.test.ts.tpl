@@ -41,6 +41,13 @@ describe('__ID__ detector', () => {
     host = fakeHost();
   });
 
+  it('serves the second language with other labels, not only another <html lang>', () => {
+    // Once the fixture is real markup, inLang2 must translate its labels too: this fails until it does.
+    const labels = (page: string) => new Set([...page.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]));
+    const first = labels(PAGES['page.html']);
+    expect([...labels(PAGES['page.html in __LANG2__'])].filter((l) => first.has(l))).toEqual([]);
+  });
+
   for (const [file, html] of Object.entries(PAGES)) {
     it(`finds each item, its id and its state in ${file}`, () => {
       const doc = loadPage(html, PAGE);
