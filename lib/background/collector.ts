@@ -19,7 +19,7 @@ import {
 } from './attribution';
 import { Batcher } from './batcher';
 import { GestureBook } from './gestures';
-import { candidates, matchRequest, type RequestDetails, withReadableBody } from './network';
+import { candidates, matchRequest, type RequestDetails } from './network';
 import { RequestRetry } from './request-retry';
 import { TargetHasher } from './targets';
 import { type Item, platformOf, writeBatch } from './writer';
@@ -173,7 +173,7 @@ export class Collector {
     const found = candidates(detectors, details).filter((d) => fromOwnPage(d, facts));
     if (!found.length) return false;
     this.inflight++;
-    this.attribute(withReadableBody(details), facts, found)
+    this.attribute(details, facts, found)
       .catch((error) => console.error('[clickwork] request not understood', error))
       .finally(() => this.inflight--);
     return true;

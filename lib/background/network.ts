@@ -25,17 +25,6 @@ export interface RequestDetails {
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-/**
- * The request as it may wait for its gesture's message: without its body when the body is too large
- * to be read anyway (parseBody), so that a waiting request holds no more than that.
- */
-export function withReadableBody(d: RequestDetails): RequestDetails {
-  const raw = d.requestBody?.raw;
-  if (!raw) return d;
-  const size = raw.reduce((n, p) => n + (p.bytes instanceof ArrayBuffer ? p.bytes.byteLength : 0), 0);
-  return size > MAX_BODY_BYTES ? { ...d, requestBody: null } : d;
-}
-
 /** The request body as JSON, as form fields, or undefined when it is neither or too large. */
 export function parseBody(body: RequestDetails['requestBody']): unknown {
   if (!body) return undefined;

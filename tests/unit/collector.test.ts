@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Collector, type MessageSender } from '@/lib/background/collector';
-import { networkFilters, parseBody, withReadableBody } from '@/lib/background/network';
+import { networkFilters, parseBody } from '@/lib/background/network';
 import { ClickworkDB } from '@/lib/db/schema';
 import { DETECTORS } from '@/lib/detectors/registry';
 import { parseMessage } from '@/lib/messages';
@@ -297,20 +297,6 @@ describe('network helpers', () => {
     expect(parseBody({ raw: [{ bytes: form }] })).toEqual({ id: ['t1_abc'], dir: ['-1'] });
     expect(parseBody({ raw: [{ bytes: new Uint8Array([0xff, 0xfe, 0x00]).buffer as ArrayBuffer }] })).toBeUndefined();
     expect(parseBody(null)).toBeUndefined();
-  });
-
-  it('keeps no body it would not read while a request waits for its gesture (over 256 KB)', () => {
-    const base = { url: 'https://www.facebook.com/api/graphql/', method: 'POST', tabId: 3, frameId: 0, timeStamp: 1 };
-    const small = { ...base, requestBody: { raw: [{ bytes: new ArrayBuffer(256 * 1024) }] } };
-    expect(withReadableBody(small)).toBe(small);
-    const large = {
-      ...base,
-      requestBody: { raw: [{ bytes: new ArrayBuffer(200 * 1024) }, { bytes: new ArrayBuffer(57 * 1024) }] },
-    };
-    expect(withReadableBody(large)).toEqual({ ...base, requestBody: null });
-    expect(parseBody(large.requestBody)).toBeUndefined(); // what it would have read: nothing
-    const form = { ...base, requestBody: { formData: { a: ['1'] } } };
-    expect(withReadableBody(form)).toBe(form);
   });
 
   it('derives one filter list from the registry', () => {
