@@ -1,6 +1,6 @@
 import { closestOf } from '../detectors/dom';
 import type { Detector } from '../detectors/types';
-import { MAX_GESTURE_CLICKS } from '../messages';
+import { MAX_GESTURE_CLICKS, MAX_GESTURE_SPAN_MS } from '../messages';
 import type { PlatformId } from '../taxonomy';
 import { runCaptcha } from './captcha-watch';
 import { runHealthCheck } from './health-check';
@@ -50,12 +50,11 @@ export function gestureSender(
     lastSent = clock();
     const clicks = Math.min(waiting, MAX_GESTURE_CLICKS);
     waiting = 0;
-    send({
-      type: 'gesture',
-      platform,
-      ts: waitingTs,
-      ...(clicks > 1 ? { clicks, ...(waitingFrom < waitingTs ? { from: waitingFrom } : {}) } : {}),
-    });
+    // The first click's time, unless the clicks span more than a message may say (a page frozen for
+    // seconds, or the clock set forward): the message then stands for its last click's time alone.
+    const span = waitingTs - waitingFrom;
+    const from = span > 0 && span <= MAX_GESTURE_SPAN_MS ? { from: waitingFrom } : {};
+    send({ type: 'gesture', platform, ts: waitingTs, ...(clicks > 1 ? { clicks, ...from } : {}) });
   };
   return () => {
     const now = clock();

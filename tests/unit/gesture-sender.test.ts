@@ -7,13 +7,14 @@ import type { ContentMessage } from '@/lib/messages';
  * interval, clicks in between folded into the next (never dropped, at most four), and events that
  * close to each other one action (a key press and the click the browser makes of it).
  */
-function harness() {
+function harness(late = 0) {
   let now = 1_000_000;
   const timers: { at: number; run: () => void }[] = [];
   const sent: ContentMessage[] = [];
   const host = {
+    // `late`: a page busy with long tasks runs each timer that long after it was due.
     setTimeout(run: () => void, ms: number) {
-      timers.push({ at: now + ms, run });
+      timers.push({ at: now + ms + late, run });
       return timers.length;
     },
   };
@@ -58,20 +59,29 @@ describe('gesture messages', () => {
   });
 
   it('says when the first folded click was: a page busy with long tasks holds the message back while clicks come', () => {
-    const h = harness();
+    const h = harness(1_000);
     const start = h.at();
     h.gesture();
-    // The timer is due 150 ms after the first message, but the page's long tasks hold it back
-    // (the harness runs a timer when the clock passes it: the clicks come before it does).
     h.advance(100);
     const first = h.at();
-    h.gesture();
-    h.advance(49);
-    h.gesture();
-    h.advance(0);
+    h.gesture(); // folded: its message is due 150 ms after the first one's, and sent 1 s late
+    for (let i = 0; i < 5; i++) {
+      h.advance(200);
+      h.gesture(); // clicks keep coming meanwhile: six in all, one message says four
+    }
     expect(h.sent).toEqual([{ type: 'gesture', platform: 'youtube', ts: start }]);
-    h.advance(1);
-    expect(h.sent[1]).toEqual({ type: 'gesture', platform: 'youtube', ts: first + 49, clicks: 2, from: first });
+    h.advance(1_000);
+    expect(h.sent[1]).toEqual({ type: 'gesture', platform: 'youtube', ts: first + 1_000, clicks: 4, from: first });
+    // Clicks spread over more than a message may say (10 s): the last one's time alone.
+    const frozen = harness(20_000);
+    frozen.gesture();
+    frozen.advance(100);
+    frozen.gesture();
+    frozen.advance(12_000);
+    frozen.gesture();
+    frozen.advance(20_000);
+    expect(frozen.sent[1]).toMatchObject({ clicks: 2 });
+    expect(frozen.sent[1]).not.toHaveProperty('from');
   });
 
   it('stands for four clicks at most, and a lone click after a quiet interval goes at once, unfolded', () => {
