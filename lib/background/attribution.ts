@@ -140,23 +140,14 @@ export function hasBudget(g: GestureRow, budget: string): boolean {
 
 /** The host of an http(s) address, or undefined. */
 export function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : undefined;
-  } catch {
-    return undefined;
-  }
+  const u = parse(url);
+  return u && (u.protocol === 'http:' || u.protocol === 'https:') ? u.hostname : undefined;
 }
 
 /** The extension's pages that run the practice widgets: the practice page, and the welcome page's "try it here". */
 const PRACTICE_PAGES = ['/practice.html', '/welcome.html'];
 
 export function isPracticePage(url: string | undefined): boolean {
-  try {
-    const u = new URL(url ?? '');
-    return (u.protocol === 'chrome-extension:' || u.protocol === 'moz-extension:') && PRACTICE_PAGES.includes(u.pathname);
-  } catch {
-    return false;
-  }
+  const u = parse(url);
+  return !!u && (u.protocol === 'chrome-extension:' || u.protocol === 'moz-extension:') && PRACTICE_PAGES.includes(u.pathname);
 }

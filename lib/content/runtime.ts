@@ -67,9 +67,10 @@ export function gestureSender(
       return;
     }
     waiting++;
-    if (waiting === 1) waitingFrom = now;
     waitingTs = now;
-    if (waiting === 1) host.setTimeout(guard(flush), Math.max(0, lastSent + GESTURE_INTERVAL_MS - now));
+    if (waiting > 1) return;
+    waitingFrom = now;
+    host.setTimeout(guard(flush), Math.max(0, lastSent + GESTURE_INTERVAL_MS - now));
   };
 }
 
