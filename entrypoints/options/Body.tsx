@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { EmptyState } from '@/components/EmptyState';
-import { HealthDetails, HealthWarnings } from '@/components/HealthPanel';
 import { KindChart } from '@/components/KindChart';
+import { lazyPart } from '@/components/lazy';
 import { ValueCard } from '@/components/ValueCard';
 import type { PlatformHealth } from '@/lib/db/health';
 import type { Summary } from '@/lib/db/queries';
@@ -13,18 +13,24 @@ import { Change } from './Change';
 import { detailCount, LedgerTable, ledger, manualOf } from './Ledger';
 import { Payslip } from './Payslip';
 
+// Drawn from the detector registry, whose code comes after the first chart (wxt.config.ts), as the health it shows.
+const HealthWarnings = lazyPart(() => import('@/components/HealthPanel').then((m) => m.HealthWarnings));
+const HealthDetails = lazyPart(() => import('@/components/HealthPanel').then((m) => m.HealthDetails));
+
 /** What the dashboard reads for the chosen range. */
 export interface Data {
   summary: Summary;
   previousTotal: number;
   valuation: Valuation;
-  health: PlatformHealth[];
   everCounted: boolean;
 }
 
-/** The dashboard's numbers for the chosen range: headline, charts, ledgers, explainers. */
-export function Body({ data }: { data: Data }) {
-  const { summary, valuation, health } = data;
+/**
+ * The dashboard's numbers for the chosen range: headline, charts, ledgers, explainers; the platforms'
+ * health (read apart, empty until read) above and below them.
+ */
+export function Body({ data, health }: { data: Data; health: PlatformHealth[] }) {
+  const { summary, valuation } = data;
   return (
     <>
       <HealthWarnings health={health} />

@@ -1,11 +1,10 @@
 import { lazyPart } from '@/components/lazy';
 import { useLive } from '@/components/use-live';
 import { hasRealActions } from '@/lib/db/empty';
-import { healthStatus } from '@/lib/db/health';
+import { healthStatus, type PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
 import { previousPeriod, summarize } from '@/lib/db/queries';
 import { loadValuationSettings } from '@/lib/db/settings';
-import { DETECTORS } from '@/lib/detectors/registry';
 import { t, userLocale } from '@/lib/i18n';
 import { valuate } from '@/lib/valuation';
 import { Body, type Data } from './Body';
@@ -23,17 +22,31 @@ const WeeklySettings = lazyPart(() => import('./WeeklySettings').then((m) => m.W
 /** Reads the dashboard's numbers for `days`. */
 async function readData(days: string[]): Promise<Data> {
   const db = openDb();
-  const [summary, previous, settings, health, everCounted] = await Promise.all([
+  const [summary, previous, settings, everCounted] = await Promise.all([
     summarize(db, days),
     summarize(db, previousPeriod(days)),
     loadValuationSettings(db, userLocale()),
-    healthStatus(
-      db,
-      DETECTORS.map((d) => d.id),
-    ),
     hasRealActions(db),
   ]);
-  return { summary, previousTotal: previous.total, valuation: valuate(summary.tallies, settings), health, everCounted };
+  return { summary, previousTotal: previous.total, valuation: valuate(summary.tallies, settings), everCounted };
+}
+
+/**
+ * Each platform's health: a read of its own, started once the first numbers are shown, so that the
+ * first chart waits neither for its newest-event reads (one per platform), nor for their share of
+ * IndexedDB, nor for the detector registry's code (loaded now: wxt.config.ts). Its warnings and
+ * details appear when it is read; it reads again on every change.
+ */
+function useHealth(shown: boolean): PlatformHealth[] | undefined {
+  const { value } = useLive(async () => {
+    if (!shown) return undefined;
+    const { DETECTORS } = await import('@/lib/detectors/registry');
+    return healthStatus(
+      openDb(),
+      DETECTORS.map((d) => d.id),
+    );
+  }, [shown]);
+  return value;
 }
 
 export function Dashboard() {
@@ -53,6 +66,7 @@ export function Dashboard() {
   const failed = error !== undefined;
   const data = value && (value.range === rangeKey || !failed) ? value.data : null;
   const state = failed ? 'error' : data ? 'ready' : 'loading';
+  const health = useHealth(data !== null);
 
   return (
     <main data-state={state}>
@@ -69,7 +83,7 @@ export function Dashboard() {
         </p>
       )}
       {data && <UnreadableNotice onRepaired={load} />}
-      {data && <Body data={data} />}
+      {data && <Body data={data} health={health ?? []} />}
       {data && <HeatMap days={days} version={version} />}
       {data && <Tracking />}
       {data && <WeeklySettings />}

@@ -98,6 +98,9 @@ export async function readPopup(range: Period, early: (value: Loaded) => void): 
   const pausedUntil = tracking.pausedUntil !== undefined && tracking.pausedUntil > Date.now() ? tracking.pausedUntil : undefined;
   const first = { totals, summary, valuation: valuate(summary.tallies, settings), pausedUntil, everCounted };
   early({ status: 'partial', ...first, health: [], storage: null });
+  // The page draws what `early` gave it in a microtask; a task later the chart is there, and only
+  // then is the registry's code asked for (its arrival and parsing never run before the chart).
+  await new Promise((next) => setTimeout(next, 0));
   const [health, storage] = await Promise.all([readHealth(), storageStatus()]);
   return { status: 'ready', ...first, health, storage };
 }

@@ -34,27 +34,36 @@ export interface PlatformHealth {
 
 /** Health of every platform that has been checked or has counted something. */
 export async function healthStatus(db: ClickworkDB, platforms: readonly PlatformId[]): Promise<PlatformHealth[]> {
+  // The newest event of each platform, through the [platform+ts] index: one key read each, all
+  // asked at once with the rows (one after the other they held the dashboard ~25 ms at 1M events).
+  const [stored, lasts] = await Promise.all([
+    db.health.toArray(),
+    Promise.all(
+      platforms.map((platform) =>
+        db.events
+          .where('[platform+ts]')
+          .between([platform, -Infinity], [platform, Infinity])
+          .reverse()
+          .filter((e) => readableEvent(e) && !e.undoneAt)
+          .first(),
+      ),
+    ),
+  ]);
   const rows = new Map<PlatformId, HealthRow>();
-  for (const r of await db.health.toArray()) {
+  for (const r of stored) {
     if (isReadableHealth(r)) rows.set(r.platform, r);
     else noteUnreadable('health', (r as { platform?: unknown }).platform);
   }
   const out: PlatformHealth[] = [];
-  for (const platform of platforms) {
+  platforms.forEach((platform, i) => {
     const row = rows.get(platform);
-    // The newest event of the platform, through the [platform+ts] index: one key read.
-    const last = await db.events
-      .where('[platform+ts]')
-      .between([platform, -Infinity], [platform, Infinity])
-      .reverse()
-      .filter((e) => readableEvent(e) && !e.undoneAt)
-      .first();
-    if (!row && !last) continue;
+    const last = lasts[i];
+    if (!row && !last) return;
     const h: PlatformHealth = { platform };
     if (row?.lastOk) h.lastOk = row.lastOk;
     if (last) h.lastEvent = last.ts;
     if (row && row.missingCount >= MISSES_BEFORE_WARNING && row.missingSince) h.brokenSince = row.missingSince;
     out.push(h);
-  }
+  });
   return out;
 }

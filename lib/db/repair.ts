@@ -1,5 +1,4 @@
 import type { Table } from 'dexie';
-import { removeUnreadableEnrolments } from '../research/study';
 import { isReadableHours } from './hours';
 import { RollupBuffer } from './ingest';
 import { stampOf, ZONE_SLACK_MS } from './local-time';
@@ -124,6 +123,9 @@ export async function repairUnreadable(db: ClickworkDB): Promise<RepairResult> {
     await db.health.bulkDelete(bad.map((r) => (r as { platform: never }).platform));
     return bad.length;
   });
+  // The study list's module comes with the research code, which the pages load only when they need
+  // it (wxt.config.ts: the popup and the dashboard draw without it); a repair is rare.
+  const { removeUnreadableEnrolments } = await import('../research/study');
   const studies = await removeUnreadableEnrolments(db);
   forgetUnreadable();
   return { removed: events.removed + daily + health + studies, fixed: events.fixed };
