@@ -13,9 +13,10 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 
 export default defineConfig({
   hooks: {
-    // The extension's pages share their code in two chunks, the libraries' and ours, instead of one
-    // chunk per combination of pages that use a module: a page's first draw waited on every file it
-    // loads (the popup's 13 module files took ~100 ms to arrive, the main thread idle meanwhile).
+    // The extension's pages share their code in four chunks (the libraries', ours, the detectors' and
+    // the research code's) instead of one chunk per combination of pages that use a module: a page's
+    // first draw waited on every file it loads (the popup's 13 module files took ~100 ms to arrive, the
+    // main thread idle meanwhile).
     // Content scripts and the background are built apart (one file each) and are not concerned.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.inputPath.endsWith('.html'))) return;
@@ -31,7 +32,8 @@ export default defineConfig({
           // the registry) and the research files' code (with the zip library only it uses) apart: the
           // popup and the dashboard draw their first chart without them (about half of our code, which
           // had to arrive and be parsed before their script ran). No module of `app` imports them
-          // statically (tests/unit/chunks.test.ts), so they load after it, never in a cycle with it.
+          // statically, so they load after it and no chunk imports another in a cycle (which would
+          // let a module run before one it needs): tests/e2e/page-code.e2e.ts checks both builds.
           { name: 'detectors', test: DETECTORS_CHUNK },
           { name: 'research-lib', test: RESEARCH_CHUNK },
           { name: 'app', test: APP_CHUNK },

@@ -1,5 +1,6 @@
+import { useCallback } from 'preact/hooks';
 import { lazyPart } from '@/components/lazy';
-import { useLive } from '@/components/use-live';
+import { type Live, useLive } from '@/components/use-live';
 import { hasRealActions } from '@/lib/db/empty';
 import { healthStatus, type PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
@@ -37,8 +38,8 @@ async function readData(days: string[]): Promise<Data> {
  * IndexedDB, nor for the detector registry's code (loaded now: wxt.config.ts). Its warnings and
  * details appear when it is read; it reads again on every change.
  */
-function useHealth(shown: boolean): PlatformHealth[] | undefined {
-  const { value } = useLive(async () => {
+function useHealth(shown: boolean): Live<PlatformHealth[] | undefined> {
+  return useLive(async () => {
     if (!shown) return undefined;
     const { DETECTORS } = await import('@/lib/detectors/registry');
     return healthStatus(
@@ -46,7 +47,6 @@ function useHealth(shown: boolean): PlatformHealth[] | undefined {
       DETECTORS.map((d) => d.id),
     );
   }, [shown]);
-  return value;
 }
 
 export function Dashboard() {
@@ -55,18 +55,23 @@ export function Dashboard() {
   // Read again for another range and on every stored change; `version` (one per result shown)
   // makes the heat map and the history table read again with the charts.
   const rangeKey = days.join();
-  const {
-    value,
-    error,
-    version,
-    reload: load,
-  } = useLive(async () => ({ range: rangeKey, data: await readData(days) }), [rangeKey]);
-  // A failed read is said, with a way to read again. The numbers read before it stay on screen if
-  // they are of the range shown; another range's stay only while this one's are being read.
-  const failed = error !== undefined;
-  const data = value && (value.range === rangeKey || !failed) ? value.data : null;
-  const state = failed ? 'error' : data ? 'ready' : 'loading';
+  const numbers = useLive(async () => ({ range: rangeKey, data: await readData(days) }), [rangeKey]);
+  const { value, version } = numbers;
+  // The numbers read before a failed read stay on screen if they are of the range shown; another
+  // range's stay only while this one's are being read.
+  const data = value && (value.range === rangeKey || numbers.error === undefined) ? value.data : null;
   const health = useHealth(data !== null);
+  // A failed read (of the numbers or of the health) is said, with a way to read again.
+  const error = numbers.error ?? health.error;
+  const failed = error !== undefined;
+  const state = failed ? 'error' : data ? 'ready' : 'loading';
+  // After the page's own writes (a deletion, a hand entry, a repair: not announced back to the page
+  // that made them), and at "Read again": both reads again.
+  const { reload: reloadNumbers } = numbers;
+  const { reload: reloadHealth } = health;
+  const load = useCallback(async () => {
+    await Promise.all([reloadNumbers(), reloadHealth()]);
+  }, [reloadNumbers, reloadHealth]);
 
   return (
     <main data-state={state}>
@@ -83,7 +88,7 @@ export function Dashboard() {
         </p>
       )}
       {data && <UnreadableNotice onRepaired={load} />}
-      {data && <Body data={data} health={health ?? []} />}
+      {data && <Body data={data} health={health.value ?? []} />}
       {data && <HeatMap days={days} version={version} />}
       {data && <Tracking />}
       {data && <WeeklySettings />}

@@ -2,6 +2,7 @@
 import { h, render } from 'preact';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type * as health from '@/lib/db/health';
 import type * as queries from '@/lib/db/queries';
 
 /**
@@ -27,6 +28,24 @@ vi.mock('@/lib/db/queries', async (importOriginal) => {
   };
 });
 
+/** The platforms' health, read apart after the numbers (Dashboard.tsx useHealth), fails this many times. */
+let healthFailures = 0;
+let healthReads = 0;
+vi.mock('@/lib/db/health', async (importOriginal) => {
+  const original = await importOriginal<typeof health>();
+  return {
+    ...original,
+    healthStatus: async (...args: Parameters<typeof original.healthStatus>) => {
+      healthReads++;
+      if (healthFailures > 0) {
+        healthFailures--;
+        throw new Error('UnknownError: the health could not be read');
+      }
+      return original.healthStatus(...args);
+    },
+  };
+});
+
 let root: HTMLElement;
 const main = () => root.querySelector('main') as HTMLElement;
 const until = (check: () => void) => vi.waitFor(check, { timeout: 5_000, interval: 20 });
@@ -42,6 +61,8 @@ describe('dashboard read failure', () => {
       import('@/entrypoints/options/History'),
       import('@/entrypoints/options/Tracking'),
       import('@/entrypoints/options/WeeklySettings'),
+      import('@/components/HealthPanel'),
+      import('@/lib/detectors/registry'),
     ]);
   });
   beforeEach(() => {
@@ -96,5 +117,22 @@ describe('dashboard read failure', () => {
     (root.querySelector('[data-testid="dash-load-error"] button') as HTMLButtonElement).click();
     await until(() => expect(main().dataset.state).toBe('ready'));
     expect(root.querySelector('[data-testid="total"]')).not.toBeNull();
+  });
+
+  it('says so when the health read fails, keeps the numbers, and reads both again on request', async () => {
+    failures = 0;
+    healthFailures = 1;
+    healthReads = 0;
+    const { Dashboard } = await import('@/entrypoints/options/Dashboard');
+    render(h(Dashboard, {}), root);
+    await until(() => expect(main().dataset.state).toBe('error'));
+    expect(root.querySelector('[data-testid="dash-load-error"]')?.textContent).toContain('the health could not be read');
+    // The numbers were read: they stay under the alert.
+    expect(root.querySelector('[data-testid="total"]')).not.toBeNull();
+    expect(healthReads).toBe(1);
+    (root.querySelector('[data-testid="dash-load-error"] button') as HTMLButtonElement).click();
+    await until(() => expect(main().dataset.state).toBe('ready'));
+    expect(healthReads).toBe(2);
+    expect(root.querySelector('[data-testid="dash-load-error"]')).toBeNull();
   });
 });
