@@ -7,6 +7,18 @@ export type Outcome = 'cancelling' | 'cancelled' | 'failed' | undefined;
 /** Files handed to the worker per message, one message per task (cloning ten thousand File handles at once blocks the page). */
 const FILES_PER_MESSAGE = 250;
 
+/** A drop as the messages that hand it over, each saying what of the drop is still to come (the worker merges it once whole). */
+export function slices(files: File[]): Extract<ToWorker, { type: 'add' }>[] {
+  const out: Extract<ToWorker, { type: 'add' }>[] = [];
+  let restBytes = files.reduce((n, f) => n + f.size, 0);
+  for (let at = 0; at < files.length; at += FILES_PER_MESSAGE) {
+    const slice = files.slice(at, at + FILES_PER_MESSAGE);
+    restBytes -= slice.reduce((n, f) => n + f.size, 0);
+    out.push({ type: 'add', files: slice, rest: { files: files.length - at - slice.length, bytes: restBytes } });
+  }
+  return out;
+}
+
 /**
  * The page's side of the worker that reads and merges the files (entrypoints/class/worker.ts,
  * bundled with the extension and loaded from its own origin). The page only shows what it sends.
@@ -54,10 +66,10 @@ export function useClassWorker() {
     add(files: File[]) {
       if (!files.length) return;
       setOutcome(undefined);
-      for (let at = 0; at < files.length; at += FILES_PER_MESSAGE) {
+      for (const message of slices(files)) {
         const timer = setTimeout(() => {
           pending.current = pending.current.filter((t) => t !== timer);
-          post({ type: 'add', files: files.slice(at, at + FILES_PER_MESSAGE) });
+          post(message);
         });
         pending.current.push(timer);
       }

@@ -49,7 +49,15 @@ export interface DropProgress {
 }
 
 /** Messages between the page and its worker. */
-export type ToWorker = { type: 'add'; files: File[] } | { type: 'cancel' } | { type: 'clear' };
+export type ToWorker =
+  /** Files of one drop, handed over in slices: `rest` says how many of the drop's files (and bytes) are still to come. */
+  { type: 'add'; files: File[]; rest?: DropRest } | { type: 'cancel' } | { type: 'clear' };
+
+/** What of a drop is still to be handed to the worker after a slice. */
+export interface DropRest {
+  files: number;
+  bytes: number;
+}
 export type FromWorker =
   | { type: 'progress'; progress: DropProgress }
   | { type: 'view'; view: ClassView; cancelled?: boolean; failed?: string };

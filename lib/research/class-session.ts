@@ -3,8 +3,10 @@ import {
   type ClassView,
   type DropNotice,
   type DropProgress,
+  type DropRest,
   type FromWorker,
   type Item,
+  MAX_CLASS_FILES,
   type ReadRefusal,
   readOne,
 } from './class-drop';
@@ -20,6 +22,10 @@ interface Batch {
   /** Files and bytes of the page once this batch is added. */
   used: { files: number; bytes: number };
   progress: DropProgress;
+  /** What of the drop the page has still to hand over: the batch is not whole before it has. */
+  awaiting: DropRest;
+  /** Wakes the reading loop waiting for the drop's next files. */
+  wake?: () => void;
   cancelled: boolean;
 }
 
@@ -57,7 +63,12 @@ export class ClassSession {
     this.view = this.makeView();
   }
 
-  add(files: readonly File[]): void {
+  /**
+   * Files of a drop; `rest` is what of the same drop the page will still hand over (it hands ten
+   * thousand files over in slices): the batch is read as its files come and merged only once the
+   * last has come and been read, whichever is faster, the page handing over or the worker reading.
+   */
+  add(files: readonly File[], rest: DropRest = { files: 0, bytes: 0 }): void {
     const fresh = !this.batch;
     const batch: Batch = this.batch ?? {
       queue: [],
@@ -65,6 +76,7 @@ export class ClassSession {
       notices: [],
       used: { ...this.used },
       progress: { done: 0, total: 0, bytesDone: 0, bytesTotal: 0 },
+      awaiting: { files: 0, bytes: 0 },
       cancelled: false,
     };
     this.batch = batch;
@@ -72,23 +84,29 @@ export class ClassSession {
     batch.queue.push(...taken);
     batch.notices.push(...notices);
     batch.used = used;
+    batch.awaiting = { files: Math.max(0, rest.files), bytes: Math.max(0, rest.bytes) };
     batch.progress.total += taken.length;
     for (const f of taken) if (f.size <= MAX_EXPORT_BYTES) batch.progress.bytesTotal += f.size;
     this.sendProgress(batch, true);
     if (fresh) void this.run(batch);
+    else batch.wake?.();
   }
 
   /** Forgets the files being read; the totals stay as they were before them. */
   cancel(): void {
     if (!this.batch) return;
     this.batch.cancelled = true;
+    this.batch.wake?.();
     this.batch = undefined;
     this.emit({ type: 'view', view: this.view, cancelled: true });
   }
 
   /** Forgets everything. */
   clear(): void {
-    if (this.batch) this.batch.cancelled = true;
+    if (this.batch) {
+      this.batch.cancelled = true;
+      this.batch.wake?.();
+    }
     this.batch = undefined;
     this.merger = new ClassMerger();
     this.readRefused = [];
@@ -106,8 +124,17 @@ export class ClassSession {
     };
     const ahead = new ReadAhead((file: File) => readOne(file, onChunk, () => batch.cancelled), READ_AHEAD);
     try {
-      while (batch.items.length < batch.queue.length) {
+      while (batch.items.length < batch.queue.length || batch.awaiting.files > 0) {
         ahead.fill(batch.queue);
+        if (ahead.pending === 0) {
+          // All the files come so far are read: wait for the drop's next slice (or a cancel).
+          await new Promise<void>((woken) => {
+            batch.wake = woken;
+          });
+          batch.wake = undefined;
+          if (batch.cancelled) return;
+          continue;
+        }
         const item = await ahead.next();
         if (batch.cancelled || !item) return;
         batch.items.push(item);
@@ -146,7 +173,18 @@ export class ClassSession {
     const at = this.clock();
     if (!now && at - this.lastProgress < PROGRESS_EVERY_MS) return;
     this.lastProgress = at;
-    this.emit({ type: 'progress', progress: { ...batch.progress } });
+    // The files still to come count in the totals shown (those the page can still take, and their
+    // bytes): "1,233 of 10,000 files" from the first slice on, not "of 1,250" slice after slice.
+    const coming = Math.min(batch.awaiting.files, Math.max(0, MAX_CLASS_FILES - batch.used.files));
+    const { progress } = batch;
+    this.emit({
+      type: 'progress',
+      progress: {
+        ...progress,
+        total: progress.total + coming,
+        bytesTotal: progress.bytesTotal + (coming > 0 ? batch.awaiting.bytes : 0),
+      },
+    });
   }
 
   private makeView(): ClassView {

@@ -195,6 +195,40 @@ describe('ClassSession: the worker’s work', () => {
     expect(second.view.totals.actions).toBe(sumRows([s(0), s(1), s(2)]).actions);
   });
 
+  it('merges a drop handed over in slices once, after its last slice, however long the page takes between them', async () => {
+    const { sess, messages, nextView } = session();
+    const a = jsonFile(s(0), 'a.json');
+    const b = jsonFile(s(1), 'b.json');
+    const c = jsonFile(s(2), 'c.json');
+    sess.add([a], { files: 2, bytes: b.size + c.size });
+    // The first slice is read long before the next comes (a fast worker, a busy page): no view yet,
+    // and the progress counts the whole drop from the start.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(messages.filter((m) => m.type === 'view')).toEqual([]);
+    const progress = () => messages.flatMap((m) => (m.type === 'progress' ? [m.progress] : []));
+    expect(progress()[0]).toMatchObject({ done: 0, total: 3, bytesTotal: a.size + b.size + c.size });
+    sess.add([b], { files: 1, bytes: c.size });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(messages.filter((m) => m.type === 'view')).toEqual([]);
+    sess.add([c]);
+    const { view } = await nextView();
+    expect(view.totals.accepted.map((f) => f.name)).toEqual(['a.json', 'b.json', 'c.json']);
+    expect(messages.filter((m) => m.type === 'view')).toHaveLength(1);
+    for (const p of progress()) expect(p.total).toBe(3);
+  });
+
+  it('a cancel while the drop waits for its next slice leaves the totals as they were', async () => {
+    const { sess, messages } = session();
+    sess.add([jsonFile(s(0), 'a.json')], { files: 1, bytes: 100 });
+    await new Promise((r) => setTimeout(r, 50));
+    sess.cancel();
+    await new Promise((r) => setTimeout(r, 50));
+    const views = messages.flatMap((m) => (m.type === 'view' ? [m] : []));
+    expect(views).toHaveLength(1);
+    expect(views[0]?.cancelled).toBe(true);
+    expect(views[0]?.view.totals.participants).toBe(0);
+  });
+
   it('cancels a drop whole: the totals stay as they were, and nothing of it arrives later', async () => {
     const { sess, messages, nextView } = session();
     sess.add([jsonFile(s(0), 'a.json')]);
