@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { chosenLanguage, message } from './i18n-fallback';
+import { chosenLanguage, isInterfaceLanguage, message } from './i18n-fallback';
 import { BENEFICIARIES, type BeneficiaryId, type Kind, PLATFORM_NAMES, type PlatformId } from './taxonomy';
 
 /** Every key of the message catalogue (English is the reference; French must have the same keys). */
@@ -11,9 +11,22 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   return message(key, strings) || key;
 }
 
-/** The interface language: the one the user chose (lib/i18n-fallback.ts), else the browser's. */
+/**
+ * The interface language: the one the user chose (lib/i18n-fallback.ts), else that of the catalogue
+ * the text comes from (its `catalogueLanguage`, with the browser's region when the browser's
+ * language is the catalogue's), else the browser's. Not the browser's alone:
+ * Chromium's getUILanguage() can name another language than the catalogue it serves (seen: "en-US"
+ * with the French catalogue, Chromium started with --lang=fr), and numbers would then be formatted
+ * in English inside French sentences ("10,000 fichiers").
+ */
 export function uiLanguage(): string {
-  return chosenLanguage() ?? (browser.i18n.getUILanguage() || 'en');
+  const chosen = chosenLanguage();
+  if (chosen) return chosen;
+  const browserTag = browser.i18n.getUILanguage() || 'en';
+  const own = message('catalogueLanguage', []);
+  // The browser's tag where it is of the catalogue's language (en-GB keeps its dates), else the catalogue's.
+  if (!isInterfaceLanguage(own) || browserTag.split(/[-_]/)[0] === own) return browserTag;
+  return own;
 }
 
 const intlCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();

@@ -62,6 +62,23 @@ describe('the interface language the user chooses', () => {
     expect(fetched).toEqual([]);
   });
 
+  it('formats numbers in the language of the catalogue the browser serves, even when getUILanguage names another', () => {
+    // Seen in Chromium started with --lang=fr: the French catalogue served, getUILanguage() "en-US".
+    const fr = catalogue('fr');
+    const i18n = fakeBrowser.i18n as unknown as { getMessage(k: string, s?: string[]): string };
+    i18n.getMessage = (k, subs = []) => (fr[k] ? formatEntry(fr[k], subs) : '');
+    expect(t('uiLangTitle')).toBe('Langue');
+    expect(uiLanguage()).toBe('fr');
+    expect(formatNumber(10_000)).toBe(`10${NNBSP}000`);
+  });
+
+  it('keeps the browser’s region when the browser’s language is the catalogue’s', () => {
+    const i18n = fakeBrowser.i18n as unknown as { getUILanguage(): string };
+    i18n.getUILanguage = () => 'en-GB';
+    expect(uiLanguage()).toBe('en-GB');
+    expect(formatDay('2026-11-29')).toBe('29 Nov');
+  });
+
   it('in French: the packaged French catalogue first, French numbers, dates and money, the region kept', async () => {
     await saveLanguageChoice('fr');
     await ensureMessages();
