@@ -1,8 +1,9 @@
 import { useCallback } from 'preact/hooks';
+import { readHealth } from '@/components/health-read';
 import { lazyPart } from '@/components/lazy';
 import { type Live, useLive } from '@/components/use-live';
 import { hasRealActions } from '@/lib/db/empty';
-import { healthStatus, type PlatformHealth } from '@/lib/db/health';
+import type { PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
 import { previousPeriod, summarize } from '@/lib/db/queries';
 import { loadValuationSettings } from '@/lib/db/settings';
@@ -39,14 +40,7 @@ async function readData(days: string[]): Promise<Data> {
  * details appear when it is read; it reads again on every change.
  */
 function useHealth(shown: boolean): Live<PlatformHealth[] | undefined> {
-  return useLive(async () => {
-    if (!shown) return undefined;
-    const { DETECTORS } = await import('@/lib/detectors/registry');
-    return healthStatus(
-      openDb(),
-      DETECTORS.map((d) => d.id),
-    );
-  }, [shown]);
+  return useLive(async () => (shown ? readHealth() : undefined), [shown]);
 }
 
 export function Dashboard() {

@@ -1,3 +1,4 @@
+import { readHealth } from '@/components/health-read';
 import { hasRealActions } from '@/lib/db/empty';
 import type { PlatformHealth } from '@/lib/db/health';
 import { openDb } from '@/lib/db/open';
@@ -67,15 +68,6 @@ function takeHeadStart(range: Period): HeadStart | undefined {
   const taken = range === '7d' ? headStart : undefined;
   headStart = undefined;
   return taken;
-}
-
-/** Each platform's health, with the detector registry's code loaded only now (after the chart). */
-async function readHealth(): Promise<PlatformHealth[]> {
-  const [{ healthStatus }, { DETECTORS }] = await Promise.all([import('@/lib/db/health'), import('@/lib/detectors/registry')]);
-  return healthStatus(
-    openDb(),
-    DETECTORS.map((d) => d.id),
-  );
 }
 
 /**
