@@ -2,7 +2,7 @@ import { BarController, BarElement, CategoryScale, Chart, type ChartOptions, Leg
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Summary } from '@/lib/db/queries';
-import { countOf, formatDay, formatMonth, formatNumber, kindLabel, t } from '@/lib/i18n';
+import { countOf, formatDay, formatMonth, formatNumber, kindLabel, t, uiLanguage } from '@/lib/i18n';
 import { KIND_COLORS } from './kind-colors';
 import { cssVar, useThemeRedraw } from './theme';
 
@@ -123,6 +123,8 @@ function useKindChart(canvas: RefObject<HTMLCanvasElement | null>, summary: Summ
 /** The chart's look: stacked bars, no animation, axes titled, in the theme's text and grid colours. */
 function chartOptions(text: string, grid: string, monthly: boolean): ChartOptions<'bar'> {
   return {
+    // The axis ticks and tooltips in the page's language ("1 000" in French), not Chart.js's default.
+    locale: uiLanguage(),
     animation: false,
     responsive: true,
     maintainAspectRatio: false,

@@ -6,8 +6,14 @@ import { chosenLanguage, INTERFACE_LANGUAGES, isInterfaceLanguage, saveLanguageC
 /** Each packaged language in its own words (the same in every catalogue). */
 const OWN_NAMES = { en: 'uiLangEnglish', fr: 'uiLangFrench' } as const;
 
-/** The packaged language the browser's own choice gives (its language where packaged, else English, the default locale). */
+/**
+ * The packaged language the browser's own choice gives: that of the catalogue the browser serves (its
+ * `catalogueLanguage`; getUILanguage() can name another, see uiLanguage()), else the browser's language
+ * where packaged, else English, the default locale.
+ */
 export function browserInterfaceLanguage(): string {
+  const served = browser.i18n.getMessage('catalogueLanguage');
+  if (isInterfaceLanguage(served)) return served;
   const lang = (browser.i18n.getUILanguage() || 'en').split(/[-_]/)[0] as string;
   return isInterfaceLanguage(lang) ? lang : 'en';
 }

@@ -24,9 +24,20 @@ export function uiLanguage(): string {
   if (chosen) return chosen;
   const browserTag = browser.i18n.getUILanguage() || 'en';
   const own = message('catalogueLanguage', []);
-  // The browser's tag where it is of the catalogue's language (en-GB keeps its dates), else the catalogue's.
+  // The browser's tag where it is of the catalogue's language (en-GB keeps its dates), else the catalogue's
+  // with the browser's region (a German browser reads English text with German numbers and dates: "en-DE").
   if (!isInterfaceLanguage(own) || browserTag.split(/[-_]/)[0] === own) return browserTag;
-  return own;
+  return withRegion(own, browserTag);
+}
+
+/** `lang` with the region of `tag` where it names one ("en", "de-DE" → "en-DE"), else `lang`. */
+function withRegion(lang: string, tag: string): string {
+  try {
+    const region = new Intl.Locale(tag.replace('_', '-')).region;
+    return region ? `${lang}-${region}` : lang;
+  } catch {
+    return lang;
+  }
 }
 
 const intlCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
@@ -52,13 +63,7 @@ export function userLocale(): string {
   const browserLocale = navigator.language || browser.i18n.getUILanguage() || 'en';
   const chosen = chosenLanguage();
   if (!chosen) return browserLocale;
-  try {
-    const locale = new Intl.Locale(browserLocale);
-    if (locale.language === chosen) return browserLocale;
-    return locale.region ? `${chosen}-${locale.region}` : chosen;
-  } catch {
-    return chosen;
-  }
+  return browserLocale.split(/[-_]/)[0] === chosen ? browserLocale : withRegion(chosen, browserLocale);
 }
 
 /** A count with its noun in the right plural form for the UI language. */

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { formatDuration, formatNumber, kindLabel, t } from '@/lib/i18n';
+import { beneficiaryLabel, formatDuration, formatNumber, kindLabel, t } from '@/lib/i18n';
 import type { DetailRow } from '@/lib/research/class';
-import { beneficiaryLabel, platformLabel } from './labels';
+import { platformLabel } from './labels';
 
 /**
  * Every platform × kind × detail line, behind a disclosure; its rows (hundreds for a year of

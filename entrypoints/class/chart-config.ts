@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import { t } from '@/lib/i18n';
+import { t, uiLanguage } from '@/lib/i18n';
 
 /** One bar of a class chart, and one row of its table. */
 export interface ChartLine {
@@ -40,6 +40,8 @@ export function barData(lines: ChartLine[], c: ChartColours): BarConfig['data'] 
 /** Horizontal bars, large type for a projector, no animation, no legend. */
 export function barOptions(c: ChartColours): BarConfig['options'] {
   return {
+    // The axis ticks and tooltips in the page's language ("20 000" in French), not Chart.js's default.
+    locale: uiLanguage(),
     indexAxis: 'y',
     animation: false,
     responsive: true,

@@ -1,13 +1,11 @@
 import { KIND_COLORS } from '@/components/kind-colors';
-import { kindLabel, type MessageKey, platformLabel as platformName, t } from '@/lib/i18n';
+import { beneficiaryLabel, kindLabel, type MessageKey, platformLabel as platformName, t } from '@/lib/i18n';
 import type { ClassTotals } from '@/lib/research/class';
-import { BENEFICIARIES, type BeneficiaryId, type PlatformId } from '@/lib/taxonomy';
+import type { PlatformId } from '@/lib/taxonomy';
 import type { ChartLine } from './chart-config';
 
 /** A platform's name (lib/i18n's, from the taxonomy); the practice page as the class page says it. */
 export const platformLabel = (p: PlatformId) => (p === 'practice' ? t('classPractice') : platformName(p));
-
-export const beneficiaryLabel = (b: BeneficiaryId) => (b === 'nobody' ? t('classNobody') : BENEFICIARIES[b]);
 
 /** Why a file was refused, in the UI language (reasons are ids such as `zip-damaged`). */
 export const reasonText = (error: string, line?: number, column?: string) => {

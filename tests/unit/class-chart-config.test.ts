@@ -1,11 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeEach, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { barData, barOptions, type ChartLine } from '@/entrypoints/class/chart-config';
+import { chartLines } from '@/entrypoints/class/labels';
+import type { ClassTotals } from '@/lib/research/class';
+import { root } from './helpers';
 
 /** The class page's bar charts, apart from the canvas: colours from the theme, a bar per line. */
 beforeEach(() => {
-  // Each message reads as its key.
-  (fakeBrowser.i18n as unknown as { getMessage(k: string): string }).getMessage = (k) => k;
+  // Each message reads as its key, in an English browser.
+  const i18n = fakeBrowser.i18n as unknown as { getMessage(k: string): string; getUILanguage(): string };
+  i18n.getMessage = (k) => k;
+  i18n.getUILanguage = () => 'en-US';
 });
 
 const colours = { text: '#111111', grid: '#cccccc', accent: '#0000ff' };
@@ -36,4 +43,34 @@ it('lays the bars horizontally, unanimated, with whole numbers on the axis and e
   expect(options?.scales?.y).toMatchObject({ ticks: { autoSkip: false } });
   expect(options?.plugins?.legend?.display).toBe(false);
   expect(options?.scales?.x?.title).toMatchObject({ display: true, text: 'chartAxisActions' });
+});
+
+it('formats its axis and tooltips in the page’s language, not Chart.js’s default', () => {
+  const i18n = fakeBrowser.i18n as unknown as { getMessage(k: string): string; getUILanguage(): string };
+  i18n.getUILanguage = () => 'fr-FR';
+  i18n.getMessage = (k) => (k === 'catalogueLanguage' ? 'fr' : k);
+  expect(barOptions(colours)?.locale).toBe('fr-FR');
+  i18n.getUILanguage = () => 'en-US'; // Chromium serving the French catalogue (lib/i18n.ts uiLanguage)
+  expect(barOptions(colours)?.locale).toBe('fr-US');
+});
+
+it('names every beneficiary in the page’s language, the unknown one and the practice page’s nobody included', () => {
+  const fr = JSON.parse(readFileSync(resolve(root, 'public/_locales/fr/messages.json'), 'utf8'));
+  const i18n = fakeBrowser.i18n as unknown as { getMessage(k: string): string };
+  i18n.getMessage = (k) => fr[k]?.message ?? '';
+  const row = { count: 1, participants: 1, measured_seconds: 0 };
+  const totals = {
+    byKind: [],
+    byPlatform: [],
+    byBeneficiary: [
+      { beneficiary: 'unknown', ...row },
+      { beneficiary: 'nobody', ...row },
+      { beneficiary: 'openai', ...row },
+    ],
+  } as unknown as ClassTotals;
+  expect(chartLines(totals).beneficiary.map((l) => l.label)).toEqual([
+    'une entreprise inconnue',
+    'personne (page d’entraînement)',
+    'OpenAI',
+  ]);
 });

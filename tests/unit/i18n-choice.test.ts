@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browserInterfaceLanguage } from '@/components/LanguageChoice';
 import { checkWeekly } from '@/lib/background/weekly';
 import { ClickworkDB, type DailyRollup } from '@/lib/db/schema';
 import { countOf, detailLabel, formatDay, formatMoney, formatNumber, t, uiLanguage, userLocale } from '@/lib/i18n';
@@ -68,7 +69,7 @@ describe('the interface language the user chooses', () => {
     const i18n = fakeBrowser.i18n as unknown as { getMessage(k: string, s?: string[]): string };
     i18n.getMessage = (k, subs = []) => (fr[k] ? formatEntry(fr[k], subs) : '');
     expect(t('uiLangTitle')).toBe('Langue');
-    expect(uiLanguage()).toBe('fr');
+    expect(uiLanguage()).toBe('fr-US'); // French, with the region the browser named
     expect(formatNumber(10_000)).toBe(`10${NNBSP}000`);
   });
 
@@ -77,6 +78,28 @@ describe('the interface language the user chooses', () => {
     i18n.getUILanguage = () => 'en-GB';
     expect(uiLanguage()).toBe('en-GB');
     expect(formatDay('2026-11-29')).toBe('29 Nov');
+  });
+
+  it('keeps the browser’s region with the catalogue’s language when the browser’s language is not packaged', () => {
+    // A German browser is served the English catalogue (the default locale): English text, German numbers and dates.
+    const i18n = fakeBrowser.i18n as unknown as { getUILanguage(): string };
+    i18n.getUILanguage = () => 'de-DE';
+    expect(uiLanguage()).toBe('en-DE');
+    expect(formatNumber(1234.5)).toBe('1.234,5');
+    i18n.getUILanguage = () => 'pt';
+    expect(uiLanguage()).toBe('en');
+  });
+
+  it('names the served catalogue’s language as the browser’s choice, even when getUILanguage names another', () => {
+    const fr = catalogue('fr');
+    const i18n = fakeBrowser.i18n as unknown as { getMessage(k: string, s?: string[]): string };
+    expect(browserInterfaceLanguage()).toBe('en');
+    i18n.getMessage = (k, subs = []) => (fr[k] ? formatEntry(fr[k], subs) : '');
+    expect(browserInterfaceLanguage()).toBe('fr'); // getUILanguage() still says en-US
+    i18n.getMessage = () => ''; // an empty catalogue (lib/i18n-fallback.ts): the browser's language, else English
+    expect(browserInterfaceLanguage()).toBe('en');
+    (fakeBrowser.i18n as unknown as { getUILanguage(): string }).getUILanguage = () => 'fr-CA';
+    expect(browserInterfaceLanguage()).toBe('fr');
   });
 
   it('in French: the packaged French catalogue first, French numbers, dates and money, the region kept', async () => {
