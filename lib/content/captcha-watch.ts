@@ -1,6 +1,6 @@
-import { closestOf, queryFirst } from '../detectors/dom';
+import { queryFirst } from '../detectors/dom';
 import type { CaptchaSpec, Detector } from '../detectors/types';
-import { CAPTURE, guard, origin, type RuntimeHost, type Send } from './host';
+import { CAPTURE, closestFrom, guard, type RuntimeHost, type Send } from './host';
 
 type Phase = 'shown' | 'round' | 'passed';
 interface Frame {
@@ -60,8 +60,7 @@ function watchCheckbox({ spec, host, win, emit, observers }: Frame): void {
   };
   const arm = guard((e: Event) => {
     if (!e.isTrusted) return;
-    const el = origin(e);
-    if (!el || !closestOf(el, spec.checkbox)) return;
+    if (!closestFrom(e, spec.checkbox)) return;
     if (e.type === 'keydown' && (e as KeyboardEvent).key !== ' ' && (e as KeyboardEvent).key !== 'Enter') return;
     armed = true;
     passed = spec.isPassed(doc);
@@ -88,8 +87,7 @@ function watchChallenge({ spec, host, win, emit, observers }: Frame): void {
     check();
   }
   const onClick = guard((e: Event) => {
-    const el = e.isTrusted ? origin(e) : null;
-    if (el && closestOf(el, spec.verify)) emit('round');
+    if (e.isTrusted && closestFrom(e, spec.verify)) emit('round');
   });
   host.addEventListener(win, 'click', onClick, CAPTURE);
 }

@@ -4,7 +4,7 @@ import { MAX_GESTURE_CLICKS, MAX_GESTURE_SPAN_MS } from '../messages';
 import type { PlatformId } from '../taxonomy';
 import { runCaptcha } from './captcha-watch';
 import { runHealthCheck } from './health-check';
-import { CAPTURE, guard, origin, type RuntimeHost, type Send } from './host';
+import { CAPTURE, closestFrom, guard, origin, type RuntimeHost, type Send } from './host';
 import { watchFormSubmits } from './submit';
 import { type ToggleStep, toggleWatches } from './toggle';
 import { submitWatches } from './typing';
@@ -103,8 +103,8 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
   const onClick = guard((e: Event) => {
     if (!e.isTrusted) return;
     gesture();
-    const el = origin(e);
-    if (!el || !closestOf(el, anyControl)) return;
+    if (!closestFrom(e, anyControl)) return;
+    const el = origin(e) as Element;
     for (const toggle of detector.toggles ?? []) {
       const control = closestOf(el, toggle.control);
       const scope = control && closestOf(control, toggle.scope);

@@ -56,6 +56,16 @@ export function closestOf(el: Element, selectors: Selectors): Element | null {
   return null;
 }
 
+/**
+ * The nearest ancestor-or-self of `el` matched by any of the selectors within `el`'s own tree (not
+ * out of a shadow root): one native closest() call. For an element known to be in the document's
+ * tree, such as the target a window listener is handed (lib/content/host.ts closestFrom).
+ */
+export function closestInTree(el: Element, selectors: Selectors): Element | null {
+  const joined = joinedOf(selectors);
+  return joined ? el.closest(joined) : null;
+}
+
 const joinedCache = new WeakMap<Selectors, string>();
 
 /** The parsable alternatives as one selector list, worked out once per list (clicks call this often). */

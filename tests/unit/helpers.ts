@@ -27,6 +27,11 @@ export function loadPage(html: string, url: string): Document {
 export function trustedClick(el: Element): void {
   const e = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
   Object.defineProperty(e, 'isTrusted', { value: true });
+  // Browsers hand a listener outside a shadow root the event retargeted to its host (DOM standard);
+  // happy-dom does not: the target as the window's listeners see it (composedPath() still starts at el).
+  let seen: Node = el;
+  for (let root = seen.getRootNode(); root instanceof ShadowRoot; root = seen.getRootNode()) seen = root.host;
+  Object.defineProperty(e, 'target', { get: () => seen });
   el.dispatchEvent(e);
 }
 
