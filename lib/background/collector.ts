@@ -22,7 +22,7 @@ import { GestureBook } from './gestures';
 import { candidates, matchRequest, type RequestDetails } from './network';
 import { RequestRetry } from './request-retry';
 import { TargetHasher } from './targets';
-import { type Item, platformOf, writeBatch } from './writer';
+import { type Item, platformOf, type WriterState, writeBatch } from './writer';
 
 export { GESTURE_GRACE_MS, GESTURE_MESSAGE_WAIT_MS, GESTURE_WINDOW_MS, type MessageSender } from './attribution';
 export { isQuotaError } from './batcher';
@@ -45,7 +45,7 @@ export class Collector {
   /** Gestures waiting for the tracking choices, and requests being attributed (at most GESTURE_MESSAGE_WAIT_MS). */
   private inflight = 0;
   /** When stale rows were last pruned (writer.ts). */
-  private readonly pruning = { last: 0 };
+  private readonly pruning: WriterState = { last: 0 };
   readonly refused: { error: string; at: number }[] = [];
   /** The user's tracking choices; refreshed with `refreshTracking()` when they change. */
   private tracking: TrackingSettings = { ...DEFAULT_TRACKING };

@@ -93,10 +93,15 @@ export interface HealthRow {
   missingCount: number;
 }
 
-/** A content-script message already stored: a retry of it is dropped. */
+/**
+ * Content-script messages already stored: a retry of one is dropped. A row per batch written
+ * (lib/background/writer.ts): `ids` its messages' ids, `id` the first of them (the key); a row
+ * without `ids` (one message, and every row before December 2026) stands for `id` alone.
+ */
 export interface SeenRow {
   id: string;
   at: number;
+  ids?: string[];
 }
 
 /**

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_BATCH } from '@/lib/background/batcher';
 import { TargetHasher } from '@/lib/background/targets';
-import { type Item, writeBatch } from '@/lib/background/writer';
+import { type Item, type WriterState, writeBatch } from '@/lib/background/writer';
 import { ClickworkDB } from '@/lib/db/schema';
 
 let db: ClickworkDB;
@@ -29,7 +29,10 @@ describe('writeBatch with a full batch', () => {
     const batch = Array.from({ length: MAX_BATCH }, (_, i) => like(i));
     await writeBatch(db, new TargetHasher(db), batch, { last: Date.now() });
     expect(await db.events.count()).toBe(MAX_BATCH);
-    expect(await db.seen.count()).toBe(MAX_BATCH);
+    // The batch's message ids in one row.
+    const [row, ...more] = await db.seen.toArray();
+    expect(more).toEqual([]);
+    expect(row?.ids).toHaveLength(MAX_BATCH);
     expect((await db.daily.toArray()).reduce((s, r) => s + r.count, 0)).toBe(MAX_BATCH);
   });
 
@@ -49,5 +52,62 @@ describe('writeBatch with a full batch', () => {
     await writeBatch(db, hasher, batch, { last: Date.now() });
     expect(await db.events.count()).toBe(MAX_BATCH);
     expect((await db.daily.toArray()).reduce((s, r) => s + r.count, 0)).toBe(MAX_BATCH);
+  });
+});
+
+describe('exactly once across batches', () => {
+  const likes = (from: number, n: number) => Array.from({ length: n }, (_, i) => like(from + i));
+  const total = async () => (await db.daily.toArray()).reduce((s, r) => s + r.count, 0);
+
+  it('drops resends with the state kept between batches, and after a restart (the rows read again)', async () => {
+    const hasher = new TargetHasher(db);
+    const state: WriterState = { last: Date.now() };
+    await writeBatch(db, hasher, likes(0, 10), state);
+    expect(state.seen?.size).toBe(10);
+    // Five resent among five new, and a message twice in one batch.
+    await writeBatch(db, hasher, [...likes(5, 10), like(14)], state);
+    expect(await db.events.count()).toBe(15);
+    // The worker restarted: a new state reads the stored ids.
+    const restarted: WriterState = { last: Date.now() };
+    await writeBatch(db, hasher, likes(0, 20), restarted);
+    expect(await db.events.count()).toBe(20);
+    expect(await total()).toBe(20);
+    expect(restarted.seen?.size).toBe(20);
+  });
+
+  it('honours the one-id rows written before batches had one row', async () => {
+    await db.seen.bulkPut([
+      { id: 'msg-1-xxxxxxxx', at: Date.now() },
+      { id: 'msg-2-xxxxxxxx', at: Date.now() },
+    ]);
+    await writeBatch(db, new TargetHasher(db), likes(0, 4), { last: Date.now() });
+    expect(await db.events.count()).toBe(2); // msg-0 and msg-3
+  });
+
+  it('records nothing of a batch that failed: its resend is stored', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const hasher = new TargetHasher(db);
+    const state: WriterState = { last: Date.now() };
+    await writeBatch(db, hasher, likes(0, 2), state);
+    const write = vi.spyOn(db.events, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
+    await expect(writeBatch(db, hasher, likes(2, 3), state)).rejects.toThrow('disk full');
+    write.mockRestore();
+    expect(state.seen?.size).toBe(2);
+    await writeBatch(db, hasher, likes(2, 3), state);
+    expect(await db.events.count()).toBe(5);
+  });
+
+  it('forgets ids past their time when it prunes, in the table and in its copy', async () => {
+    const hasher = new TargetHasher(db);
+    const day = 24 * 3_600_000;
+    await db.seen.put({ id: 'old', at: Date.now() - day - 60_000, ids: ['old', 'msg-0-xxxxxxxx'] });
+    const state: WriterState = { last: 0 }; // due to prune
+    await writeBatch(db, hasher, [like(1)], state);
+    expect(await db.seen.get('old')).toBeUndefined();
+    expect(state.seen).toBeUndefined(); // read again at the next batch
+    // msg-0 was stored more than a day ago: no longer remembered, as before batches had one row.
+    await writeBatch(db, hasher, [like(0)], state);
+    expect(await db.events.count()).toBe(2);
+    expect(state.seen?.has('msg-1-xxxxxxxx')).toBe(true);
   });
 });
