@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClassView, DropProgress, FromWorker, ToWorker } from '@/lib/research/class-drop';
+import { MAX_EXPORT_BYTES } from '@/lib/research/format';
 
 /** How the last reading ended when it did not end with its files added (or that a cancel is on its way). */
 export type Outcome = 'cancelling' | 'cancelled' | 'failed' | undefined;
@@ -7,13 +8,18 @@ export type Outcome = 'cancelling' | 'cancelled' | 'failed' | undefined;
 /** Files handed to the worker per message, one message per task (cloning ten thousand File handles at once blocks the page). */
 const FILES_PER_MESSAGE = 250;
 
-/** A drop as the messages that hand it over, each saying what of the drop is still to come (the worker merges it once whole). */
+/**
+ * A drop as the messages that hand it over, each saying what of the drop is still to come (the
+ * worker merges it once whole): its files, and the bytes of those it will read (a file over the
+ * size limit is refused unread, as the worker counts it).
+ */
 export function slices(files: File[]): Extract<ToWorker, { type: 'add' }>[] {
   const out: Extract<ToWorker, { type: 'add' }>[] = [];
-  let restBytes = files.reduce((n, f) => n + f.size, 0);
+  const readable = (list: File[]) => list.reduce((n, f) => n + (f.size <= MAX_EXPORT_BYTES ? f.size : 0), 0);
+  let restBytes = readable(files);
   for (let at = 0; at < files.length; at += FILES_PER_MESSAGE) {
     const slice = files.slice(at, at + FILES_PER_MESSAGE);
-    restBytes -= slice.reduce((n, f) => n + f.size, 0);
+    restBytes -= readable(slice);
     out.push({ type: 'add', files: slice, rest: { files: files.length - at - slice.length, bytes: restBytes } });
   }
   return out;

@@ -6,6 +6,7 @@ import {
   type DropRest,
   type FromWorker,
   type Item,
+  MAX_CLASS_BYTES,
   MAX_CLASS_FILES,
   type ReadRefusal,
   readOne,
@@ -176,15 +177,15 @@ export class ClassSession {
     this.lastProgress = at;
     // The files still to come count in the totals shown (those the page can still take, and their
     // bytes): "1,233 of 10,000 files" from the first slice on, not "of 1,250" slice after slice.
-    const coming = Math.min(batch.awaiting.files, Math.max(0, MAX_CLASS_FILES - batch.used.files));
-    const { progress } = batch;
+    const { awaiting, progress, used } = batch;
+    const coming = Math.min(awaiting.files, Math.max(0, MAX_CLASS_FILES - used.files));
+    // Their bytes as the caps will take them: the share of the rest the file cap leaves (its exact
+    // files are not known yet), within what the data cap leaves; so the total does not shrink when they come.
+    const share = awaiting.files > 0 ? coming / awaiting.files : 0;
+    const comingBytes = Math.min(Math.round(awaiting.bytes * share), Math.max(0, MAX_CLASS_BYTES - used.bytes));
     this.emit({
       type: 'progress',
-      progress: {
-        ...progress,
-        total: progress.total + coming,
-        bytesTotal: progress.bytesTotal + (coming > 0 ? batch.awaiting.bytes : 0),
-      },
+      progress: { ...progress, total: progress.total + coming, bytesTotal: progress.bytesTotal + comingBytes },
     });
   }
 

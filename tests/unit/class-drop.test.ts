@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { slices } from '@/entrypoints/class/useClassWorker';
 import { mergeClass } from '@/lib/research/class';
 import {
   admit,
@@ -215,6 +216,34 @@ describe('ClassSession: the worker’s work', () => {
     expect(view.totals.accepted.map((f) => f.name)).toEqual(['a.json', 'b.json', 'c.json']);
     expect(messages.filter((m) => m.type === 'view')).toHaveLength(1);
     for (const p of progress()) expect(p.total).toBe(3);
+  });
+
+  it('counts the bytes still to come as the caps will take them, so that the byte total does not shrink', async () => {
+    const first = (rest: { files: number; bytes: number }) => {
+      const { sess, messages } = session();
+      const a = jsonFile(s(0), 'a.json');
+      sess.add([a], rest);
+      sess.cancel();
+      const p = messages.find((m) => m.type === 'progress');
+      return p?.type === 'progress' ? p.progress.bytesTotal - a.size : Number.NaN;
+    };
+    expect(first({ files: 3, bytes: 300 })).toBe(300);
+    // Twice as many files as the file cap leaves room for: about half of their bytes.
+    expect(first({ files: 2 * (MAX_CLASS_FILES - 1), bytes: 2_000_000 })).toBe(1_000_000);
+    // More bytes than the data cap leaves: what it leaves.
+    expect(first({ files: 100, bytes: 2 * MAX_CLASS_BYTES })).toBe(MAX_CLASS_BYTES - jsonFile(s(0), 'a.json').size);
+  });
+
+  it('hands a drop over in slices that say what is still to come, an oversized file’s bytes left out as the worker leaves them', () => {
+    const small = (i: number) => new File(['x'.repeat(10)], `${i}.json`);
+    const huge = { name: 'huge.json', size: MAX_EXPORT_BYTES + 1 } as File;
+    const files = [...Array.from({ length: 300 }, (_, i) => small(i)), huge, small(300)];
+    const out = slices(files);
+    expect(out.map((m) => m.files.length)).toEqual([250, 52]);
+    expect(out.map((m) => m.rest)).toEqual([
+      { files: 52, bytes: 51 * 10 },
+      { files: 0, bytes: 0 },
+    ]);
   });
 
   it('a cancel while the drop waits for its next slice leaves the totals as they were', async () => {
