@@ -13,14 +13,15 @@ const FILES_PER_MESSAGE = 250;
  * worker merges it once whole): its files, and the bytes of those it will read (a file over the
  * size limit is refused unread, as the worker counts it).
  */
-export function slices(files: File[]): Extract<ToWorker, { type: 'add' }>[] {
+export function slices(files: File[], drop?: number): Extract<ToWorker, { type: 'add' }>[] {
   const out: Extract<ToWorker, { type: 'add' }>[] = [];
   const readable = (list: File[]) => list.reduce((n, f) => n + (f.size <= MAX_EXPORT_BYTES ? f.size : 0), 0);
   let restBytes = readable(files);
   for (let at = 0; at < files.length; at += FILES_PER_MESSAGE) {
     const slice = files.slice(at, at + FILES_PER_MESSAGE);
     restBytes -= readable(slice);
-    out.push({ type: 'add', files: slice, rest: { files: files.length - at - slice.length, bytes: restBytes } });
+    const rest = { files: files.length - at - slice.length, bytes: restBytes };
+    out.push(drop === undefined ? { type: 'add', files: slice, rest } : { type: 'add', files: slice, rest, drop });
   }
   return out;
 }
@@ -32,6 +33,7 @@ export function slices(files: File[]): Extract<ToWorker, { type: 'add' }>[] {
 export function useClassWorker() {
   const worker = useRef<Worker | null>(null);
   const pending = useRef<ReturnType<typeof setTimeout>[]>([]);
+  const drops = useRef(0);
   const [view, setView] = useState<ClassView | null>(null);
   const [progress, setProgress] = useState<DropProgress | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(undefined);
@@ -72,7 +74,8 @@ export function useClassWorker() {
     add(files: File[]) {
       if (!files.length) return;
       setOutcome(undefined);
-      for (const message of slices(files)) {
+      const drop = ++drops.current;
+      for (const message of slices(files, drop)) {
         const timer = setTimeout(() => {
           pending.current = pending.current.filter((t) => t !== timer);
           post(message);

@@ -13,7 +13,7 @@ const scope = self as unknown as {
 const session = new ClassSession((message) => scope.postMessage(message));
 
 scope.onmessage = ({ data }) => {
-  if (data.type === 'add') session.add(data.files, data.rest);
+  if (data.type === 'add') session.add(data.files, data.rest, data.drop);
   else if (data.type === 'cancel') session.cancel();
   else if (data.type === 'clear') session.clear();
 };

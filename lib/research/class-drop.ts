@@ -50,8 +50,11 @@ export interface DropProgress {
 
 /** Messages between the page and its worker. */
 export type ToWorker =
-  /** Files of one drop, handed over in slices: `rest` says how many of the drop's files (and bytes) are still to come. */
-  { type: 'add'; files: File[]; rest?: DropRest } | { type: 'cancel' } | { type: 'clear' };
+  /**
+   * Files of one drop, handed over in slices: `rest` says how many of the drop's files (and bytes)
+   * are still to come; `drop` numbers the page's drops (the slices of one drop carry the same).
+   */
+  { type: 'add'; files: File[]; rest?: DropRest; drop?: number } | { type: 'cancel' } | { type: 'clear' };
 
 /** What of a drop is still to be handed to the worker after a slice. */
 export interface DropRest {

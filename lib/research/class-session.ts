@@ -27,6 +27,8 @@ interface Batch {
   awaiting: DropRest;
   /** Wakes the reading loop waiting for the drop's next files. */
   wake?: () => void;
+  /** The page's numbers of the drops in this batch. */
+  drops: Set<number>;
   cancelled: boolean;
 }
 
@@ -55,6 +57,8 @@ export class ClassSession {
   private notices: DropNotice[] = [];
   private used = { files: 0, bytes: 0 };
   private batch: Batch | undefined;
+  /** Drops whose reading failed: their slices still to come are left out. */
+  private readonly abandoned = new Set<number>();
   private lastProgress = Number.NEGATIVE_INFINITY;
   private view: ClassView;
 
@@ -70,7 +74,9 @@ export class ClassSession {
    * thousand files over in slices): the batch is read as its files come and merged only once the
    * last has come and been read, whichever is faster, the page handing over or the worker reading.
    */
-  add(files: readonly File[], rest: DropRest = { files: 0, bytes: 0 }): void {
+  add(files: readonly File[], rest: DropRest = { files: 0, bytes: 0 }, drop?: number): void {
+    // The rest of a drop whose reading failed: the page was told; a part of it merged alone would be a wrong total.
+    if (drop !== undefined && this.abandoned.has(drop)) return;
     const fresh = !this.batch;
     const batch: Batch = this.batch ?? {
       queue: [],
@@ -79,9 +85,11 @@ export class ClassSession {
       used: { ...this.used },
       progress: { done: 0, total: 0, bytesDone: 0, bytesTotal: 0 },
       awaiting: { files: 0, bytes: 0 },
+      drops: new Set(),
       cancelled: false,
     };
     this.batch = batch;
+    if (drop !== undefined) batch.drops.add(drop);
     const { taken, notices, used } = admit(files, batch.used);
     batch.queue.push(...taken);
     batch.notices.push(...notices);
@@ -149,8 +157,10 @@ export class ClassSession {
         }
       }
     } catch (error) {
-      // Not expected (reading never throws): the batch is dropped whole and the page told.
+      // Not expected (reading never throws): the batch is dropped whole, slices of it still to come
+      // too, and the page told.
       if (batch.cancelled) return;
+      for (const drop of batch.drops) this.abandoned.add(drop);
       this.batch = undefined;
       this.emit({ type: 'view', view: this.view, failed: String(error) });
       return;

@@ -246,6 +246,27 @@ describe('ClassSession: the worker’s work', () => {
     ]);
   });
 
+  it('leaves out the slices still to come of a drop whose reading failed, and takes the next drop', async () => {
+    const { sess, messages, nextView } = session();
+    // Reading never throws; a file whose name cannot be read once its bytes are makes it.
+    const broken = { size: 2, arrayBuffer: async () => new Uint8Array(2).buffer } as unknown as File;
+    Object.defineProperty(broken, 'name', {
+      get: () => {
+        throw new Error('unreadable name');
+      },
+    });
+    sess.add([broken], { files: 1, bytes: 10 }, 1);
+    const failed = await nextView();
+    expect(failed.failed).toBeTruthy();
+    const before = messages.length;
+    sess.add([jsonFile(s(1), 'b.json')], { files: 0, bytes: 0 }, 1); // the failed drop's last slice
+    await new Promise((r) => setTimeout(r, 50));
+    expect(messages.length).toBe(before);
+    sess.add([jsonFile(s(2), 'c.json')], { files: 0, bytes: 0 }, 2);
+    const next = await nextView();
+    expect(next.view.totals.accepted.map((f) => f.name)).toEqual(['c.json']);
+  });
+
   it('a cancel while the drop waits for its next slice leaves the totals as they were', async () => {
     const { sess, messages } = session();
     sess.add([jsonFile(s(0), 'a.json')], { files: 1, bytes: 100 });
