@@ -26,6 +26,17 @@ export function slices(files: File[], drop?: number): Extract<ToWorker, { type: 
   return out;
 }
 
+/** Posts each message in a task of its own; `pending` holds the timers of those not posted yet. */
+function handOver(messages: ToWorker[], post: (m: ToWorker) => void, pending: ReturnType<typeof setTimeout>[]): void {
+  for (const message of messages) {
+    const timer = setTimeout(() => {
+      pending.splice(pending.indexOf(timer), 1);
+      post(message);
+    });
+    pending.push(timer);
+  }
+}
+
 /**
  * The page's side of the worker that reads and merges the files (entrypoints/class/worker.ts,
  * bundled with the extension and loaded from its own origin). The page only shows what it sends.
@@ -63,8 +74,7 @@ export function useClassWorker() {
   const post = (message: ToWorker) => worker.current?.postMessage(message);
   /** Files not yet handed over are dropped with the rest. */
   const stop = (message: ToWorker) => {
-    for (const timer of pending.current) clearTimeout(timer);
-    pending.current = [];
+    for (const timer of pending.current.splice(0)) clearTimeout(timer);
     post(message);
   };
   return {
@@ -74,14 +84,7 @@ export function useClassWorker() {
     add(files: File[]) {
       if (!files.length) return;
       setOutcome(undefined);
-      const drop = ++drops.current;
-      for (const message of slices(files, drop)) {
-        const timer = setTimeout(() => {
-          pending.current = pending.current.filter((t) => t !== timer);
-          post(message);
-        });
-        pending.current.push(timer);
-      }
+      handOver(slices(files, ++drops.current), post, pending.current);
     },
     cancel() {
       // The worker stops between two files (a 20 MB file takes seconds to check): say so at once.
