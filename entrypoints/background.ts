@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { observeRequests } from '@/lib/background/requests';
-import { routeMessages } from '@/lib/background/routing';
+import { routeMessages, routePorts } from '@/lib/background/routing';
 import { startCollector } from '@/lib/background/start';
 import { scheduleWeekly } from '@/lib/background/weekly';
 import { onInstalled } from '@/lib/background/welcome';
@@ -18,6 +18,8 @@ export default defineBackground(() => {
 
   // Extension pages' and content scripts' messages (lib/background/routing.ts).
   browser.runtime.onMessage.addListener(routeMessages(browser, collector));
+  // Content scripts' intake ports: gestures and health reports, which need no answer.
+  browser.runtime.onConnect.addListener(routePorts(collector));
 
   // Requests are observed, never blocked or changed (lib/background/requests.ts): listeners at the top level.
   observeRequests(browser, collector);

@@ -69,6 +69,16 @@ export interface HealthMessage {
 
 export type ContentMessage = SightingMessage | CaptchaMessage | GestureMessage | HealthMessage;
 
+/**
+ * The name of the port a content script sends what needs no answer through (gestures and health
+ * reports): one runtime.sendMessage cost the page's main thread ~160 µs (it opens a channel, waits
+ * for the answer and closes it), a message on an open port a few.
+ */
+export const INTAKE_PORT = 'clickwork-intake';
+
+/** Whether a message needs no receipt: sent once through the intake port (lib/content/entry.ts). */
+export const isFireAndForget = (m: { type?: unknown }) => m.type === 'gesture' || m.type === 'health';
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const MAX_ID = 200;

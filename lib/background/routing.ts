@@ -1,4 +1,5 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
+import { INTAKE_PORT, isFireAndForget } from '../messages';
 import { type PageMessages, pageMessageType } from '../page-messages';
 import type { Collector, MessageSender } from './collector';
 
@@ -40,5 +41,29 @@ export function routeMessages(browser: Browser, collector: Collector) {
       () => sendResponse({ ok: false, retry: true }),
     );
     return true;
+  };
+}
+
+type Port = Parameters<Parameters<Browser['runtime']['onConnect']['addListener']>[0]>[0];
+
+/**
+ * The background's runtime.onConnect listener: content scripts' intake ports, on which they post
+ * what needs no answer (gestures and health reports, lib/content/entry.ts). Each message is checked
+ * by the collector as a sent one is, against the port's sender (its tab, frame, document and
+ * address, as the browser reports them when the port opened); anything else on it is ignored, and
+ * any other port closed.
+ */
+export function routePorts(collector: Collector) {
+  return (port: Port): void => {
+    const sender = port.sender;
+    if (port.name !== INTAKE_PORT || !sender) {
+      port.disconnect();
+      return;
+    }
+    port.onMessage.addListener((message: unknown) => {
+      if (typeof message !== 'object' || message === null || !isFireAndForget(message)) return;
+      const receipt = collector.receive(message, sender as MessageSender);
+      if (receipt.ok) receipt.stored.catch(() => {}); // a failed write is logged by the intake
+    });
   };
 }

@@ -1,5 +1,5 @@
 import type { Detector } from '../detectors/types';
-import type { ContentMessage } from '../messages';
+import { type ContentMessage, INTAKE_PORT, isFireAndForget } from '../messages';
 import { nativeBrowser as browser } from '../native-browser';
 import { ContentContext } from './context';
 import { whileTracked } from './gate';
@@ -13,21 +13,40 @@ function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+type Port = ReturnType<typeof browser.runtime.connect>;
+let port: Port | undefined;
+
+/**
+ * Posts a message that needs no answer on the intake port, opened at the first and again after the
+ * background let it go (a service worker stopped when idle disconnects it; opening wakes it).
+ */
+function post(message: ContentMessage): void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      if (!port) {
+        const opened = browser.runtime.connect({ name: INTAKE_PORT });
+        opened.onDisconnect.addListener(() => {
+          if (port === opened) port = undefined;
+        });
+        port = opened;
+      }
+      port.postMessage(message);
+      return;
+    } catch {
+      // Disconnected before we were told: once more on a new port. Thrown again: the extension is gone.
+      port = undefined;
+    }
+  }
+}
+
 /**
  * Sends a message to the background. Sightings and CAPTCHA steps carry an id and are resent until
  * the background confirms they are stored (it drops resends it already has); gestures and health
- * reports are fire-and-forget. Nothing here may throw into the page.
+ * reports are posted once on the intake port. Nothing here may throw into the page.
  */
 export function deliver(ctx: Pick<ContentContext, 'isInvalid' | 'setTimeout'>, message: ContentMessage): void {
   if (ctx.isInvalid) return;
-  if (message.type !== 'sighting' && message.type !== 'captcha') {
-    try {
-      browser.runtime.sendMessage(message).catch(() => {});
-    } catch {
-      // the extension is gone: nothing to report to
-    }
-    return;
-  }
+  if (isFireAndForget(message)) return post(message);
   const withId = { ...message, id: randomId() };
   const attempt = (n: number) => {
     if (ctx.isInvalid) return; // the extension was updated or removed: this script is finished

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTAKE_PORT } from '@/lib/messages';
 import {
   EXTENSION_DIR,
   fixture,
@@ -29,15 +30,22 @@ const HOSTILE_URL = 'https://www.youtube.com/watch?v=h0stilePage1';
 /** Every message the service worker receives from a tab, from now on (type and platform). */
 async function watchWorker(s: Session): Promise<() => Promise<string[]>> {
   await s.worker.evaluate(() => {
+    type Listener = (m: unknown, sender?: { tab?: unknown }) => void;
+    type Port = { sender?: { tab?: unknown }; onMessage: { addListener(f: Listener): void } };
     const g = globalThis as unknown as {
       __fromTabs?: string[];
-      chrome: { runtime: { onMessage: { addListener(f: (m: unknown, sender: { tab?: unknown }) => void): void } } };
+      chrome: {
+        runtime: { onMessage: { addListener(f: Listener): void }; onConnect: { addListener(f: (p: Port) => void): void } };
+      };
     };
     if (!g.__fromTabs) {
-      g.chrome.runtime.onMessage.addListener((m, sender) => {
+      const note = (m: unknown, sender?: { tab?: unknown }) => {
         const msg = m as { type?: string; platform?: string } | null;
-        if (sender.tab) g.__fromTabs?.push(`${msg?.type}:${msg?.platform}`);
-      });
+        if (sender?.tab) g.__fromTabs?.push(`${msg?.type}:${msg?.platform}`);
+      };
+      g.chrome.runtime.onMessage.addListener(note);
+      // Gestures and health reports come on the intake port (lib/content/entry.ts).
+      g.chrome.runtime.onConnect.addListener((port) => port.onMessage.addListener((m) => note(m, port.sender)));
     }
     g.__fromTabs = [];
   });
@@ -69,8 +77,16 @@ describe('a page cannot see or stop the content scripts', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
       const code = readFileSync(join(dir, f), 'utf8');
-      for (const word of ['postMessage', 'content-script-started', 'indexedDB'])
+      for (const word of ['content-script-started', 'indexedDB'])
         expect(code.includes(word), `${f} contains ${word}`).toBe(false);
+      // One postMessage only: on the extension's own intake port, opened just before it (lib/content/entry.ts),
+      // never the page's window.postMessage.
+      const port = code.indexOf(`connect({name:\`${INTAKE_PORT}\`})`);
+      const posts = [...code.matchAll(/postMessage/g)].map((m) => m.index);
+      expect(port, `${f} opens the intake port`).toBeGreaterThan(0);
+      expect(posts, `${f} posts only on the intake port`).toHaveLength(1);
+      expect((posts[0] as number) - port).toBeGreaterThan(0);
+      expect((posts[0] as number) - port).toBeLessThan(200);
     }
   });
 
@@ -132,7 +148,8 @@ describe('off means off in the page', () => {
     const popup = await openPopup(s);
     const events = await waitForEvents(popup, (e) => e.length === 1 && e[0]?.signal === 'dom+network');
     expect(events).toMatchObject([{ platform: 'youtube', detail: 'like', signal: 'dom+network' }]);
-    expect(await received()).toContain('sighting:youtube');
+    // Seen by the watcher as they came, on the port and as messages.
+    expect(await received()).toEqual(expect.arrayContaining(['gesture:youtube', 'sighting:youtube']));
     for (const p of [dash, yt, popup]) await p.close();
   });
 
