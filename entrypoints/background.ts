@@ -27,8 +27,9 @@ export default defineBackground(() => {
   // The weekly look back, when the user turned it on (lib/background/weekly.ts): listeners at the top level.
   scheduleWeekly(browser, db);
 
-  if (import.meta.env.MODE === 'bench') {
-    // Only in the benchmark's own build (wxt build --mode bench): lets it drive the intake directly.
+  if ((import.meta.env as { WXT_BENCH?: string }).WXT_BENCH === '1') {
+    // Only in the benchmark's own build (WXT_BENCH=1, `npm run bench`): lets it drive the intake directly.
+    // The rest of that build is the release build's, its content scripts byte for byte.
     (globalThis as { clickworkBench?: unknown }).clickworkBench = { collector, db, exportBackup, importBackup, candidateRows };
   }
 

@@ -136,9 +136,9 @@ async function ingest(s: Session) {
 }
 
 /**
- * `wxt build --mode bench` alone makes a development build (NODE_ENV would be "bench"): Preact's
- * devtools hooks, and the tab opened on install, which hides the first measured page. The
- * benchmark measures what ships, so it needs NODE_ENV=production (as `npm run bench` sets).
+ * The benchmark measures what ships: a development build (Preact's devtools hooks, and the tab
+ * opened on install, which hides the first measured page; `wxt build --mode <other>` made one) is
+ * refused. `npm run bench` builds the release build with WXT_BENCH=1, which adds only the hook.
  */
 function assertProductionBuild() {
   const dir = join(EXTENSION_DIR, 'chunks');
@@ -166,7 +166,7 @@ async function extensionParts() {
   const s = await launch();
   try {
     if (!(await s.worker.evaluate(() => 'clickworkBench' in globalThis))) {
-      throw new Error('Not the benchmark build: run `npm run bench` (it builds with --mode bench).');
+      throw new Error('Not the benchmark build: run `npm run bench` (it builds with WXT_BENCH=1).');
     }
     // Only into the benchmark's own build (Chrome reads an unpacked extension's files when asked for them).
     if (PARTS.has('pages')) writeFloorPage(EXTENSION_DIR);

@@ -65,6 +65,14 @@ for (const [browser, dir] of Object.entries(BUILDS)) {
         expect(readFileSync(js, 'utf8'), js).not.toMatch(/\beval\(|new Function\(|importScripts\(\s*['"`]https?:/);
     });
 
+    it("the release build's background has no benchmark hook", () => {
+      const background = files(dir).filter((f) => /background\.js$/.test(f));
+      expect(background).toHaveLength(1);
+      const code = readFileSync(background[0] as string, 'utf8');
+      expect(code).not.toContain('clickworkBench');
+      expect(code).not.toContain('WXT_BENCH');
+    });
+
     it('declares its icon at 16, 32, 48 and 128 px (PNGs of those sizes) for the extension, the button and every page', () => {
       const button = manifest.action ?? manifest.browser_action;
       for (const icons of [manifest.icons, button.default_icon]) {
