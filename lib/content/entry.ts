@@ -46,7 +46,10 @@ function post(message: ContentMessage): void {
  */
 export function deliver(ctx: Pick<ContentContext, 'isInvalid' | 'setTimeout'>, message: ContentMessage): void {
   if (ctx.isInvalid) return;
-  if (isFireAndForget(message)) return post(message);
+  if (isFireAndForget(message)) {
+    post(message);
+    return;
+  }
   const withId = { ...message, id: randomId() };
   const attempt = (n: number) => {
     if (ctx.isInvalid) return; // the extension was updated or removed: this script is finished
