@@ -28,13 +28,14 @@ export const GESTURE_GRACE_MS = 400;
  */
 export const GESTURE_MESSAGE_WAIT_MS = 2_000;
 
-/** Who sent a runtime message, as the browser reports it (Chrome adds documentId). */
+/** Who sent a runtime message, as the browser reports it (Chrome adds documentId and documentLifecycle). */
 export interface MessageSender {
   id?: string;
   url?: string;
   tab?: { id?: number; url?: string; incognito?: boolean };
   frameId?: number;
   documentId?: string;
+  documentLifecycle?: string;
 }
 
 /** What a request tells about the document that sent it. */

@@ -55,8 +55,12 @@ type Port = Parameters<Parameters<Browser['runtime']['onConnect']['addListener']
  */
 export function routePorts(collector: Collector) {
   return (port: Port): void => {
-    const sender = port.sender;
-    if (port.name !== INTAKE_PORT || !sender) {
+    const sender = port.sender as MessageSender | undefined;
+    // A port's sender is taken once, when it opens. A prerendered page (Chrome's address bar, a site's
+    // speculation rules) runs its scripts in a frame whose id changes when it is shown: a port opened
+    // then would name that frame for good, and no request of the shown page would match its gestures.
+    // Refused: the content script opens another at its next message, once the page is shown.
+    if (port.name !== INTAKE_PORT || !sender || sender.documentLifecycle === 'prerender') {
       port.disconnect();
       return;
     }

@@ -49,15 +49,20 @@ describe('the intake port (routePorts)', () => {
     expect(p.disconnect).not.toHaveBeenCalled();
   });
 
-  it('closes any other port, and one without a sender', () => {
+  it('closes any other port, one without a sender, and one opened by a prerendered page', () => {
     receive.mockClear();
     const other = port('something-else');
     routePorts(collector)(other.p as never);
     other.post({ type: 'gesture', platform: 'youtube', ts: 1 });
     const anonymous = port(INTAKE_PORT, null);
     routePorts(collector)(anonymous.p as never);
+    // Opened by a prerendered page: its frame id changes once shown (the content script opens another then).
+    const prerendered = port(INTAKE_PORT, { ...SENDER, frameId: 697, documentLifecycle: 'prerender' } as MessageSender);
+    routePorts(collector)(prerendered.p as never);
+    prerendered.post({ type: 'health', platform: 'youtube', ok: true, ts: 1 });
     expect(other.p.disconnect).toHaveBeenCalled();
     expect(anonymous.p.disconnect).toHaveBeenCalled();
+    expect(prerendered.p.disconnect).toHaveBeenCalled();
     expect(receive).not.toHaveBeenCalled();
   });
 
