@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ClassView, DropProgress, FromWorker, ToWorker } from '@/lib/research/class-drop';
-import { MAX_EXPORT_BYTES } from '@/lib/research/format';
+import { type ClassView, type DropProgress, type FromWorker, readableBytes, type ToWorker } from '@/lib/research/class-drop';
 
 /** How the last reading ended when it did not end with its files added (or that a cancel is on its way). */
 export type Outcome = 'cancelling' | 'cancelled' | 'failed' | undefined;
@@ -13,15 +12,15 @@ const FILES_PER_MESSAGE = 250;
  * worker merges it once whole): its files, and the bytes of those it will read (a file over the
  * size limit is refused unread, as the worker counts it).
  */
-export function slices(files: File[], drop?: number): Extract<ToWorker, { type: 'add' }>[] {
+export function slices(files: File[], drop: number): Extract<ToWorker, { type: 'add' }>[] {
   const out: Extract<ToWorker, { type: 'add' }>[] = [];
-  const readable = (list: File[]) => list.reduce((n, f) => n + (f.size <= MAX_EXPORT_BYTES ? f.size : 0), 0);
+  const readable = (list: File[]) => list.reduce((n, f) => n + readableBytes(f), 0);
   let restBytes = readable(files);
   for (let at = 0; at < files.length; at += FILES_PER_MESSAGE) {
     const slice = files.slice(at, at + FILES_PER_MESSAGE);
     restBytes -= readable(slice);
     const rest = { files: files.length - at - slice.length, bytes: restBytes };
-    out.push(drop === undefined ? { type: 'add', files: slice, rest } : { type: 'add', files: slice, rest, drop });
+    out.push({ type: 'add', files: slice, rest, drop });
   }
   return out;
 }

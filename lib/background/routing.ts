@@ -66,7 +66,7 @@ export function routePorts(collector: Collector) {
     }
     port.onMessage.addListener((message: unknown) => {
       if (typeof message !== 'object' || message === null || !isFireAndForget(message)) return;
-      const receipt = collector.receive(message, sender as MessageSender);
+      const receipt = collector.receive(message, sender);
       if (receipt.ok) receipt.stored.catch(() => {}); // a failed write is logged by the intake
     });
   };

@@ -63,15 +63,15 @@ export async function writeBatch(db: ClickworkDB, hasher: TargetHasher, batch: I
     }),
   );
   let changed = false;
-  let seen = state.seen;
   // This batch's new message ids, recorded when its transaction has committed.
   const fresh = new Set<string>();
   let pruned = false;
   const now = Date.now();
   const tables = [db.events, db.daily, db.hours, db.pending, db.health, db.seen, db.gestures, db.parked];
   await db.transaction('rw', tables, async () => {
-    seen ??= await readSeen(db);
-    const stored = seen;
+    // Read inside the transaction, so the copy is the table's; a failed batch leaves it as true as it was.
+    state.seen ??= await readSeen(db);
+    const stored = state.seen;
     const rollup = new RollupBuffer();
     // What the batch's sightings need, read at once (lib/db/ingest.ts prepareAll).
     await prepareAll(db, sightingsOf(batch), rollup);
@@ -104,12 +104,10 @@ export async function writeBatch(db: ClickworkDB, hasher: TargetHasher, batch: I
     }
   });
   // Committed: the copy of the table follows it (read afresh after a prune).
-  if (pruned) state.last = now;
-  if (!seen || pruned) state.seen = undefined;
-  else {
-    for (const id of fresh) seen.set(id, now);
-    state.seen = seen;
-  }
+  if (pruned) {
+    state.last = now;
+    state.seen = undefined;
+  } else for (const id of fresh) state.seen?.set(id, now);
   return changed;
 }
 

@@ -70,6 +70,9 @@ interface Used {
   bytes: number;
 }
 
+/** The bytes of a file that will be read: none for a file over MAX_EXPORT_BYTES (refused unread). */
+export const readableBytes = (f: { size: number }) => (f.size <= MAX_EXPORT_BYTES ? f.size : 0);
+
 /**
  * Which files of a drop are taken, in order, given what the page already holds: every file counts
  * against the file limit; only files small enough to be read count against the byte limit (a
@@ -85,7 +88,7 @@ export function admit<F extends { name: string; size: number }>(files: readonly 
     else {
       taken.push(f);
       n++;
-      if (f.size <= MAX_EXPORT_BYTES) bytes += f.size;
+      bytes += readableBytes(f);
     }
   }
   const notices = (['too-many-files', 'too-much-data'] as const).flatMap((error): DropNotice[] => {

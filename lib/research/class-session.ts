@@ -9,10 +9,10 @@ import {
   MAX_CLASS_BYTES,
   MAX_CLASS_FILES,
   type ReadRefusal,
+  readableBytes,
   readOne,
 } from './class-drop';
 import { ClassMerger } from './class-merge';
-import { MAX_EXPORT_BYTES } from './format';
 import { ReadAhead } from './read-ahead';
 
 /** The files of the drops being read; nothing of them reaches the totals before they are all read. */
@@ -96,7 +96,7 @@ export class ClassSession {
     batch.used = used;
     batch.awaiting = { files: Math.max(0, rest.files), bytes: Math.max(0, rest.bytes) };
     batch.progress.total += taken.length;
-    for (const f of taken) if (f.size <= MAX_EXPORT_BYTES) batch.progress.bytesTotal += f.size;
+    for (const f of taken) batch.progress.bytesTotal += readableBytes(f);
     this.sendProgress(batch, true);
     if (fresh) void this.run(batch);
     else batch.wake?.();

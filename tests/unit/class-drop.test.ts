@@ -238,7 +238,7 @@ describe('ClassSession: the worker’s work', () => {
     const small = (i: number) => new File(['x'.repeat(10)], `${i}.json`);
     const huge = { name: 'huge.json', size: MAX_EXPORT_BYTES + 1 } as File;
     const files = [...Array.from({ length: 300 }, (_, i) => small(i)), huge, small(300)];
-    const out = slices(files);
+    const out = slices(files, 1);
     expect(out.map((m) => m.files.length)).toEqual([250, 52]);
     expect(out.map((m) => m.rest)).toEqual([
       { files: 52, bytes: 51 * 10 },
