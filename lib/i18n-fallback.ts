@@ -21,14 +21,19 @@ export function isInterfaceLanguage(value: unknown): value is InterfaceLanguage 
   return (INTERFACE_LANGUAGES as readonly unknown[]).includes(value);
 }
 
-/** Fills a catalogue message as browsers do: `$NAME$` from its placeholder, `$1`…`$9` from `subs`, `$$` as `$`. */
+/**
+ * Fills a catalogue message as browsers do: `$NAME$` from its placeholder, `$1`…`$9` from `subs`, `$$` as `$`.
+ * One pass over the message: a value is put in once and never read again, so "$7.25" stays "$7.25".
+ */
 export function formatEntry(entry: CatalogueEntry, subs: readonly string[]): string {
-  const positional = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-  const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+  const value = (n: string) => subs[Number(n) - 1] ?? '';
+  const positional = (text: string) => text.replace(/\$\$|\$(\d)/g, (whole, n?: string) => (n ? value(n) : '$'));
+  return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$|\$(\d)/g, (whole, name?: string, n?: string) => {
+    if (n) return value(n);
+    if (!name) return '$';
     const p = Object.entries(entry.placeholders ?? {}).find(([k]) => k.toLowerCase() === name.toLowerCase());
     return p ? positional(p[1].content) : whole;
   });
-  return positional(named.replaceAll('$$', '\u0000')).replaceAll('\u0000', '$');
 }
 
 /**

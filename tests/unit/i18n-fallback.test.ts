@@ -19,6 +19,16 @@ describe('the packaged catalogue, when the browser hands a page an empty one', (
     expect(formatEntry({ message: 'No $1' }, [])).toBe('No ');
   });
 
+  it('puts a value in once: a dollar sign inside it is text, not another placeholder', () => {
+    // CI, 2026-12-02: "Federal minimum wage, US, .25 per hour" — the "$7" of "$7.25" was read as the 7th value.
+    const en = catalogue('en');
+    expect(formatEntry(en.valueRate, ['Federal minimum wage, US', '$7.25'])).toBe('Federal minimum wage, US, $7.25 per hour');
+    expect(formatEntry({ message: '$1 and $2' }, ['$2', '$$1'])).toBe('$2 and $$1');
+    expect(formatEntry({ message: '$WHO$ paid $$$1', placeholders: { who: { content: '$2' } } }, ['$1', '$WHO$'])).toBe(
+      '$WHO$ paid $$1',
+    );
+  });
+
   it('reads every English message without leaving a placeholder behind', () => {
     const en = catalogue('en');
     for (const [key, entry] of Object.entries(en) as [string, { message: string }][]) {
