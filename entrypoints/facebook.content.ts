@@ -1,4 +1,4 @@
 import { contentScriptFor } from '@/lib/content/entry';
-import detector from '@/lib/detectors/facebook';
+import { page as detector } from '@/lib/detectors/facebook';
 
 export default defineContentScript(contentScriptFor(detector));

@@ -1,4 +1,4 @@
 import { contentScriptFor } from '@/lib/content/entry';
-import detector from '@/lib/detectors/instagram';
+import { page as detector } from '@/lib/detectors/instagram';
 
 export default defineContentScript(contentScriptFor(detector));

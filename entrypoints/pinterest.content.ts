@@ -1,4 +1,4 @@
 import { contentScriptFor } from '@/lib/content/entry';
-import detector from '@/lib/detectors/pinterest';
+import { page as detector } from '@/lib/detectors/pinterest';
 
 export default defineContentScript(contentScriptFor(detector));

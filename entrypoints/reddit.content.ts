@@ -1,4 +1,4 @@
 import { contentScriptFor } from '@/lib/content/entry';
-import detector from '@/lib/detectors/reddit';
+import { page as detector } from '@/lib/detectors/reddit';
 
 export default defineContentScript(contentScriptFor(detector));

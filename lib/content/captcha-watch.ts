@@ -1,5 +1,5 @@
 import { queryFirst } from '../detectors/dom';
-import type { CaptchaSpec, Detector } from '../detectors/types';
+import type { CaptchaSpec, DetectorPage } from '../detectors/types';
 import { CAPTURE, closestFrom, guard, type RuntimeHost, type Send } from './host';
 
 type Phase = 'shown' | 'round' | 'passed';
@@ -17,7 +17,7 @@ interface Frame {
  * the box; the challenge frame reports the puzzle shown and each round the person verifies. A
  * `page` holds both parts and is watched as both frames.
  */
-export function runCaptcha(detector: Detector, spec: CaptchaSpec, host: RuntimeHost, send: Send, win: Window): void {
+export function runCaptcha(detector: DetectorPage, spec: CaptchaSpec, host: RuntimeHost, send: Send, win: Window): void {
   const url = new URL(win.location.href);
   const role = spec.frameRole(url);
   if (!role) return;

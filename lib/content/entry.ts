@@ -1,4 +1,4 @@
-import type { Detector } from '../detectors/types';
+import type { DetectorPage } from '../detectors/types';
 import { type ContentMessage, INTAKE_PORT, isFireAndForget } from '../messages';
 import { nativeBrowser as browser } from '../native-browser';
 import { ContentContext } from './context';
@@ -76,7 +76,7 @@ export function deliver(ctx: Pick<ContentContext, 'isInvalid' | 'setTimeout'>, m
 }
 
 /** The content-script definition of one platform, derived from its detector. */
-export function contentScriptFor(detector: Detector) {
+export function contentScriptFor(detector: DetectorPage) {
   return {
     matches: [...detector.matches],
     allFrames: detector.allFrames ?? false,

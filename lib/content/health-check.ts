@@ -1,5 +1,5 @@
 import { queryFirst } from '../detectors/dom';
-import type { Detector } from '../detectors/types';
+import type { DetectorPage } from '../detectors/types';
 import { guard, type RuntimeHost, type Send } from './host';
 
 /** When the self-check looks for the platform's controls after a page (or in-app page) loads. */
@@ -10,7 +10,7 @@ export const HEALTH_CHECKS_MS = [1_500, 4_000, 10_000] as const;
  * one message says they were found, or that they were not (the markup probably changed).
  * A handful of querySelector calls per page view, nothing more.
  */
-export function runHealthCheck(detector: Detector, host: RuntimeHost, send: Send, win: Window): void {
+export function runHealthCheck(detector: DetectorPage, host: RuntimeHost, send: Send, win: Window): void {
   let run = 0;
   const start = guard(() => {
     const current = ++run;

@@ -1,5 +1,5 @@
 import { closestOf } from '../detectors/dom';
-import type { Detector } from '../detectors/types';
+import type { DetectorPage } from '../detectors/types';
 import { MAX_GESTURE_CLICKS, MAX_GESTURE_SPAN_MS } from '../messages';
 import type { PlatformId } from '../taxonomy';
 import { runCaptcha } from './captcha-watch';
@@ -78,7 +78,7 @@ export function gestureSender(
  * Starts one platform's DOM detection in this document: click delegation on the window (capture
  * phase, trusted events only), and short watches of the clicked control's container.
  */
-export function runDetector(detector: Detector, host: RuntimeHost, send: Send, win: Window = window): void {
+export function runDetector(detector: DetectorPage, host: RuntimeHost, send: Send, win: Window = window): void {
   const emit = ({ action, op }: ToggleStep, target: string | undefined) =>
     send({ type: 'sighting', platform: detector.id, action, op, ts: Date.now(), ...(target ? { target } : {}) });
   const toggles = toggleWatches(detector, host, emit, win);
@@ -118,7 +118,7 @@ export function runDetector(detector: Detector, host: RuntimeHost, send: Send, w
   });
 
   // Capture on the window: before the platform's own handlers can flip the state.
-  if (detector.toggles?.length || detector.submits?.length || detector.network?.length) {
+  if (detector.toggles?.length || detector.submits?.length || detector.requests) {
     host.addEventListener(win, 'click', onClick, CAPTURE);
     host.addEventListener(win, 'keydown', onKey, CAPTURE);
     // A single-page navigation changes what is on screen: states read after it belong to another target.

@@ -1,4 +1,4 @@
-import type { Detector } from '../detectors/types';
+import type { DetectorPage } from '../detectors/types';
 import { hasNavigation } from '../detectors/types';
 import type { RuntimeHost, Send } from './host';
 
@@ -12,7 +12,7 @@ import type { RuntimeHost, Send } from './host';
  * form in the same task as the click on its button (or Enter in its field). A `submit` event alone
  * proves nothing: the one `requestSubmit()` fires from a page's script is trusted too.
  */
-export function watchFormSubmits(detector: Detector, host: RuntimeHost, send: Send, win: Window): void {
+export function watchFormSubmits(detector: DetectorPage, host: RuntimeHost, send: Send, win: Window): void {
   if (!hasNavigation(detector)) return;
   let userTask = false;
   const onInput = (e: Event) => {

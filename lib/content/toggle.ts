@@ -1,4 +1,4 @@
-import type { Detector, ToggleControl } from '../detectors/types';
+import type { DetectorPage, ToggleControl } from '../detectors/types';
 import { guard, type RuntimeHost } from './host';
 
 const TOGGLE_WATCH_MS = 4_000;
@@ -14,7 +14,7 @@ export interface ToggleStep {
  * An exclusive state is replaced by the next one of the same kind (ingest does that: no undo is
  * sent); any other change takes it back (Steam's "funny" clears a helpful vote).
  */
-export function toggleTransition(actions: Detector['actions'], before: string | null, now: string | null): ToggleStep[] {
+export function toggleTransition(actions: DetectorPage['actions'], before: string | null, now: string | null): ToggleStep[] {
   if (now === before) return [];
   const was = before ? actions[before] : undefined;
   const replaced = was?.slot === 'exclusive' && now !== null && actions[now]?.kind === was.kind;
@@ -34,7 +34,7 @@ interface Watch {
 type Emit = (step: ToggleStep, target: string | undefined) => void;
 
 /** Observes one clicked control's container (and its open shadow root) and reports its changes. */
-function observeScope(toggle: ToggleControl, scope: Element, actions: Detector['actions'], emit: Emit, win: Window): Watch {
+function observeScope(toggle: ToggleControl, scope: Element, actions: DetectorPage['actions'], emit: Emit, win: Window): Watch {
   const watch: Watch = {
     last: toggle.state(scope),
     // Read now: by the time the state flips, a single-page app may show another target.
@@ -60,7 +60,7 @@ function observeScope(toggle: ToggleControl, scope: Element, actions: Detector['
  * Short watches of clicked toggles' containers: `arm` starts (or extends) one for a few seconds,
  * `stopAll` ends them all (on navigation, or when the extension goes away).
  */
-export function toggleWatches(detector: Detector, host: RuntimeHost, emit: Emit, win: Window) {
+export function toggleWatches(detector: DetectorPage, host: RuntimeHost, emit: Emit, win: Window) {
   const watches = new Map<ToggleControl, Map<Element, Watch>>();
   const stop = (toggle: ToggleControl, scope: Element) => {
     const w = watches.get(toggle)?.get(scope);

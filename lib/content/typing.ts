@@ -1,5 +1,5 @@
 import { closestOf, queryFirst } from '../detectors/dom';
-import type { Detector, SubmitControl } from '../detectors/types';
+import type { DetectorPage, SubmitControl } from '../detectors/types';
 import { guard, type RuntimeHost, type Send } from './host';
 
 const SUBMIT_WATCH_MS = 10_000;
@@ -52,7 +52,7 @@ function typingClock(fields: readonly string[]) {
  * a submit control with text in its field is watched until the platform takes the text (the field
  * emptied or removed), which sends the sighting with the composing time.
  */
-export function submitWatches(detector: Detector, host: RuntimeHost, send: Send, win: Window) {
+export function submitWatches(detector: DetectorPage, host: RuntimeHost, send: Send, win: Window) {
   const fields = (detector.submits ?? []).flatMap((s) => s.field);
   const clock = typingClock(fields);
   const arm = (submit: SubmitControl, composer: Element) => {

@@ -1,5 +1,5 @@
 import { formField } from './dom';
-import { defineDetector, endpoints } from './types';
+import { defineDetector, endpoints, withNetwork } from './types';
 
 /*
  * Arkose Labs' FunCaptcha. Its puzzle runs in the "game core" frame, served from client-api.arkoselabs.com or a
@@ -21,7 +21,7 @@ import { defineDetector, endpoints } from './types';
 /** Arkose's session token (`<hex>.<digits>`, e.g. `64018386bcd5ac3a3.3916971801` in a public note of 2025). */
 const SESSION = /^[0-9a-f]{8,40}\.[0-9]{4,16}$/;
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'arkose',
   label: 'Arkose Labs',
   matches: [
@@ -36,17 +36,7 @@ export default defineDetector({
   },
   // Request only, known from public code (above): no saved page of the frame nor a recorded request.
   unconfirmed: ['challenge'],
-  network: [
-    {
-      // The answer endpoint: client-api. in Firefox's telemetry and most solvers, roblox-api. in a Roblox client (2023–2025).
-      urls: endpoints('https://*.arkoselabs.com/fc/ca/'),
-      match({ body }) {
-        const session = formField(body, 'session_token');
-        if (!session || !SESSION.test(session) || !formField(body, 'game_token') || !formField(body, 'guess')) return null;
-        return { action: 'challenge', op: 'add', target: session };
-      },
-    },
-  ],
+  requests: {},
   health: {
     pages: /^\/fc\/assets\/ec-game-core\/game-core\/[^/]+\/[^/]+\/index\.html/,
     controls: [
@@ -58,3 +48,15 @@ export default defineDetector({
     ],
   },
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    // The answer endpoint: client-api. in Firefox's telemetry and most solvers, roblox-api. in a Roblox client (2023–2025).
+    urls: endpoints('https://*.arkoselabs.com/fc/ca/'),
+    match({ body }) {
+      const session = formField(body, 'session_token');
+      if (!session || !SESSION.test(session) || !formField(body, 'game_token') || !formField(body, 'guess')) return null;
+      return { action: 'challenge', op: 'add', target: session };
+    },
+  },
+]);

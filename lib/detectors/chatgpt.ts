@@ -1,5 +1,5 @@
 import { isPressed, prop, queryFirst, str } from './dom';
-import { defineDetector, endpoints, type NetMatch } from './types';
+import { defineDetector, endpoints, type NetMatch, withNetwork } from './types';
 
 // Thumbs under an answer; their state is aria-pressed, never their labels.
 const UP = [
@@ -40,7 +40,7 @@ export function comparison(url: URL, body: unknown): NetMatch | null {
   return { action: 'compare', op: 'add', ...(target ? { target } : {}) };
 }
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'chatgpt',
   label: 'ChatGPT',
   matches: ['https://chatgpt.com/*', 'https://chat.openai.com/*'],
@@ -71,37 +71,39 @@ export default defineDetector({
     pages: /^\/(?:g\/[\w-]+\/)?c\//,
     controls: [...UP, ...DOWN],
   },
-  network: [
-    {
-      // The feedback endpoint, named the same since 2022 (chat.openai.com, then chatgpt.com in 2024).
-      // Only this endpoint: the conversation endpoints next to it carry the prompts.
-      urls: endpoints(
-        'https://chatgpt.com/backend-api/conversation/message_feedback',
-        'https://chat.openai.com/backend-api/conversation/message_feedback',
-      ),
-      match({ url, body }) {
-        if (!/\/backend-api\/conversation\/message_feedback$/.test(url.pathname)) return null;
-        const rating = str(prop(body, 'rating'));
-        const action = rating ? RATINGS[rating] : undefined;
-        if (!action) return null;
-        return { action, op: 'add', target: str(prop(body, 'message_id')) };
-      },
-    },
-    {
-      // POST /backend-api/conversation/message_comparison_feedback, JSON body with
-      // completion_comparison_rating, original_message_id, new_message_id, conversation_id:
-      // - the web app's API module, deobfuscated (2023, chat.openai.com; idx 49005061164, 49834309498);
-      // - a reverse-engineered API write-up with the body of the regeneration prompt (2023-03;
-      //   idx 49135349969, 13365817330);
-      // - a parser of the user's data export telling the pairwise "which do you prefer" choice
-      //   (placement left/right) from the regeneration prompt (placement "not-applicable") (idx 19239301727);
-      // - the ChatGPT Android app still names the endpoint (decompiled, 2025-26; idx 58569111702).
-      // The chatgpt.com path is assumed to follow message_feedback's move from chat.openai.com.
-      urls: endpoints(
-        'https://chatgpt.com/backend-api/conversation/message_comparison_feedback',
-        'https://chat.openai.com/backend-api/conversation/message_comparison_feedback',
-      ),
-      match: ({ url, body }) => comparison(url, body),
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    // The feedback endpoint, named the same since 2022 (chat.openai.com, then chatgpt.com in 2024).
+    // Only this endpoint: the conversation endpoints next to it carry the prompts.
+    urls: endpoints(
+      'https://chatgpt.com/backend-api/conversation/message_feedback',
+      'https://chat.openai.com/backend-api/conversation/message_feedback',
+    ),
+    match({ url, body }) {
+      if (!/\/backend-api\/conversation\/message_feedback$/.test(url.pathname)) return null;
+      const rating = str(prop(body, 'rating'));
+      const action = rating ? RATINGS[rating] : undefined;
+      if (!action) return null;
+      return { action, op: 'add', target: str(prop(body, 'message_id')) };
+    },
+  },
+  {
+    // POST /backend-api/conversation/message_comparison_feedback, JSON body with
+    // completion_comparison_rating, original_message_id, new_message_id, conversation_id:
+    // - the web app's API module, deobfuscated (2023, chat.openai.com; idx 49005061164, 49834309498);
+    // - a reverse-engineered API write-up with the body of the regeneration prompt (2023-03;
+    //   idx 49135349969, 13365817330);
+    // - a parser of the user's data export telling the pairwise "which do you prefer" choice
+    //   (placement left/right) from the regeneration prompt (placement "not-applicable") (idx 19239301727);
+    // - the ChatGPT Android app still names the endpoint (decompiled, 2025-26; idx 58569111702).
+    // The chatgpt.com path is assumed to follow message_feedback's move from chat.openai.com.
+    urls: endpoints(
+      'https://chatgpt.com/backend-api/conversation/message_comparison_feedback',
+      'https://chat.openai.com/backend-api/conversation/message_comparison_feedback',
+    ),
+    match: ({ url, body }) => comparison(url, body),
+  },
+]);

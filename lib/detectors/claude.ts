@@ -1,5 +1,5 @@
 import { prop, str } from './dom';
-import { defineDetector, endpoints, type NetMatch } from './types';
+import { defineDetector, endpoints, type NetMatch, withNetwork } from './types';
 
 /*
  * Claude's thumbs carry no test id and no pressed state; only English labels name them ("Give
@@ -36,7 +36,7 @@ export function feedback(url: URL, body: unknown): NetMatch | null {
   return null;
 }
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'claude',
   label: 'Claude',
   matches: ['https://claude.ai/*'],
@@ -50,19 +50,21 @@ export default defineDetector({
     pages: /^\/chat\//,
     controls: [...UP, ...DOWN],
   },
-  network: [
-    {
-      // /api/organizations/<org>/chat_conversations/<chat>/chat_messages/<message>/chat_feedback:
-      // - POST {type, reason} in the unofficial client Explosion-Scratch/claude-unofficial-api
-      //   index.js, Message.sendFeedback (2023; idx 3551530010);
-      // - the claude.ai web bundle (index-DcrCrePJ.js) analysed 2026-03-22: thumb up sends "upvote",
-      //   thumb down a "flag/…" reason, POST, or PUT when the message already has feedback (idx 53913035517);
-      // - the Android app v1.260430.10 (decompiled 2026-05-10): POST and PATCH on the same path
-      //   (idx 57005862157, 56863717617).
-      // Only the feedback endpoint: the conversation endpoints beside it carry the prompts.
-      urls: endpoints('https://claude.ai/api/organizations/*/chat_feedback'),
-      methods: ['POST', 'PUT', 'PATCH'],
-      match: ({ url, body }) => feedback(url, body),
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    // /api/organizations/<org>/chat_conversations/<chat>/chat_messages/<message>/chat_feedback:
+    // - POST {type, reason} in the unofficial client Explosion-Scratch/claude-unofficial-api
+    //   index.js, Message.sendFeedback (2023; idx 3551530010);
+    // - the claude.ai web bundle (index-DcrCrePJ.js) analysed 2026-03-22: thumb up sends "upvote",
+    //   thumb down a "flag/…" reason, POST, or PUT when the message already has feedback (idx 53913035517);
+    // - the Android app v1.260430.10 (decompiled 2026-05-10): POST and PATCH on the same path
+    //   (idx 57005862157, 56863717617).
+    // Only the feedback endpoint: the conversation endpoints beside it carry the prompts.
+    urls: endpoints('https://claude.ai/api/organizations/*/chat_feedback'),
+    methods: ['POST', 'PUT', 'PATCH'],
+    match: ({ url, body }) => feedback(url, body),
+  },
+]);

@@ -1,5 +1,5 @@
 import { formField, metaOperation, prop, str } from './dom';
-import { defineDetector, endpoints, type NetMatch, type NetRequest } from './types';
+import { defineDetector, endpoints, type NetMatch, type NetRequest, withNetwork } from './types';
 
 /**
  * Facebook's reaction controls carry their state only in English aria-labels ("Like", "Remove
@@ -71,7 +71,7 @@ export function matchPhotoTag({ body }: NetRequest): NetMatch | null {
   return { action: 'tag', op: 'add', target: formField(body, 'fbid') ?? formField(body, 'pid') };
 }
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'facebook',
   label: 'Facebook',
   matches: ['https://www.facebook.com/*', 'https://web.facebook.com/*'],
@@ -99,19 +99,21 @@ export default defineDetector({
       '[role="main"] [role="article"]', // a post in the main column, when the feed role is missing
     ],
   },
-  network: [
-    {
-      // Every Comet mutation posts to this one endpoint, named only in the body: the body of each
-      // POST here is read (after a gesture on Facebook in that tab), for its friendly name.
-      urls: endpoints('https://www.facebook.com/api/graphql/', 'https://web.facebook.com/api/graphql/'),
-      match: matchGraphql,
-    },
-    {
-      urls: endpoints(
-        'https://www.facebook.com/ajax/photo_tagging_ajax.php',
-        'https://web.facebook.com/ajax/photo_tagging_ajax.php',
-      ),
-      match: matchPhotoTag,
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    // Every Comet mutation posts to this one endpoint, named only in the body: the body of each
+    // POST here is read (after a gesture on Facebook in that tab), for its friendly name.
+    urls: endpoints('https://www.facebook.com/api/graphql/', 'https://web.facebook.com/api/graphql/'),
+    match: matchGraphql,
+  },
+  {
+    urls: endpoints(
+      'https://www.facebook.com/ajax/photo_tagging_ajax.php',
+      'https://web.facebook.com/ajax/photo_tagging_ajax.php',
+    ),
+    match: matchPhotoTag,
+  },
+]);

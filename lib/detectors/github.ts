@@ -1,6 +1,6 @@
 import { prop, str } from './dom';
 import { graphqlReactionRule, toolbarToggle } from './github-toolbar';
-import { type ActionSpec, defineDetector, type ToggleControl } from './types';
+import { type ActionSpec, defineDetector, type ToggleControl, withNetwork } from './types';
 
 /**
  * GitHub's reaction contents (the GraphQL ReactionContent enum) and the detail each is stored under:
@@ -55,7 +55,7 @@ function reactionToggle(content: Content): ToggleControl {
   };
 }
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'github',
   label: 'GitHub',
   matches: ['https://github.com/*'],
@@ -93,31 +93,33 @@ export default defineDetector({
     pages: /^\/[\w.-]+\/[\w.-]+\/?$/,
     controls: ['.starring-container', 'form[action$="/star"]'],
   },
-  network: [
-    {
-      // The star forms post to the same paths since 2012.
-      urls: ['https://github.com/*/star', 'https://github.com/*/unstar'],
-      match({ url }) {
-        const repo = repoOf(url.pathname);
-        if (!repo) return null;
-        return { action: 'star', op: url.pathname.endsWith('/unstar') ? 'undo' : 'add', target: repo };
-      },
-    },
-    {
-      // A reaction form posts `input[content]` = "<CONTENT> react|unreact" and the subject's node id.
-      urls: ['https://github.com/*/reactions'],
-      match({ url, body }) {
-        if (!/^\/[\w.-]+\/[\w.-]+\/reactions$/.test(url.pathname)) return null;
-        const field = (name: string) => {
-          const v = prop(body, name);
-          return Array.isArray(v) ? str(v[0]) : undefined;
-        };
-        const m = /^([A-Z_]+) (react|unreact)$/.exec(field('input[content]') ?? '');
-        const content = m?.[1];
-        if (!content || !(content in REACTIONS)) return null;
-        return { action: content, op: m?.[2] === 'react' ? 'add' : 'undo', target: field('input[subjectId]') };
-      },
-    },
-    graphqlReactionRule,
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    // The star forms post to the same paths since 2012.
+    urls: ['https://github.com/*/star', 'https://github.com/*/unstar'],
+    match({ url }) {
+      const repo = repoOf(url.pathname);
+      if (!repo) return null;
+      return { action: 'star', op: url.pathname.endsWith('/unstar') ? 'undo' : 'add', target: repo };
+    },
+  },
+  {
+    // A reaction form posts `input[content]` = "<CONTENT> react|unreact" and the subject's node id.
+    urls: ['https://github.com/*/reactions'],
+    match({ url, body }) {
+      if (!/^\/[\w.-]+\/[\w.-]+\/reactions$/.test(url.pathname)) return null;
+      const field = (name: string) => {
+        const v = prop(body, name);
+        return Array.isArray(v) ? str(v[0]) : undefined;
+      };
+      const m = /^([A-Z_]+) (react|unreact)$/.exec(field('input[content]') ?? '');
+      const content = m?.[1];
+      if (!content || !(content in REACTIONS)) return null;
+      return { action: content, op: m?.[2] === 'react' ? 'add' : 'undo', target: field('input[subjectId]') };
+    },
+  },
+  graphqlReactionRule,
+]);

@@ -1,5 +1,5 @@
 import { formField, prop, str } from './dom';
-import { defineDetector, type NetMatch, type NetRequest } from './types';
+import { defineDetector, type NetMatch, type NetRequest, withNetwork } from './types';
 
 // The selectable stars of the React book page (2022 redesign onwards): one button per star.
 const STAR = [
@@ -56,7 +56,7 @@ export function reviewForm({ url, body }: NetRequest): NetMatch | null {
   return text && NON_BLANK.test(text) ? { action: 'review', op: 'add', target: `book/${id}` } : null;
 }
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'goodreads',
   label: 'Goodreads',
   // The rated state is assumed (no signed-in capture shows it): see the README row.
@@ -86,15 +86,17 @@ export default defineDetector({
     pages: /^\/(?:[a-z]{2}\/)?book\/show\/\d+/,
     controls: [...STAR],
   },
-  network: [
-    {
-      urls: ['https://kxbwmqov6jgg3daaamb744ycu4.appsync-api.us-east-1.amazonaws.com/graphql'],
-      match: ({ body }) => shelving(body),
-    },
-    {
-      navigation: true,
-      urls: ['https://www.goodreads.com/review/*'],
-      match: reviewForm,
-    },
-  ],
+  requests: { navigation: true },
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    urls: ['https://kxbwmqov6jgg3daaamb744ycu4.appsync-api.us-east-1.amazonaws.com/graphql'],
+    match: ({ body }) => shelving(body),
+  },
+  {
+    navigation: true,
+    urls: ['https://www.goodreads.com/review/*'],
+    match: reviewForm,
+  },
+]);

@@ -1,5 +1,5 @@
 import { prop, str } from './dom';
-import { defineDetector, endpoints } from './types';
+import { defineDetector, endpoints, withNetwork } from './types';
 
 // The "Your rating" button of a title page's hero rating bar: it opens the rating dialog.
 const RATING_BAR = [
@@ -18,7 +18,7 @@ function operations(body: unknown): unknown[] {
   return Array.isArray(body) ? body : [body];
 }
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'imdb',
   label: 'IMDb',
   matches: ['https://www.imdb.com/*', 'https://m.imdb.com/*'],
@@ -43,19 +43,21 @@ export default defineDetector({
     pages: /^\/(?:[a-z]{2}\/)?title\/tt\d+\/?(?:\?|$)/,
     controls: [...RATING_BAR],
   },
-  network: [
-    {
-      // IMDb's GraphQL API; the web app names its mutations UpdateTitleRating and DeleteTitleRating.
-      urls: endpoints('https://api.graphql.imdb.com/'),
-      match({ body }) {
-        for (const op of operations(body)) {
-          const name = str(prop(op, 'operationName'));
-          const target = str(prop(prop(op, 'variables'), 'titleId'));
-          if (name === 'UpdateTitleRating') return { action: 'stars', op: 'add', target };
-          if (name === 'DeleteTitleRating') return { action: 'stars', op: 'undo', target };
-        }
-        return null;
-      },
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    // IMDb's GraphQL API; the web app names its mutations UpdateTitleRating and DeleteTitleRating.
+    urls: endpoints('https://api.graphql.imdb.com/'),
+    match({ body }) {
+      for (const op of operations(body)) {
+        const name = str(prop(op, 'operationName'));
+        const target = str(prop(prop(op, 'variables'), 'titleId'));
+        if (name === 'UpdateTitleRating') return { action: 'stars', op: 'add', target };
+        if (name === 'DeleteTitleRating') return { action: 'stars', op: 'undo', target };
+      }
+      return null;
+    },
+  },
+]);

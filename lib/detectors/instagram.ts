@@ -1,5 +1,5 @@
 import { metaOperation, prop, str } from './dom';
-import { defineDetector, endpoints, type NetMatch, type NetRequest } from './types';
+import { defineDetector, endpoints, type NetMatch, type NetRequest, withNetwork } from './types';
 
 /**
  * Instagram's action bar tells like, save and repost apart only by localised svg labels
@@ -52,7 +52,7 @@ export function matchRest({ url }: NetRequest): NetMatch | null {
   }
 }
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'instagram',
   label: 'Instagram',
   matches: ['https://www.instagram.com/*'],
@@ -84,21 +84,23 @@ export default defineDetector({
     pages: /^\/(p|reel)\/[\w-]+/,
     controls: ['form[method="POST"] textarea'],
   },
-  network: [
-    {
-      urls: endpoints(
-        'https://www.instagram.com/api/graphql',
-        'https://www.instagram.com/api/graphql/',
-        'https://www.instagram.com/graphql/query',
-        'https://www.instagram.com/graphql/query/',
-      ),
-      match: matchGraphql,
-    },
-    {
-      urls: ['likes/*/like/', 'likes/*/unlike/', 'save/*/save/', 'save/*/unsave/', 'comments/*/add/'].map(
-        (p) => `https://www.instagram.com/api/v1/web/${p}`,
-      ),
-      match: matchRest,
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    urls: endpoints(
+      'https://www.instagram.com/api/graphql',
+      'https://www.instagram.com/api/graphql/',
+      'https://www.instagram.com/graphql/query',
+      'https://www.instagram.com/graphql/query/',
+    ),
+    match: matchGraphql,
+  },
+  {
+    urls: ['likes/*/like/', 'likes/*/unlike/', 'save/*/save/', 'save/*/unsave/', 'comments/*/add/'].map(
+      (p) => `https://www.instagram.com/api/v1/web/${p}`,
+    ),
+    match: matchRest,
+  },
+]);

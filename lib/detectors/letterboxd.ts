@@ -1,5 +1,5 @@
 import { formField } from './dom';
-import { defineDetector, endpoints, type NetMatch, type NetRequest } from './types';
+import { defineDetector, endpoints, type NetMatch, type NetRequest, withNetwork } from './types';
 
 const NON_BLANK = /\S/;
 
@@ -20,7 +20,7 @@ export function diaryEntry({ body }: NetRequest): NetMatch | null {
   return { action: 'review', op: 'add', ...(id && /^\d+$/.test(id) ? { target: `film/${id}` } : {}) };
 }
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'letterboxd',
   label: 'Letterboxd',
   // Known from public clients only: no saved page of the dialog, no recorded request.
@@ -38,10 +38,12 @@ export default defineDetector({
       '#userpanel', // the film page's actions panel, read by a public page-tweaking extension (code-search idx 54179528010, undated, 2024–2026)
     ],
   },
-  network: [
-    {
-      urls: endpoints('https://letterboxd.com/s/save-diary-entry', 'https://letterboxd.com/s/save-diary-entry/'),
-      match: diaryEntry,
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    urls: endpoints('https://letterboxd.com/s/save-diary-entry', 'https://letterboxd.com/s/save-diary-entry/'),
+    match: diaryEntry,
+  },
+]);

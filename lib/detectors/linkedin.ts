@@ -1,5 +1,5 @@
 import { prop, str } from './dom';
-import { defineDetector, endpoints, type NetMatch, type NetRequest } from './types';
+import { defineDetector, endpoints, type NetMatch, type NetRequest, withNetwork } from './types';
 
 /** LinkedIn's reaction types, as its requests name them; the detail is the lowercased type. */
 const REACTIONS = ['LIKE', 'PRAISE', 'EMPATHY', 'INTEREST', 'APPRECIATION', 'ENTERTAINMENT'] as const;
@@ -75,7 +75,7 @@ export function matchVoyager({ url, body }: NetRequest): NetMatch | null {
   return null;
 }
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'linkedin',
   label: 'LinkedIn',
   matches: ['https://www.linkedin.com/*'],
@@ -110,21 +110,23 @@ export default defineDetector({
     pages: /^\/feed\/update\/urn:li:activity:\d+/,
     controls: ['[data-urn^="urn:li:activity:"]', 'form.comments-comment-box__form'],
   },
-  network: [
-    {
-      urls: endpoints('https://www.linkedin.com/flagship-web/rsc-action/actions/server-request'),
-      match: matchSdui,
-    },
-    {
-      urls: [
-        ...endpoints(
-          'https://www.linkedin.com/voyager/api/voyagerSocialDashReactions',
-          'https://www.linkedin.com/voyager/api/voyagerSocialDashNormComments',
-        ),
-        // GraphQL writes only: reads are GETs, and a write says action=execute.
-        'https://www.linkedin.com/voyager/api/graphql?*action=execute*',
-      ],
-      match: matchVoyager,
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    urls: endpoints('https://www.linkedin.com/flagship-web/rsc-action/actions/server-request'),
+    match: matchSdui,
+  },
+  {
+    urls: [
+      ...endpoints(
+        'https://www.linkedin.com/voyager/api/voyagerSocialDashReactions',
+        'https://www.linkedin.com/voyager/api/voyagerSocialDashNormComments',
+      ),
+      // GraphQL writes only: reads are GETs, and a write says action=execute.
+      'https://www.linkedin.com/voyager/api/graphql?*action=execute*',
+    ],
+    match: matchVoyager,
+  },
+]);

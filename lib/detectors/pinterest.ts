@@ -1,5 +1,5 @@
 import { formField, prop, str } from './dom';
-import { defineDetector } from './types';
+import { defineDetector, withNetwork } from './types';
 
 /**
  * The Pinterest sites counted, https only: the .com site and the country domains of its largest
@@ -33,7 +33,7 @@ export function repin(body: unknown): { pin: string; board: string } | null {
   return pin && board && /^\d+$/.test(pin) && /^\d+$/.test(board) ? { pin, board } : null;
 }
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'pinterest',
   label: 'Pinterest',
   matches: SITES.map((host) => `https://${host}/*`),
@@ -52,15 +52,17 @@ export default defineDetector({
       '[data-test-id="closeup-save-button"]', // its wrapper in the closeup (iOS app's injected script, idx 70961055994, 2026)
     ],
   },
-  network: [
-    {
-      urls: SITES.map((host) => `https://${host}/resource/RepinResource/create/*`),
-      match({ url, body }) {
-        if (url.pathname !== '/resource/RepinResource/create/') return null;
-        const saved = repin(body);
-        // One pin saved to one board: saving it to another board labels it again.
-        return saved ? { action: 'save', op: 'add', target: `${saved.pin}:${saved.board}` } : null;
-      },
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    urls: SITES.map((host) => `https://${host}/resource/RepinResource/create/*`),
+    match({ url, body }) {
+      if (url.pathname !== '/resource/RepinResource/create/') return null;
+      const saved = repin(body);
+      // One pin saved to one board: saving it to another board labels it again.
+      return saved ? { action: 'save', op: 'add', target: `${saved.pin}:${saved.board}` } : null;
+    },
+  },
+]);

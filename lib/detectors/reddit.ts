@@ -1,5 +1,5 @@
 import { formField, isPressed, prop, queryFirstDeep, str } from './dom';
-import { defineDetector, endpoints, type NetMatch } from './types';
+import { defineDetector, endpoints, type NetMatch, withNetwork } from './types';
 
 // Vote buttons whose state shows as aria-pressed.
 const UP = [
@@ -47,7 +47,7 @@ function voteTarget(scope: Element): string | undefined {
 
 const SHREDDIT_VOTE: Record<string, NetMatch['op'] | undefined> = { UP: 'add', DOWN: 'add', NONE: 'undo' };
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'reddit',
   label: 'Reddit',
   matches: ['https://www.reddit.com/*', 'https://old.reddit.com/*', 'https://new.reddit.com/*'],
@@ -105,55 +105,57 @@ export default defineDetector({
     pages: /^\/r\/\w+\/comments\//,
     controls: ['shreddit-post', '.thing .arrow', 'button[data-click-id="upvote"]'],
   },
-  network: [
-    {
-      // shreddit's GraphQL gateway, by operation name; the post or comment fullname is in the input.
-      urls: endpoints('https://www.reddit.com/svc/shreddit/graphql'),
-      match({ body }) {
-        const operation = str(prop(body, 'operation'));
-        if (operation !== 'UpdatePostVoteState' && operation !== 'UpdateCommentVoteState') return null;
-        const input = prop(prop(body, 'variables'), 'input');
-        const state = str(prop(input, 'voteState')) ?? '';
-        const op = SHREDDIT_VOTE[state];
-        if (!op) return null;
-        const target = fullname(str(prop(input, 'postId')) ?? str(prop(input, 'commentId')));
-        return { action: state === 'DOWN' ? 'down' : 'up', op, target };
-      },
-    },
-    {
-      // shreddit's comment endpoint: /svc/shreddit/<parent fullname>/create-comment.
-      urls: endpoints('https://www.reddit.com/svc/shreddit/*/create-comment'),
-      match({ url }) {
-        const m = /^\/svc\/shreddit\/(t[13]_[a-z0-9]+)\/create-comment$/i.exec(url.pathname);
-        return m ? { action: 'comment', op: 'add', target: m[1] } : null;
-      },
-    },
-    {
-      // The classic API that old.reddit (and the redesign) post forms to, unchanged since about 2010.
-      urls: ['www', 'old', 'new'].flatMap((h) =>
-        endpoints(...['vote', 'comment', 'report', 'approve', 'remove'].map((e) => `https://${h}.reddit.com/api/${e}`)),
-      ),
-      match({ url, body }) {
-        const endpoint = /^\/api\/(vote|comment|report|approve|remove)$/.exec(url.pathname)?.[1];
-        if (endpoint === 'vote') {
-          const dir = formField(body, 'dir');
-          const target = fullname(formField(body, 'id'));
-          if (dir === '1') return { action: 'up', op: 'add', target };
-          if (dir === '-1') return { action: 'down', op: 'add', target };
-          if (dir === '0') return { action: 'up', op: 'undo', target };
-          return null;
-        }
-        if (endpoint === 'comment') return { action: 'comment', op: 'add', target: fullname(formField(body, 'thing_id')) };
-        if (endpoint === 'report') return { action: 'report', op: 'add', target: fullname(formField(body, 'thing_id')) };
-        // Moderator buttons (old.reddit's .big-mod-buttons, Mod Toolbox) post `id` to /api/approve and
-        // /api/remove (with `spam`): reddit's own r2 reddit.js big_mod_action (code-search idx
-        // 10442796392, 568338765), an API client (idx 2902318), a page object (idx 70250299553).
-        if (endpoint === 'approve' || endpoint === 'remove') {
-          const target = fullname(formField(body, 'id'));
-          return target ? { action: endpoint, op: 'add', target } : null;
-        }
-        return null;
-      },
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    // shreddit's GraphQL gateway, by operation name; the post or comment fullname is in the input.
+    urls: endpoints('https://www.reddit.com/svc/shreddit/graphql'),
+    match({ body }) {
+      const operation = str(prop(body, 'operation'));
+      if (operation !== 'UpdatePostVoteState' && operation !== 'UpdateCommentVoteState') return null;
+      const input = prop(prop(body, 'variables'), 'input');
+      const state = str(prop(input, 'voteState')) ?? '';
+      const op = SHREDDIT_VOTE[state];
+      if (!op) return null;
+      const target = fullname(str(prop(input, 'postId')) ?? str(prop(input, 'commentId')));
+      return { action: state === 'DOWN' ? 'down' : 'up', op, target };
+    },
+  },
+  {
+    // shreddit's comment endpoint: /svc/shreddit/<parent fullname>/create-comment.
+    urls: endpoints('https://www.reddit.com/svc/shreddit/*/create-comment'),
+    match({ url }) {
+      const m = /^\/svc\/shreddit\/(t[13]_[a-z0-9]+)\/create-comment$/i.exec(url.pathname);
+      return m ? { action: 'comment', op: 'add', target: m[1] } : null;
+    },
+  },
+  {
+    // The classic API that old.reddit (and the redesign) post forms to, unchanged since about 2010.
+    urls: ['www', 'old', 'new'].flatMap((h) =>
+      endpoints(...['vote', 'comment', 'report', 'approve', 'remove'].map((e) => `https://${h}.reddit.com/api/${e}`)),
+    ),
+    match({ url, body }) {
+      const endpoint = /^\/api\/(vote|comment|report|approve|remove)$/.exec(url.pathname)?.[1];
+      if (endpoint === 'vote') {
+        const dir = formField(body, 'dir');
+        const target = fullname(formField(body, 'id'));
+        if (dir === '1') return { action: 'up', op: 'add', target };
+        if (dir === '-1') return { action: 'down', op: 'add', target };
+        if (dir === '0') return { action: 'up', op: 'undo', target };
+        return null;
+      }
+      if (endpoint === 'comment') return { action: 'comment', op: 'add', target: fullname(formField(body, 'thing_id')) };
+      if (endpoint === 'report') return { action: 'report', op: 'add', target: fullname(formField(body, 'thing_id')) };
+      // Moderator buttons (old.reddit's .big-mod-buttons, Mod Toolbox) post `id` to /api/approve and
+      // /api/remove (with `spam`): reddit's own r2 reddit.js big_mod_action (code-search idx
+      // 10442796392, 568338765), an API client (idx 2902318), a page object (idx 70250299553).
+      if (endpoint === 'approve' || endpoint === 'remove') {
+        const target = fullname(formField(body, 'id'));
+        return target ? { action: endpoint, op: 'add', target } : null;
+      }
+      return null;
+    },
+  },
+]);

@@ -1,5 +1,5 @@
 import { prop, queryFirst, str } from './dom';
-import { defineDetector, endpoints, type NetMatch } from './types';
+import { defineDetector, endpoints, type NetMatch, withNetwork } from './types';
 
 // The save ("add to Liked Songs" / "add to Your Library") button; its state is aria-checked.
 const SAVE = [
@@ -59,7 +59,7 @@ function playlistAddition(variables: unknown): NetMatch | null {
   return { action: 'playlist', op: 'add', ...(item ? { target: `${playlist}|${item}` } : {}) };
 }
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'spotify',
   label: 'Spotify',
   matches: ['https://open.spotify.com/*'],
@@ -93,25 +93,24 @@ export default defineDetector({
     pages: /^\/(album|track)\//,
     controls: [...SAVE],
   },
-  network: [
-    {
-      // The web player's GraphQL gateway; the persisted-query hash rotates, the operation name does not.
-      urls: endpoints(
-        'https://api-partner.spotify.com/pathfinder/v1/query',
-        'https://api-partner.spotify.com/pathfinder/v2/query',
-      ),
-      match({ url, body }) {
-        if (!/^\/pathfinder\/v[12]\/query$/.test(url.pathname)) return null;
-        const name = str(prop(body, 'operationName')) ?? url.searchParams.get('operationName') ?? '';
-        const variables = variablesOf(prop(body, 'variables') ?? url.searchParams.get('variables'));
-        if (name === 'addToPlaylist') return playlistAddition(variables);
-        const op = OPERATIONS[name];
-        if (!op) return null;
-        // `libraryItemUris` since about 2024, `uris` before; several items at once have no single target.
-        const uris = prop(variables, 'libraryItemUris') ?? prop(variables, 'uris');
-        const target = Array.isArray(uris) && uris.length === 1 ? itemKey(str(uris[0])) : undefined;
-        return { action: 'save', op, target };
-      },
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    // The web player's GraphQL gateway; the persisted-query hash rotates, the operation name does not.
+    urls: endpoints('https://api-partner.spotify.com/pathfinder/v1/query', 'https://api-partner.spotify.com/pathfinder/v2/query'),
+    match({ url, body }) {
+      if (!/^\/pathfinder\/v[12]\/query$/.test(url.pathname)) return null;
+      const name = str(prop(body, 'operationName')) ?? url.searchParams.get('operationName') ?? '';
+      const variables = variablesOf(prop(body, 'variables') ?? url.searchParams.get('variables'));
+      if (name === 'addToPlaylist') return playlistAddition(variables);
+      const op = OPERATIONS[name];
+      if (!op) return null;
+      // `libraryItemUris` since about 2024, `uris` before; several items at once have no single target.
+      const uris = prop(variables, 'libraryItemUris') ?? prop(variables, 'uris');
+      const target = Array.isArray(uris) && uris.length === 1 ? itemKey(str(uris[0])) : undefined;
+      return { action: 'save', op, target };
+    },
+  },
+]);

@@ -1,5 +1,5 @@
 import { isPressed, queryFirst } from './dom';
-import { defineDetector, type NetMatch } from './types';
+import { defineDetector, type NetMatch, withNetwork } from './types';
 
 const UP = [
   '.js-vote-up-btn', // Stacks button with aria-pressed (2020 onwards)
@@ -36,7 +36,7 @@ function closeVote(path: string): NetMatch | null {
   return { action: 'close', op: m[3] === 'add' ? 'add' : 'undo', target: m[1] };
 }
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'stackoverflow',
   label: 'Stack Overflow',
   // stackoverflow.com only: the other Stack Exchange sites would need dozens of host permissions.
@@ -75,35 +75,37 @@ export default defineDetector({
     pages: /^\/questions\/\d+/,
     controls: ['.js-vote-up-btn', '.vote-up-off'],
   },
-  network: [
-    {
-      // Votes and flags post forms (with the fkey) to the same paths since about 2010.
-      urls: [
-        'https://stackoverflow.com/posts/*/vote/*',
-        'https://stackoverflow.com/flags/posts/*/add/*',
-        'https://stackoverflow.com/flags/questions/*/close/*',
-        'https://stackoverflow.com/flags/questions/*/reopen/*',
-      ],
-      match({ url }) {
-        const vote = /^\/posts\/(\d+)\/vote\/(\d+)$/.exec(url.pathname);
-        if (vote) {
-          const hit = vote[2] ? VOTE_TYPES[vote[2]] : undefined;
-          return hit ? { ...hit, target: vote[1] } : null;
-        }
-        const flag = /^\/flags\/posts\/(\d+)\/add\/\w+$/.exec(url.pathname);
-        if (flag) return { action: 'flag', op: 'add', target: flag[1] };
-        return closeVote(url.pathname);
-      },
-    },
-    {
-      // A review-queue task is done when the queue posts its result: /review/task-reviewed/<taskId>
-      // (the path userscripts watch to detect audits: CertainPerformance/Stack-Exchange-Userscripts
-      // Audit-Detector/StackAuditDetector.user.js @8d7be63; HenryEcker/SO-UserScripts ReviewAuditDetector).
-      urls: ['https://stackoverflow.com/review/task-reviewed/*'],
-      match({ url }) {
-        const task = /^\/review\/task-reviewed\/(\d+)$/.exec(url.pathname);
-        return task ? { action: 'review', op: 'add', target: task[1] } : null;
-      },
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    // Votes and flags post forms (with the fkey) to the same paths since about 2010.
+    urls: [
+      'https://stackoverflow.com/posts/*/vote/*',
+      'https://stackoverflow.com/flags/posts/*/add/*',
+      'https://stackoverflow.com/flags/questions/*/close/*',
+      'https://stackoverflow.com/flags/questions/*/reopen/*',
+    ],
+    match({ url }) {
+      const vote = /^\/posts\/(\d+)\/vote\/(\d+)$/.exec(url.pathname);
+      if (vote) {
+        const hit = vote[2] ? VOTE_TYPES[vote[2]] : undefined;
+        return hit ? { ...hit, target: vote[1] } : null;
+      }
+      const flag = /^\/flags\/posts\/(\d+)\/add\/\w+$/.exec(url.pathname);
+      if (flag) return { action: 'flag', op: 'add', target: flag[1] };
+      return closeVote(url.pathname);
+    },
+  },
+  {
+    // A review-queue task is done when the queue posts its result: /review/task-reviewed/<taskId>
+    // (the path userscripts watch to detect audits: CertainPerformance/Stack-Exchange-Userscripts
+    // Audit-Detector/StackAuditDetector.user.js @8d7be63; HenryEcker/SO-UserScripts ReviewAuditDetector).
+    urls: ['https://stackoverflow.com/review/task-reviewed/*'],
+    match({ url }) {
+      const task = /^\/review\/task-reviewed\/(\d+)$/.exec(url.pathname);
+      return task ? { action: 'review', op: 'add', target: task[1] } : null;
+    },
+  },
+]);

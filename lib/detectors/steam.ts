@@ -1,5 +1,5 @@
 import { formField, queryFirst } from './dom';
-import { defineDetector, endpoints } from './types';
+import { defineDetector, endpoints, withNetwork } from './types';
 
 /**
  * Steam: the "Was this review helpful?" bar under every user review (Yes / No / Funny), reporting a
@@ -32,7 +32,7 @@ function voteState(bar: Element): string | null {
 
 const bool = (v: string | undefined) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : undefined);
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'steam',
   label: 'Steam',
   matches: ['https://store.steampowered.com/*', 'https://steamcommunity.com/*'],
@@ -60,38 +60,40 @@ export default defineDetector({
     pages: /^\/app\/\d+/,
     controls: [UP],
   },
-  network: [
-    {
-      // UserReview_Rate: POST <base>/userreviews/rate/<id>, form `rateup` true|false; the store page's
-      // script posts to steamcommunity.com, the community's to itself (user_reviews*.js, 2014–2025).
-      // UserReview_VoteTag: /userreviews/votetag/<id>, `tagid` 1 (funny), `rateup` true adds, false removes.
-      // UserReview_Report: /userreviews/report/<id> (the reason's text is never read).
-      urls: ['https://steamcommunity.com', 'https://store.steampowered.com'].flatMap((base) =>
-        ['rate', 'votetag', 'report'].map((verb) => `${base}/userreviews/${verb}/*`),
-      ),
-      match({ url, body }) {
-        const m = /^\/userreviews\/(rate|votetag|report)\/(\d+)\/?$/.exec(url.pathname);
-        if (!m) return null;
-        const [, verb, target] = m;
-        if (verb === 'report') return { action: 'report', op: 'add', target };
-        const up = bool(formField(body, 'rateup'));
-        if (up === undefined) return null;
-        if (verb === 'rate') return { action: up ? 'helpful' : 'not-helpful', op: 'add', target };
-        return formField(body, 'tagid') === '1' ? { action: 'funny', op: up ? 'add' : 'undo', target } : null;
-      },
-    },
-    {
-      // RecommendGame (game.js): POST /friends/recommendgame with `appid`, `rated_up`, `comment`, …;
-      // the same endpoint in copies from 2013 and 2025. Only `appid` is read: the review's text never is.
-      urls: endpoints(
-        'https://store.steampowered.com/friends/recommendgame',
-        'https://store.steampowered.com/friends/recommendgame/',
-      ),
-      match({ url, body }) {
-        if (!/^\/friends\/recommendgame\/?$/.test(url.pathname)) return null;
-        const appid = formField(body, 'appid');
-        return appid && /^\d+$/.test(appid) ? { action: 'review', op: 'add', target: `app/${appid}` } : null;
-      },
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    // UserReview_Rate: POST <base>/userreviews/rate/<id>, form `rateup` true|false; the store page's
+    // script posts to steamcommunity.com, the community's to itself (user_reviews*.js, 2014–2025).
+    // UserReview_VoteTag: /userreviews/votetag/<id>, `tagid` 1 (funny), `rateup` true adds, false removes.
+    // UserReview_Report: /userreviews/report/<id> (the reason's text is never read).
+    urls: ['https://steamcommunity.com', 'https://store.steampowered.com'].flatMap((base) =>
+      ['rate', 'votetag', 'report'].map((verb) => `${base}/userreviews/${verb}/*`),
+    ),
+    match({ url, body }) {
+      const m = /^\/userreviews\/(rate|votetag|report)\/(\d+)\/?$/.exec(url.pathname);
+      if (!m) return null;
+      const [, verb, target] = m;
+      if (verb === 'report') return { action: 'report', op: 'add', target };
+      const up = bool(formField(body, 'rateup'));
+      if (up === undefined) return null;
+      if (verb === 'rate') return { action: up ? 'helpful' : 'not-helpful', op: 'add', target };
+      return formField(body, 'tagid') === '1' ? { action: 'funny', op: up ? 'add' : 'undo', target } : null;
+    },
+  },
+  {
+    // RecommendGame (game.js): POST /friends/recommendgame with `appid`, `rated_up`, `comment`, …;
+    // the same endpoint in copies from 2013 and 2025. Only `appid` is read: the review's text never is.
+    urls: endpoints(
+      'https://store.steampowered.com/friends/recommendgame',
+      'https://store.steampowered.com/friends/recommendgame/',
+    ),
+    match({ url, body }) {
+      if (!/^\/friends\/recommendgame\/?$/.test(url.pathname)) return null;
+      const appid = formField(body, 'appid');
+      return appid && /^\d+$/.test(appid) ? { action: 'review', op: 'add', target: `app/${appid}` } : null;
+    },
+  },
+]);

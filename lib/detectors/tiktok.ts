@@ -1,5 +1,5 @@
 import { isPressed, prop, str } from './dom';
-import { defineDetector, type NetMatch, type NetRequest } from './types';
+import { defineDetector, type NetMatch, type NetRequest, withNetwork } from './types';
 
 /** The id of the video a page shows: /@user/video/<id> (and /@user/photo/<id> for photo posts). */
 export function videoId(url: URL): string | undefined {
@@ -42,7 +42,7 @@ export function matchApi(req: NetRequest): NetMatch | null {
   }
 }
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'tiktok',
   label: 'TikTok',
   matches: ['https://www.tiktok.com/*'],
@@ -96,15 +96,17 @@ export default defineDetector({
     pages: /^\/@[^/]+\/video\/\d+/,
     controls: ['[data-e2e="like-icon"]'],
   },
-  network: [
-    {
-      urls: [
-        'https://www.tiktok.com/api/commit/item/digg*',
-        'https://www.tiktok.com/api/item/collect*',
-        'https://www.tiktok.com/api/comment/publish*',
-        'https://www.tiktok.com/tiktok/v1/upvote/*',
-      ],
-      match: matchApi,
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    urls: [
+      'https://www.tiktok.com/api/commit/item/digg*',
+      'https://www.tiktok.com/api/item/collect*',
+      'https://www.tiktok.com/api/comment/publish*',
+      'https://www.tiktok.com/tiktok/v1/upvote/*',
+    ],
+    match: matchApi,
+  },
+]);

@@ -127,7 +127,11 @@ export interface HealthCheck {
   controls: Selectors;
 }
 
-export interface Detector {
+/**
+ * What a platform's content script needs: everything but the network rules' decoders, which only
+ * the background runs (they stay out of the scripts injected into every page of the platform).
+ */
+export interface DetectorPage {
   id: PlatformId;
   /** Brand name, shown as is in every language. */
   label: string;
@@ -140,13 +144,23 @@ export interface Detector {
   toggles?: readonly ToggleControl[];
   submits?: readonly SubmitControl[];
   captcha?: CaptchaSpec;
-  network?: readonly NetworkRule[];
+  /**
+   * Present when the detector has network rules (`withNetwork`): the content script then reports
+   * the user's gestures, which the background needs before it reads a request. `navigation` when a
+   * rule reads form posts that load a page. Kept true to the rules by tests/unit/registry.test.ts.
+   */
+  requests?: { navigation?: true };
   health: HealthCheck;
   /**
    * Actions (ids of `actions`) whose signal was not seen in a saved page or a recorded request:
    * it rests on hand-written markup or on public code only. Users see these marked unconfirmed.
    */
   unconfirmed?: readonly string[];
+}
+
+/** A platform as the background sees it: the page part and the network rules. */
+export interface Detector extends DetectorPage {
+  network?: readonly NetworkRule[];
 }
 
 /** URL filters for exactly these endpoints, with or without a query string, and nothing under them. */
@@ -163,11 +177,23 @@ export function domActions(d: Detector): ReadonlySet<string> {
 }
 
 /** Whether a detector counts a form that submits as a page load (a rule with `navigation`). */
-export function hasNavigation(d: Detector): boolean {
-  return (d.network ?? []).some((r) => r.navigation === true);
+export function hasNavigation(d: DetectorPage): boolean {
+  return d.requests?.navigation === true;
 }
 
 /** Helper that keeps literal types and checks the shape of a detector. */
 export function defineDetector<const D extends Detector>(d: D): D {
   return d;
+}
+
+/**
+ * The whole detector: its page part and its network rules, which the background, the manifest and
+ * the tests import. A content script imports the page part alone: the rules are written inside a
+ * function and the call is marked pure, so the bundler leaves them and their decoders out of it.
+ */
+export function withNetwork<const P extends DetectorPage, const R extends readonly NetworkRule[]>(
+  page: P,
+  rules: () => R,
+): P & { network: R } {
+  return { ...page, network: rules() };
 }

@@ -1,5 +1,5 @@
 import { prop, str } from './dom';
-import { defineDetector, type ToggleControl } from './types';
+import { defineDetector, type ToggleControl, withNetwork } from './types';
 
 const TWEET = [
   'article[data-testid="tweet"]', // timeline and status pages (2019 onwards)
@@ -47,7 +47,7 @@ const OPERATIONS: Record<string, { action: string; op: 'add' | 'undo' }> = {
   BirdwatchDeleteRating: { action: 'note-rating', op: 'undo' },
 };
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'x',
   label: 'X',
   matches: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*'],
@@ -98,26 +98,28 @@ export default defineDetector({
     pages: /^\/\w+\/status\/\d+/,
     controls: ['article[data-testid="tweet"] [data-testid="like"]', 'article[data-testid="tweet"] [data-testid="unlike"]'],
   },
-  network: [
-    {
-      // The operation is the path's last segment: one filter per operation counted.
-      urls: ['x.com', 'twitter.com'].flatMap((h) => Object.keys(OPERATIONS).map((op) => `https://${h}/i/api/graphql/*/${op}`)),
-      match({ url, body }) {
-        const name = operationName(url);
-        const hit = name ? OPERATIONS[name] : undefined;
-        if (!hit) return null;
-        const variables = prop(body, 'variables');
-        if (hit.action === 'post') {
-          const replyTo = str(prop(prop(variables, 'reply'), 'in_reply_to_tweet_id'));
-          return { action: replyTo ? 'reply' : 'post', op: 'add', target: replyTo };
-        }
-        // A note is written on a post (tweet_id); a rating names the note (note_id).
-        if (hit.action === 'note') return { ...hit, target: str(prop(variables, 'tweet_id')) };
-        if (hit.action === 'note-rating') return { ...hit, target: str(prop(variables, 'note_id')) };
-        // Likes carry tweet_id; retweets use tweet_id or source_tweet_id (undo).
-        const target = str(prop(variables, 'tweet_id')) ?? str(prop(variables, 'source_tweet_id'));
-        return { ...hit, target };
-      },
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    // The operation is the path's last segment: one filter per operation counted.
+    urls: ['x.com', 'twitter.com'].flatMap((h) => Object.keys(OPERATIONS).map((op) => `https://${h}/i/api/graphql/*/${op}`)),
+    match({ url, body }) {
+      const name = operationName(url);
+      const hit = name ? OPERATIONS[name] : undefined;
+      if (!hit) return null;
+      const variables = prop(body, 'variables');
+      if (hit.action === 'post') {
+        const replyTo = str(prop(prop(variables, 'reply'), 'in_reply_to_tweet_id'));
+        return { action: replyTo ? 'reply' : 'post', op: 'add', target: replyTo };
+      }
+      // A note is written on a post (tweet_id); a rating names the note (note_id).
+      if (hit.action === 'note') return { ...hit, target: str(prop(variables, 'tweet_id')) };
+      if (hit.action === 'note-rating') return { ...hit, target: str(prop(variables, 'note_id')) };
+      // Likes carry tweet_id; retweets use tweet_id or source_tweet_id (undo).
+      const target = str(prop(variables, 'tweet_id')) ?? str(prop(variables, 'source_tweet_id'));
+      return { ...hit, target };
+    },
+  },
+]);

@@ -1,5 +1,5 @@
 import { isPressed, prop, queryFirst, str } from './dom';
-import { defineDetector, endpoints, type NetMatch } from './types';
+import { defineDetector, endpoints, type NetMatch, withNetwork } from './types';
 
 // Like and dislike buttons, current markup first. State is read from aria-pressed, never from labels.
 const LIKE = [
@@ -109,7 +109,7 @@ function playlistEdit(body: unknown): NetMatch | null {
 const innertube = (...paths: string[]) =>
   ['www', 'm'].flatMap((h) => endpoints(...paths.map((p) => `https://${h}.youtube.com/youtubei/v1/${p}`)));
 
-export default defineDetector({
+export const page = defineDetector({
   id: 'youtube',
   label: 'YouTube',
   matches: ['https://www.youtube.com/*', 'https://m.youtube.com/*'],
@@ -181,53 +181,55 @@ export default defineDetector({
     pages: /^\/(watch\?|shorts\/)/,
     controls: [...LIKE],
   },
-  network: [
-    {
-      // InnerTube like endpoints, stable since about 2020: like, dislike, removelike.
-      urls: innertube('like/like', 'like/dislike', 'like/removelike'),
-      match({ url, body }) {
-        const m = /\/youtubei\/v1\/like\/(like|dislike|removelike)$/.exec(url.pathname);
-        if (!m) return null;
-        const target = str(prop(prop(body, 'target'), 'videoId'));
-        if (m[1] === 'removelike') return { action: 'like', op: 'undo', target };
-        return { action: m[1] as 'like' | 'dislike', op: 'add', target };
-      },
-    },
-    {
-      // Comment creation; the video id is inside an opaque protobuf parameter, so no target.
-      urls: innertube('comment/create_comment', 'comment/create_comment_reply'),
-      match({ url }) {
-        const m = /\/youtubei\/v1\/comment\/(create_comment|create_comment_reply)$/.exec(url.pathname);
-        if (!m) return null;
-        return { action: m[1] === 'create_comment' ? 'comment' : 'reply', op: 'add' };
-      },
-    },
-    {
-      // Comment like and dislike: one opaque token per action, decoded for its type and comment id.
-      // Other types (undo, delete, translate) share the endpoint and are left to the DOM signal.
-      urls: innertube('comment/perform_comment_action'),
-      match({ url, body }) {
-        if (!url.pathname.endsWith('/youtubei/v1/comment/perform_comment_action')) return null;
-        const actions = prop(body, 'actions');
-        const token = str(Array.isArray(actions) ? actions[0] : prop(body, 'action'));
-        const decoded = token ? commentAction(token) : null;
-        if (decoded?.type === 5) return { action: 'commentLike', op: 'add', target: decoded.commentId };
-        if (decoded?.type === 4) return { action: 'commentDislike', op: 'add', target: decoded.commentId };
-        return null;
-      },
-    },
-    {
-      // "Save to playlist" and Watch later: POST /youtubei/v1/browse/edit_playlist {playlistId, actions}
-      // (InnerTube clients and extensions, code-search idx 59660589528, 55032216138, 49046776308,
-      // 71577209316; the same playlistEditEndpoint bodies sit in ytInitialData of the saved 2024-06
-      // watch page, oscarotero/Embed test cache).
-      urls: innertube('browse/edit_playlist'),
-      match: ({ url, body }) => (url.pathname.endsWith('/youtubei/v1/browse/edit_playlist') ? playlistEdit(body) : null),
-    },
-    {
-      // The report dialog's final submit (flag/get_form only opens the dialog).
-      urls: innertube('flag/flag'),
-      match: ({ url }) => (url.pathname.endsWith('/youtubei/v1/flag/flag') ? { action: 'report', op: 'add' } : null),
-    },
-  ],
+  requests: {},
 });
+
+export default /* @__PURE__ */ withNetwork(page, () => [
+  {
+    // InnerTube like endpoints, stable since about 2020: like, dislike, removelike.
+    urls: innertube('like/like', 'like/dislike', 'like/removelike'),
+    match({ url, body }) {
+      const m = /\/youtubei\/v1\/like\/(like|dislike|removelike)$/.exec(url.pathname);
+      if (!m) return null;
+      const target = str(prop(prop(body, 'target'), 'videoId'));
+      if (m[1] === 'removelike') return { action: 'like', op: 'undo', target };
+      return { action: m[1] as 'like' | 'dislike', op: 'add', target };
+    },
+  },
+  {
+    // Comment creation; the video id is inside an opaque protobuf parameter, so no target.
+    urls: innertube('comment/create_comment', 'comment/create_comment_reply'),
+    match({ url }) {
+      const m = /\/youtubei\/v1\/comment\/(create_comment|create_comment_reply)$/.exec(url.pathname);
+      if (!m) return null;
+      return { action: m[1] === 'create_comment' ? 'comment' : 'reply', op: 'add' };
+    },
+  },
+  {
+    // Comment like and dislike: one opaque token per action, decoded for its type and comment id.
+    // Other types (undo, delete, translate) share the endpoint and are left to the DOM signal.
+    urls: innertube('comment/perform_comment_action'),
+    match({ url, body }) {
+      if (!url.pathname.endsWith('/youtubei/v1/comment/perform_comment_action')) return null;
+      const actions = prop(body, 'actions');
+      const token = str(Array.isArray(actions) ? actions[0] : prop(body, 'action'));
+      const decoded = token ? commentAction(token) : null;
+      if (decoded?.type === 5) return { action: 'commentLike', op: 'add', target: decoded.commentId };
+      if (decoded?.type === 4) return { action: 'commentDislike', op: 'add', target: decoded.commentId };
+      return null;
+    },
+  },
+  {
+    // "Save to playlist" and Watch later: POST /youtubei/v1/browse/edit_playlist {playlistId, actions}
+    // (InnerTube clients and extensions, code-search idx 59660589528, 55032216138, 49046776308,
+    // 71577209316; the same playlistEditEndpoint bodies sit in ytInitialData of the saved 2024-06
+    // watch page, oscarotero/Embed test cache).
+    urls: innertube('browse/edit_playlist'),
+    match: ({ url, body }) => (url.pathname.endsWith('/youtubei/v1/browse/edit_playlist') ? playlistEdit(body) : null),
+  },
+  {
+    // The report dialog's final submit (flag/get_form only opens the dialog).
+    urls: innertube('flag/flag'),
+    match: ({ url }) => (url.pathname.endsWith('/youtubei/v1/flag/flag') ? { action: 'report', op: 'add' } : null),
+  },
+]);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DETECTORS } from '@/lib/detectors/registry';
 import { root } from './harness';
 
 /**
@@ -63,6 +64,26 @@ for (const [browser, dir] of Object.entries(BUILDS)) {
       expect(scripts.length).toBeGreaterThan(20);
       for (const js of scripts)
         expect(readFileSync(js, 'utf8'), js).not.toMatch(/\beval\(|new Function\(|importScripts\(\s*['"`]https?:/);
+    });
+
+    it('leaves the network rules to the background: no content script carries a request decoder or an API host', () => {
+      const script = (id: string) => readFileSync(join(dir, 'content-scripts', `${id}.js`), 'utf8');
+      const background = readFileSync(join(dir, 'background.js'), 'utf8');
+      // YouTube's comment-token decoder (lib/detectors/youtube.ts commentAction) throws this on a bad token.
+      expect(background).toContain('bad varint');
+      expect(script('youtube')).not.toContain('bad varint');
+      let hosts = 0;
+      for (const d of DETECTORS) {
+        const own = new Set(d.matches.map((m) => new URL(m.replace('*.', 'x.')).host));
+        for (const url of (d.network ?? []).flatMap((r) => r.urls)) {
+          const host = new URL(url.replace('*.', 'x.').replace(/\?\*$/, '')).host;
+          if (own.has(host) || host.startsWith('x.')) continue;
+          hosts++;
+          expect(background, host).toContain(host);
+          expect(script(d.id), `${d.id}: ${host}`).not.toContain(host);
+        }
+      }
+      expect(hosts).toBeGreaterThanOrEqual(3);
     });
 
     it("the release build's background has no benchmark hook", () => {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { networkFilters } from '@/lib/background/network';
 import { DETECTORS } from '@/lib/detectors/registry';
+import type { DetectorPage } from '@/lib/detectors/types';
 import { isValidPattern, matchesAny } from '@/lib/match-pattern';
 import { hostPermissions, platformPatterns, releasablePatterns, shareHost } from '@/lib/permissions';
 import {
@@ -42,6 +43,21 @@ describe('detector registry', () => {
       it('has valid match patterns and network filters', () => {
         expect(d.matches.length).toBeGreaterThan(0);
         for (const p of [...d.matches, ...(d.network ?? []).flatMap((r) => r.urls)]) expect(isValidPattern(p), p).toBe(true);
+      });
+
+      it('tells its content script the truth about its network rules, and gives it the page part alone', async () => {
+        const rules = d.network ?? [];
+        expect(Boolean(d.requests), 'requests present exactly when there are network rules').toBe(rules.length > 0);
+        expect(d.requests?.navigation === true, 'requests.navigation exactly when a rule reads page loads').toBe(
+          rules.some((r) => r.navigation === true),
+        );
+        const source = readFileSync(resolve(root, 'entrypoints', `${d.id}.content.ts`), 'utf8');
+        if (rules.length === 0) return;
+        // The page part has everything of the detector but its rules (tests/e2e/package.e2e.ts checks the built scripts).
+        expect(source).toContain(`import { page as detector } from '@/lib/detectors/${d.id}';`);
+        const { page } = (await import(`../../lib/detectors/${d.id}.ts`)) as { page: DetectorPage };
+        expect(page).not.toHaveProperty('network');
+        expect({ ...page, network: d.network }).toEqual(d);
       });
 
       it('declares actions of known kinds, and every control names a declared action', () => {
