@@ -22,18 +22,20 @@ export function isInterfaceLanguage(value: unknown): value is InterfaceLanguage 
 }
 
 /**
- * Fills a catalogue message as browsers do: `$NAME$` from its placeholder, `$1`…`$9` from `subs`, `$$` as `$`.
- * One pass over the message: a value is put in once and never read again, so "$7.25" stays "$7.25".
+ * Fills a catalogue message as Chromium does. First each `$NAME$` becomes its placeholder's content
+ * (catalogue text, never a value). Then one pass: `$1`…`$9` take their value (nothing when missing),
+ * a run of n `$` gives n − 1 of them, and a `$` before anything else is dropped with it. A value is put
+ * in once and never read again, so "$7.25" stays "$7.25".
  */
 export function formatEntry(entry: CatalogueEntry, subs: readonly string[]): string {
-  const value = (n: string) => subs[Number(n) - 1] ?? '';
-  const positional = (text: string) => text.replace(/\$\$|\$(\d)/g, (whole, n?: string) => (n ? value(n) : '$'));
-  return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$|\$(\d)/g, (whole, name?: string, n?: string) => {
-    if (n) return value(n);
-    if (!name) return '$';
+  const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
     const p = Object.entries(entry.placeholders ?? {}).find(([k]) => k.toLowerCase() === name.toLowerCase());
-    return p ? positional(p[1].content) : whole;
+    return p ? p[1].content : whole;
   });
+  return named.replace(
+    /\$(\$+)|\$([1-9])|\$[\s\S]?/g,
+    (_, run?: string, n?: string) => run ?? (n ? (subs[Number(n) - 1] ?? '') : ''),
+  );
 }
 
 /**

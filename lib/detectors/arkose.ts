@@ -1,5 +1,5 @@
 import { formField } from './dom';
-import { defineDetector, endpoints, withNetwork } from './types';
+import { definePage, endpoints, withNetwork } from './types';
 
 /*
  * Arkose Labs' FunCaptcha. Its puzzle runs in the "game core" frame, served from client-api.arkoselabs.com or a
@@ -21,7 +21,7 @@ import { defineDetector, endpoints, withNetwork } from './types';
 /** Arkose's session token (`<hex>.<digits>`, e.g. `64018386bcd5ac3a3.3916971801` in a public note of 2025). */
 const SESSION = /^[0-9a-f]{8,40}\.[0-9]{4,16}$/;
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'arkose',
   label: 'Arkose Labs',
   matches: [

@@ -1,5 +1,5 @@
 import { isPressed, prop, queryFirst, str } from './dom';
-import { defineDetector, endpoints, type NetMatch, withNetwork } from './types';
+import { definePage, endpoints, type NetMatch, withNetwork } from './types';
 
 // Thumbs under an answer; their state is aria-pressed, never their labels.
 const UP = [
@@ -40,7 +40,7 @@ export function comparison(url: URL, body: unknown): NetMatch | null {
   return { action: 'compare', op: 'add', ...(target ? { target } : {}) };
 }
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'chatgpt',
   label: 'ChatGPT',
   matches: ['https://chatgpt.com/*', 'https://chat.openai.com/*'],

@@ -1,5 +1,5 @@
 import { prop, str } from './dom';
-import { defineDetector, endpoints, type NetMatch, withNetwork } from './types';
+import { definePage, endpoints, type NetMatch, withNetwork } from './types';
 
 /*
  * Claude's thumbs carry no test id and no pressed state; only English labels name them ("Give
@@ -36,7 +36,7 @@ export function feedback(url: URL, body: unknown): NetMatch | null {
   return null;
 }
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'claude',
   label: 'Claude',
   matches: ['https://claude.ai/*'],

@@ -1,5 +1,5 @@
 import { formField, metaOperation, prop, str } from './dom';
-import { defineDetector, endpoints, type NetMatch, type NetRequest, withNetwork } from './types';
+import { definePage, endpoints, type NetMatch, type NetRequest, withNetwork } from './types';
 
 /**
  * Facebook's reaction controls carry their state only in English aria-labels ("Like", "Remove
@@ -71,7 +71,7 @@ export function matchPhotoTag({ body }: NetRequest): NetMatch | null {
   return { action: 'tag', op: 'add', target: formField(body, 'fbid') ?? formField(body, 'pid') };
 }
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'facebook',
   label: 'Facebook',
   matches: ['https://www.facebook.com/*', 'https://web.facebook.com/*'],

@@ -79,9 +79,10 @@ export function toolbarToggle(content: string): ToggleControl {
  * The reaction mutations' names were not seen in a capture: Relay names them after their module and
  * root field ("…AddReactionMutation", "…RemoveReactionMutation", as in public Relay apps, idx
  * 24478689636, 67669458642), and their input is the public schema's AddReactionInput
- * `{subjectId, content}`. The hash rotates, so only the name and the input are read.
+ * `{subjectId, content}`. The hash rotates, so only the name and the input are read. A function, called
+ * inside `withNetwork`'s rules, so that the content script leaves it out (tests/e2e/package.e2e.ts).
  */
-export const graphqlReactionRule: NetworkRule = {
+export const graphqlReactionRule = (): NetworkRule => ({
   urls: endpoints('https://github.com/_graphql'),
   match({ url, body }: NetRequest): NetMatch | null {
     if (!url.pathname.startsWith('/_graphql')) return null;
@@ -94,4 +95,4 @@ export const graphqlReactionRule: NetworkRule = {
     if (!content || !Object.values(EMOJI_CONTENT).includes(content)) return null;
     return { action: content, op, target: str(prop(input, 'subjectId')) };
   },
-};
+});

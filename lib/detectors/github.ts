@@ -1,6 +1,6 @@
 import { prop, str } from './dom';
 import { graphqlReactionRule, toolbarToggle } from './github-toolbar';
-import { type ActionSpec, defineDetector, type ToggleControl, withNetwork } from './types';
+import { type ActionSpec, definePage, type ToggleControl, withNetwork } from './types';
 
 /**
  * GitHub's reaction contents (the GraphQL ReactionContent enum) and the detail each is stored under:
@@ -55,7 +55,7 @@ function reactionToggle(content: Content): ToggleControl {
   };
 }
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'github',
   label: 'GitHub',
   matches: ['https://github.com/*'],
@@ -121,5 +121,5 @@ export default /* @__PURE__ */ withNetwork(page, () => [
       return { action: content, op: m?.[2] === 'react' ? 'add' : 'undo', target: field('input[subjectId]') };
     },
   },
-  graphqlReactionRule,
+  graphqlReactionRule(),
 ]);

@@ -1,5 +1,5 @@
 import { formField, prop, str } from './dom';
-import { defineDetector, type NetMatch, type NetRequest, withNetwork } from './types';
+import { definePage, type NetMatch, type NetRequest, withNetwork } from './types';
 
 // The selectable stars of the React book page (2022 redesign onwards): one button per star.
 const STAR = [
@@ -56,7 +56,7 @@ export function reviewForm({ url, body }: NetRequest): NetMatch | null {
   return text && NON_BLANK.test(text) ? { action: 'review', op: 'add', target: `book/${id}` } : null;
 }
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'goodreads',
   label: 'Goodreads',
   // The rated state is assumed (no signed-in capture shows it): see the README row.

@@ -1,5 +1,5 @@
 import { prop, str } from './dom';
-import { defineDetector, endpoints, withNetwork } from './types';
+import { definePage, endpoints, withNetwork } from './types';
 
 // The "Your rating" button of a title page's hero rating bar: it opens the rating dialog.
 const RATING_BAR = [
@@ -18,7 +18,7 @@ function operations(body: unknown): unknown[] {
   return Array.isArray(body) ? body : [body];
 }
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'imdb',
   label: 'IMDb',
   matches: ['https://www.imdb.com/*', 'https://m.imdb.com/*'],

@@ -1,5 +1,5 @@
 import { metaOperation, prop, str } from './dom';
-import { defineDetector, endpoints, type NetMatch, type NetRequest, withNetwork } from './types';
+import { definePage, endpoints, type NetMatch, type NetRequest, withNetwork } from './types';
 
 /**
  * Instagram's action bar tells like, save and repost apart only by localised svg labels
@@ -52,7 +52,7 @@ export function matchRest({ url }: NetRequest): NetMatch | null {
   }
 }
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'instagram',
   label: 'Instagram',
   matches: ['https://www.instagram.com/*'],

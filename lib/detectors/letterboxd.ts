@@ -1,5 +1,5 @@
 import { formField } from './dom';
-import { defineDetector, endpoints, type NetMatch, type NetRequest, withNetwork } from './types';
+import { definePage, endpoints, type NetMatch, type NetRequest, withNetwork } from './types';
 
 const NON_BLANK = /\S/;
 
@@ -20,7 +20,7 @@ export function diaryEntry({ body }: NetRequest): NetMatch | null {
   return { action: 'review', op: 'add', ...(id && /^\d+$/.test(id) ? { target: `film/${id}` } : {}) };
 }
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'letterboxd',
   label: 'Letterboxd',
   // Known from public clients only: no saved page of the dialog, no recorded request.

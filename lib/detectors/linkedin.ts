@@ -1,5 +1,5 @@
 import { prop, str } from './dom';
-import { defineDetector, endpoints, type NetMatch, type NetRequest, withNetwork } from './types';
+import { definePage, endpoints, type NetMatch, type NetRequest, withNetwork } from './types';
 
 /** LinkedIn's reaction types, as its requests name them; the detail is the lowercased type. */
 const REACTIONS = ['LIKE', 'PRAISE', 'EMPATHY', 'INTEREST', 'APPRECIATION', 'ENTERTAINMENT'] as const;
@@ -75,7 +75,7 @@ export function matchVoyager({ url, body }: NetRequest): NetMatch | null {
   return null;
 }
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'linkedin',
   label: 'LinkedIn',
   matches: ['https://www.linkedin.com/*'],

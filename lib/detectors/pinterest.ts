@@ -1,5 +1,5 @@
 import { formField, prop, str } from './dom';
-import { defineDetector, withNetwork } from './types';
+import { definePage, withNetwork } from './types';
 
 /**
  * The Pinterest sites counted, https only: the .com site and the country domains of its largest
@@ -33,7 +33,7 @@ export function repin(body: unknown): { pin: string; board: string } | null {
   return pin && board && /^\d+$/.test(pin) && /^\d+$/.test(board) ? { pin, board } : null;
 }
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'pinterest',
   label: 'Pinterest',
   matches: SITES.map((host) => `https://${host}/*`),

@@ -1,5 +1,5 @@
 import { formField, isPressed, prop, queryFirstDeep, str } from './dom';
-import { defineDetector, endpoints, type NetMatch, withNetwork } from './types';
+import { definePage, endpoints, type NetMatch, withNetwork } from './types';
 
 // Vote buttons whose state shows as aria-pressed.
 const UP = [
@@ -47,7 +47,7 @@ function voteTarget(scope: Element): string | undefined {
 
 const SHREDDIT_VOTE: Record<string, NetMatch['op'] | undefined> = { UP: 'add', DOWN: 'add', NONE: 'undo' };
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'reddit',
   label: 'Reddit',
   matches: ['https://www.reddit.com/*', 'https://old.reddit.com/*', 'https://new.reddit.com/*'],

@@ -1,5 +1,5 @@
 import { prop, queryFirst, str } from './dom';
-import { defineDetector, endpoints, type NetMatch, withNetwork } from './types';
+import { definePage, endpoints, type NetMatch, withNetwork } from './types';
 
 // The save ("add to Liked Songs" / "add to Your Library") button; its state is aria-checked.
 const SAVE = [
@@ -59,7 +59,7 @@ function playlistAddition(variables: unknown): NetMatch | null {
   return { action: 'playlist', op: 'add', ...(item ? { target: `${playlist}|${item}` } : {}) };
 }
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'spotify',
   label: 'Spotify',
   matches: ['https://open.spotify.com/*'],

@@ -1,5 +1,5 @@
 import { isPressed, queryFirst } from './dom';
-import { defineDetector, type NetMatch, withNetwork } from './types';
+import { definePage, type NetMatch, withNetwork } from './types';
 
 const UP = [
   '.js-vote-up-btn', // Stacks button with aria-pressed (2020 onwards)
@@ -36,7 +36,7 @@ function closeVote(path: string): NetMatch | null {
   return { action: 'close', op: m[3] === 'add' ? 'add' : 'undo', target: m[1] };
 }
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'stackoverflow',
   label: 'Stack Overflow',
   // stackoverflow.com only: the other Stack Exchange sites would need dozens of host permissions.

@@ -1,5 +1,5 @@
 import { formField, queryFirst } from './dom';
-import { defineDetector, endpoints, withNetwork } from './types';
+import { definePage, endpoints, withNetwork } from './types';
 
 /**
  * Steam: the "Was this review helpful?" bar under every user review (Yes / No / Funny), reporting a
@@ -32,7 +32,7 @@ function voteState(bar: Element): string | null {
 
 const bool = (v: string | undefined) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : undefined);
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'steam',
   label: 'Steam',
   matches: ['https://store.steampowered.com/*', 'https://steamcommunity.com/*'],

@@ -1,5 +1,5 @@
 import { isPressed, prop, str } from './dom';
-import { defineDetector, type NetMatch, type NetRequest, withNetwork } from './types';
+import { definePage, type NetMatch, type NetRequest, withNetwork } from './types';
 
 /** The id of the video a page shows: /@user/video/<id> (and /@user/photo/<id> for photo posts). */
 export function videoId(url: URL): string | undefined {
@@ -42,7 +42,7 @@ export function matchApi(req: NetRequest): NetMatch | null {
   }
 }
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'tiktok',
   label: 'TikTok',
   matches: ['https://www.tiktok.com/*'],

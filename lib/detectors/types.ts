@@ -158,10 +158,14 @@ export interface DetectorPage {
   unconfirmed?: readonly string[];
 }
 
-/** A platform as the background sees it: the page part and the network rules. */
-export interface Detector extends DetectorPage {
-  network?: readonly NetworkRule[];
-}
+/**
+ * A platform as the background sees it: a page part without network rules, or one with its rules
+ * (`withNetwork`). A page part that says it has rules is not a Detector, so it cannot be handed to the
+ * background in place of the whole.
+ */
+export type Detector =
+  | (DetectorPage & { requests?: undefined; network?: undefined })
+  | (DetectorPage & { requests: NonNullable<DetectorPage['requests']>; network: readonly NetworkRule[] });
 
 /** URL filters for exactly these endpoints, with or without a query string, and nothing under them. */
 export function endpoints(...urls: readonly string[]): string[] {
@@ -183,6 +187,11 @@ export function hasNavigation(d: DetectorPage): boolean {
 
 /** Helper that keeps literal types and checks the shape of a detector. */
 export function defineDetector<const D extends Detector>(d: D): D {
+  return d;
+}
+
+/** The same for the page part of a detector with network rules (`withNetwork` makes the whole). */
+export function definePage<const D extends DetectorPage & { requests: NonNullable<DetectorPage['requests']> }>(d: D): D {
   return d;
 }
 

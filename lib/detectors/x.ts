@@ -1,5 +1,5 @@
 import { prop, str } from './dom';
-import { defineDetector, type ToggleControl, withNetwork } from './types';
+import { definePage, type ToggleControl, withNetwork } from './types';
 
 const TWEET = [
   'article[data-testid="tweet"]', // timeline and status pages (2019 onwards)
@@ -47,7 +47,7 @@ const OPERATIONS: Record<string, { action: string; op: 'add' | 'undo' }> = {
   BirdwatchDeleteRating: { action: 'note-rating', op: 'undo' },
 };
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'x',
   label: 'X',
   matches: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*'],

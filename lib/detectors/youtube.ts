@@ -1,5 +1,5 @@
 import { isPressed, prop, queryFirst, str } from './dom';
-import { defineDetector, endpoints, type NetMatch, withNetwork } from './types';
+import { definePage, endpoints, type NetMatch, withNetwork } from './types';
 
 // Like and dislike buttons, current markup first. State is read from aria-pressed, never from labels.
 const LIKE = [
@@ -109,7 +109,7 @@ function playlistEdit(body: unknown): NetMatch | null {
 const innertube = (...paths: string[]) =>
   ['www', 'm'].flatMap((h) => endpoints(...paths.map((p) => `https://${h}.youtube.com/youtubei/v1/${p}`)));
 
-export const page = defineDetector({
+export const page = definePage({
   id: 'youtube',
   label: 'YouTube',
   matches: ['https://www.youtube.com/*', 'https://m.youtube.com/*'],
