@@ -127,6 +127,11 @@ export interface HealthCheck {
   controls: Selectors;
 }
 
+/** What a content script knows of its detector's network rules (`DetectorPage.requests`). */
+export interface Requests {
+  navigation?: true;
+}
+
 /**
  * What a platform's content script needs: everything but the network rules' decoders, which only
  * the background runs (they stay out of the scripts injected into every page of the platform).
@@ -149,7 +154,7 @@ export interface DetectorPage {
    * the user's gestures, which the background needs before it reads a request. `navigation` when a
    * rule reads form posts that load a page. Kept true to the rules by tests/unit/registry.test.ts.
    */
-  requests?: { navigation?: true };
+  requests?: Requests;
   health: HealthCheck;
   /**
    * Actions (ids of `actions`) whose signal was not seen in a saved page or a recorded request:
@@ -165,7 +170,7 @@ export interface DetectorPage {
  */
 export type Detector =
   | (DetectorPage & { requests?: undefined; network?: undefined })
-  | (DetectorPage & { requests: NonNullable<DetectorPage['requests']>; network: readonly NetworkRule[] });
+  | (DetectorPage & { requests: Requests; network: readonly NetworkRule[] });
 
 /** URL filters for exactly these endpoints, with or without a query string, and nothing under them. */
 export function endpoints(...urls: readonly string[]): string[] {
@@ -191,7 +196,7 @@ export function defineDetector<const D extends Detector>(d: D): D {
 }
 
 /** The same for the page part of a detector with network rules (`withNetwork` makes the whole). */
-export function definePage<const D extends DetectorPage & { requests: NonNullable<DetectorPage['requests']> }>(d: D): D {
+export function definePage<const D extends DetectorPage & { requests: Requests }>(d: D): D {
   return d;
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  daysAgo,
   launch,
   openPopup,
   resetDb,
@@ -22,12 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
 });
-
-/** Noon, `n` days ago: safely inside the day whatever the time of the run. */
-const daysAgo = (n: number) => {
-  const d = new Date();
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() - n, 12).getTime();
-};
 
 /** A known year: counts are chosen so that every total below can be worked out by hand. */
 function year(): SeedEvent[] {

@@ -299,6 +299,12 @@ export async function waitForEvents(
 /** Waits long enough for any sighting to have been stored (the watch windows of the runtime). */
 export const settle = (page: Page, ms = 1_500) => page.waitForTimeout(ms);
 
+/** Noon, `n` days ago: safely inside the day whatever the time of the run. */
+export const daysAgo = (n: number) => {
+  const d = new Date();
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() - n, 12).getTime();
+};
+
 /** Clears stored events between scenarios, through the extension's own page. */
 export async function resetDb(s: Session): Promise<void> {
   const page = await openPopup(s);
