@@ -16,9 +16,38 @@ function statusText(progress: DropProgress | null, outcome: Outcome): string {
   return '';
 }
 
-/** The drop zone and file chooser, with the page's limits, the reading's progress and its status. */
+/** Chromium's folder chooser (File System Access API); Firefox has none: its users choose the files. */
+type FolderPicker = (options: { id?: string; mode?: 'read' }) => Promise<FileSystemDirectoryHandle>;
+const folderPicker = () => (globalThis as { showDirectoryPicker?: FolderPicker }).showDirectoryPicker;
+
+/** "Choose a folder": the chosen folder's handle goes to the worker, which lists and reads it. */
+function FolderButton(props: { onEntries: (entries: FileSystemHandle[]) => void; onFailed: () => void }) {
+  const choose = async () => {
+    try {
+      props.onEntries([await (folderPicker() as FolderPicker)({ id: 'class-exports', mode: 'read' })]);
+    } catch (error) {
+      // Closing the chooser is not a failure.
+      if ((error as Error | undefined)?.name !== 'AbortError') props.onFailed();
+    }
+  };
+  return (
+    <p class="folder">
+      <button type="button" onClick={choose} data-testid="class-folder">
+        {t('classChooseFolder')}
+      </button>{' '}
+      <span class="hint">{t('classChooseFolderHint')}</span>
+    </p>
+  );
+}
+
+/**
+ * The drop zone, file chooser and folder chooser (where the browser has one), with the page's
+ * limits, the reading's progress and its status.
+ */
 export function DropZone(props: {
   onFiles: (files: File[]) => void;
+  onEntries: (entries: FileSystemHandle[]) => void;
+  onFailed: () => void;
   onCancel: () => void;
   progress: DropProgress | null;
   outcome: Outcome;
@@ -30,7 +59,7 @@ export function DropZone(props: {
     // The files are handed over: the same files can be chosen again.
     if (input.current) input.current.value = '';
   };
-  const { over, handlers } = useDropTarget(take);
+  const { over, handlers } = useDropTarget(take, props.onEntries);
 
   return (
     <section class={`drop${over ? ' over' : ''}`} aria-labelledby="drop-title" data-testid="drop-zone" {...handlers}>
@@ -48,6 +77,7 @@ export function DropZone(props: {
           data-testid="class-files"
         />
       </label>
+      {folderPicker() && <FolderButton onEntries={props.onEntries} onFailed={props.onFailed} />}
       <p class="limits" data-testid="limits">
         {t('classLimits', formatNumber(MAX_CLASS_FILES), formatNumber(MAX_EXPORT_BYTES / MB), formatNumber(MAX_CLASS_BYTES / MB))}
       </p>

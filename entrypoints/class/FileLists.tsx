@@ -4,10 +4,12 @@ import { MAX_CLASS_BYTES, MAX_CLASS_FILES } from '@/lib/research/class-drop';
 import { CappedList } from './CappedList';
 import { notesText, reasonText } from './labels';
 
-const noticeText = (n: DropNotice) =>
-  n.error === 'too-many-files'
+const noticeText = (n: DropNotice) => {
+  if (n.error === 'empty-folder') return t('classNotice_empty_folder', n.first);
+  return n.error === 'too-many-files'
     ? t('classNotice_too_many_files', formatNumber(n.count), formatNumber(MAX_CLASS_FILES), n.first)
     : t('classNotice_too_much_data', formatNumber(n.count), formatNumber(MAX_CLASS_BYTES / (1024 * 1024)), n.first);
+};
 
 /** Every refused file with its reason: unreadable or damaged first, then other files of a participant. */
 function refusedLines(view: ClassView) {
@@ -20,6 +22,18 @@ function refusedLines(view: ClassView) {
   ];
 }
 
+/** Folders chosen with no export in them. */
+function FolderNotices({ notices }: { notices: DropNotice[] }) {
+  if (!notices.length) return null;
+  return (
+    <ul class="folder-notices" data-testid="folder-notices">
+      {notices.map((n, i) => (
+        <li key={`${i}-${n.first}`}>{noticeText(n)}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** The files merged (behind a disclosure), and those refused, each with its reason. */
 export function FileLists({ view }: { view: ClassView | null }) {
   if (!view?.files && !view?.notices.length)
@@ -30,9 +44,12 @@ export function FileLists({ view }: { view: ClassView | null }) {
     );
   const { accepted } = view.totals;
   const refused = refusedLines(view);
-  const unread = view.notices.reduce((n, x) => n + x.count, 0);
+  // A folder with no export in it is said on its own (no file of it was refused).
+  const notices = view.notices.filter((n) => n.error !== 'empty-folder');
+  const unread = notices.reduce((n, x) => n + x.count, 0);
   return (
     <section class="files" aria-label={t('classFilesTitle')}>
+      <FolderNotices notices={view.notices.filter((n) => n.error === 'empty-folder')} />
       {accepted.length > 0 && (
         <details>
           <summary>
@@ -53,9 +70,9 @@ export function FileLists({ view }: { view: ClassView | null }) {
       {refused.length + unread > 0 && (
         <div class="refused">
           <h2>{t('classRefusedTitle', formatNumber(refused.length + unread))}</h2>
-          {view.notices.length > 0 && (
+          {notices.length > 0 && (
             <ul data-testid="drop-notices">
-              {view.notices.map((n, i) => (
+              {notices.map((n, i) => (
                 <li key={`${i}-${n.error}`} data-error={n.error}>
                   {noticeText(n)}
                 </li>

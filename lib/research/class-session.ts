@@ -8,6 +8,7 @@ import {
   type Item,
   MAX_CLASS_BYTES,
   MAX_CLASS_FILES,
+  type Readable,
   type ReadRefusal,
   readableBytes,
   readOne,
@@ -17,7 +18,7 @@ import { ReadAhead } from './read-ahead';
 
 /** The files of the drops being read; nothing of them reaches the totals before they are all read. */
 interface Batch {
-  queue: File[];
+  queue: Readable[];
   items: Item[];
   notices: DropNotice[];
   /** Files and bytes of the page once this batch is added. */
@@ -74,7 +75,7 @@ export class ClassSession {
    * thousand files over in slices): the batch is read as its files come and merged only once the
    * last has come and been read, whichever is faster, the page handing over or the worker reading.
    */
-  add(files: readonly File[], rest: DropRest = { files: 0, bytes: 0 }, drop?: number): void {
+  add(files: readonly Readable[], rest: DropRest = { files: 0, bytes: 0 }, drop?: number, over?: DropNotice): void {
     // The rest of a drop whose reading failed: the page was told; a part of it merged alone would be a wrong total.
     if (drop !== undefined && this.abandoned.has(drop)) return;
     const fresh = !this.batch;
@@ -92,14 +93,39 @@ export class ClassSession {
     if (drop !== undefined) batch.drops.add(drop);
     const { taken, notices, used } = admit(files, batch.used);
     batch.queue.push(...taken);
-    batch.notices.push(...notices);
+    batch.notices.push(...notices, ...(over ? [over] : []));
     batch.used = used;
-    batch.awaiting = { files: Math.max(0, rest.files), bytes: Math.max(0, rest.bytes) };
+    batch.awaiting = { files: Math.max(0, rest.files), ...(rest.bytes === undefined ? {} : { bytes: Math.max(0, rest.bytes) }) };
     batch.progress.total += taken.length;
     for (const f of taken) batch.progress.bytesTotal += readableBytes(f);
     this.sendProgress(batch, true);
     if (fresh) void this.run(batch);
     else batch.wake?.();
+  }
+
+  /** How many more files the page can take (those of the drop being read count). */
+  room(): number {
+    return Math.max(0, MAX_CLASS_FILES - (this.batch?.used ?? this.used).files);
+  }
+
+  /** A notice with no file (a chosen folder with no export file in it): with the drop being read, if one is. */
+  notice(notice: DropNotice): void {
+    if (this.batch) return void this.batch.notices.push(notice);
+    this.notices.push(notice);
+    this.view = this.makeView();
+    this.emit({ type: 'view', view: this.view });
+  }
+
+  /** A drop that could not be handed over whole (a folder that could not be listed): dropped with the files read, the page told. */
+  fail(error: unknown): void {
+    const { batch } = this;
+    if (batch) {
+      batch.cancelled = true;
+      batch.wake?.();
+      for (const drop of batch.drops) this.abandoned.add(drop);
+      this.batch = undefined;
+    }
+    this.emit({ type: 'view', view: this.view, failed: String(error) });
   }
 
   /** Forgets the files being read; the totals stay as they were before them. */
@@ -132,7 +158,7 @@ export class ClassSession {
       batch.progress.bytesDone += n;
       this.sendProgress(batch);
     };
-    const ahead = new ReadAhead((file: File) => readOne(file, onChunk, () => batch.cancelled), READ_AHEAD);
+    const ahead = new ReadAhead((file: Readable) => readOne(file, onChunk, () => batch.cancelled), READ_AHEAD);
     try {
       while (batch.items.length < batch.queue.length || batch.awaiting.files > 0) {
         ahead.fill(batch.queue);
@@ -192,7 +218,10 @@ export class ClassSession {
     // Their bytes as the caps will take them: the share of the rest the file cap leaves (its exact
     // files are not known yet), within what the data cap leaves; so the total does not shrink when they come.
     const share = awaiting.files > 0 ? coming / awaiting.files : 0;
-    const comingBytes = Math.min(Math.round(awaiting.bytes * share), Math.max(0, MAX_CLASS_BYTES - used.bytes));
+    // Not told (the page does not ask its files their size): as many per file as those come so far.
+    const perFile = progress.total > 0 ? progress.bytesTotal / progress.total : 0;
+    const restBytes = awaiting.bytes ?? awaiting.files * perFile;
+    const comingBytes = Math.min(Math.round(restBytes * share), Math.max(0, MAX_CLASS_BYTES - used.bytes));
     this.emit({
       type: 'progress',
       progress: { ...progress, total: progress.total + coming, bytesTotal: progress.bytesTotal + comingBytes },

@@ -1,0 +1,113 @@
+import type { Readable } from './class-drop';
+import type { ClassSession } from './class-session';
+
+/**
+ * Folders of exports for the class-totals page, read in its worker: a teacher's folder of ten
+ * thousand files is listed and opened there (File System Access handles, which the page passes on
+ * without touching a file), where Chromium's `<input type="file" multiple>` makes the page itself
+ * create ten thousand File objects and ask each its size, a second or more during which the page
+ * cannot answer (`npm run bench`, class rows). Plain code over the handles' shape, tested in Node.
+ */
+export interface FileEntry {
+  kind: 'file';
+  name: string;
+  getFile(): Promise<File>;
+}
+export interface FolderEntry {
+  kind: 'directory';
+  name: string;
+  values(): AsyncIterable<FileEntry | FolderEntry>;
+}
+export type Entry = FileEntry | FolderEntry;
+
+/** The files a folder's listing takes: exports as the page writes them (JSON, ZIP, CSV), hidden files left out. */
+export const isExportName = (name: string) => !name.startsWith('.') && /\.(json|zip|csv)$/i.test(name);
+/** Folders are listed this many levels deep (a class's folder of per-group folders; not a whole disk). */
+export const MAX_FOLDER_DEPTH = 8;
+/** Files handed to the session at once while they are opened (the first are read while the rest are opened). */
+const SLICE = 250;
+
+interface Listed {
+  path: string;
+  entry: FileEntry;
+}
+
+const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * The files of what was chosen, in order: a file as it is (whatever its name: it was chosen), a
+ * folder's export files level by level, each folder's entries in name order, named by their path
+ * from the chosen folder on ("class/group-a/x.json"). `stopped` is asked between entries.
+ */
+export async function listFiles(entries: readonly Entry[], stopped: () => boolean, onListed?: (n: number) => void) {
+  const out: Listed[] = [];
+  const walk = async (entry: Entry, path: string, depth: number, chosen: boolean): Promise<void> => {
+    if (stopped()) return;
+    if (entry.kind === 'file') {
+      if (chosen || isExportName(entry.name)) {
+        out.push({ path, entry });
+        onListed?.(out.length);
+      }
+      return;
+    }
+    if (depth >= MAX_FOLDER_DEPTH || (!chosen && entry.name.startsWith('.'))) return;
+    const inside: Entry[] = [];
+    for await (const child of entry.values()) {
+      if (stopped()) return;
+      inside.push(child);
+    }
+    for (const child of inside.sort(byName)) await walk(child, `${path}/${child.name}`, depth + 1, false);
+  };
+  for (const entry of entries) await walk(entry, entry.name, 0, true);
+  return out;
+}
+
+/** A file that could not be opened (moved or deleted since it was listed): read, it is refused as unreadable. */
+class Unopened extends File {
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.reject(new Error('not opened'));
+  }
+}
+
+async function open({ path, entry }: Listed): Promise<Readable> {
+  try {
+    const file = await entry.getFile();
+    // Named by its path, so that two groups' "export.json" stay apart in the lists.
+    return file.name === path ? file : { name: path, size: file.size, file };
+  } catch {
+    return new Unopened([], path);
+  }
+}
+
+/**
+ * Adds what was chosen to the session as one drop: lists it (the progress counts the files as they
+ * are found), then opens the files a slice at a time and hands each slice over, saying how many are
+ * still to come. Only the files the page has room for are opened; those past it are named in a
+ * notice. A folder with no export file says so. Stops, handing nothing more, once `stopped`.
+ */
+export async function addEntries(session: ClassSession, entries: readonly Entry[], drop: number, stopped: () => boolean) {
+  let shown = 0;
+  const listed = await listFiles(entries, stopped, (n) => {
+    // The first file found starts the drop (and its progress, with a cancel); then a count now and then.
+    if (shown > 0 && n - shown < SLICE) return;
+    shown = n;
+    session.add([], { files: n }, drop);
+  });
+  if (stopped()) return;
+  if (!listed.length) {
+    for (const entry of entries)
+      if (entry.kind === 'directory') session.notice({ error: 'empty-folder', count: 0, first: entry.name });
+    return;
+  }
+  const room = session.room();
+  const taken = listed.slice(0, room);
+  const left = listed.slice(room);
+  const over = left[0] ? { error: 'too-many-files' as const, count: left.length, first: left[0].path } : undefined;
+  if (!taken.length) return session.add([], { files: 0 }, drop, over);
+  for (let at = 0; at < taken.length; at += SLICE) {
+    const files = await Promise.all(taken.slice(at, at + SLICE).map(open));
+    if (stopped()) return;
+    const rest = taken.length - at - files.length;
+    session.add(files, { files: rest }, drop, rest === 0 ? over : undefined);
+  }
+}
