@@ -9,7 +9,7 @@ import { useClassWorker } from './useClassWorker';
  * the page shows the drop zone, the files taken and refused, and the totals.
  */
 export function ClassTotals() {
-  const { view, progress, outcome, add, addEntries, cancel, clear, failed } = useClassWorker();
+  const { view, progress, outcome, add, addEntries, cancel, clear, folderFailed } = useClassWorker();
   const totals = view?.totals;
   const anything = !!view && (view.files > 0 || view.notices.length > 0);
   return (
@@ -19,7 +19,14 @@ export function ClassTotals() {
       <p class="privacy" data-testid="privacy-note">
         {t('classPrivacy')}
       </p>
-      <DropZone onFiles={add} onEntries={addEntries} onFailed={failed} onCancel={cancel} progress={progress} outcome={outcome} />
+      <DropZone
+        onFiles={add}
+        onEntries={addEntries}
+        onFailed={folderFailed}
+        onCancel={cancel}
+        progress={progress}
+        outcome={outcome}
+      />
       <FileLists view={view} />
       {totals && totals.accepted.length > 0 && <TotalsView totals={totals} onClear={clear} />}
       {anything && !totals?.accepted.length && (

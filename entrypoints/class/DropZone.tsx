@@ -13,6 +13,7 @@ function statusText(progress: DropProgress | null, outcome: Outcome): string {
   if (progress) return outcome === 'cancelling' ? t('classCancelling') : t('classReading', formatNumber(progress.total));
   if (outcome === 'cancelled') return t('classCancelled');
   if (outcome === 'failed') return t('classFailed');
+  if (outcome === 'folder-failed') return t('classFolderFailed');
   return '';
 }
 

@@ -26,11 +26,13 @@ function refusedLines(view: ClassView) {
 function FolderNotices({ notices }: { notices: DropNotice[] }) {
   if (!notices.length) return null;
   return (
-    <ul class="folder-notices" data-testid="folder-notices">
-      {notices.map((n, i) => (
-        <li key={`${i}-${n.first}`}>{noticeText(n)}</li>
-      ))}
-    </ul>
+    <div role="status">
+      <ul class="folder-notices" data-testid="folder-notices">
+        {notices.map((n, i) => (
+          <li key={`${i}-${n.first}`}>{noticeText(n)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClassView, DropProgress, FromWorker, ToWorker } from '@/lib/research/class-drop';
 
 /** How the last reading ended when it did not end with its files added (or that a cancel is on its way). */
-export type Outcome = 'cancelling' | 'cancelled' | 'failed' | undefined;
+export type Outcome = 'cancelling' | 'cancelled' | 'failed' | 'folder-failed' | undefined;
 
 /**
  * Files handed to the worker per message, one message per task: handing a file over makes Chromium
@@ -62,7 +62,10 @@ export function useClassWorker() {
       setProgress(null);
       setOutcome(data.cancelled ? 'cancelled' : data.failed ? 'failed' : undefined);
     };
-    w.onerror = () => setOutcome('failed');
+    w.onerror = () => {
+      setProgress(null);
+      setOutcome('failed');
+    };
     worker.current = w;
     return () => w.terminate();
   }, []);
@@ -75,22 +78,19 @@ export function useClassWorker() {
   };
   return {
     view,
-    // A failed reading shows no progress.
-    progress: outcome === 'failed' ? null : progress,
+    progress,
     outcome,
     add(files: File[]) {
-      if (!files.length) return;
-      setOutcome(undefined);
+      if (files.length) setOutcome(undefined);
       handOver(slices(files, ++drops.current), post, pending.current);
     },
     /** Folders (or files) as handles: the worker lists and opens them. */
     addEntries(entries: FileSystemHandle[]) {
-      if (!entries.length) return;
       setOutcome(undefined);
       post({ type: 'entries', entries, drop: ++drops.current });
     },
-    /** A folder that could not be opened (the chooser failed): said like a reading that failed. */
-    failed: () => setOutcome('failed'),
+    /** The folder chooser failed (not closed: refused): said, without touching a reading under way. */
+    folderFailed: () => setOutcome('folder-failed'),
     cancel() {
       // The worker stops between two files (a 20 MB file takes seconds to check): say so at once.
       setOutcome('cancelling');

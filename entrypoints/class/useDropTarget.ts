@@ -53,7 +53,10 @@ export function useDropTarget(take: (files: FileList | undefined) => void, takeE
       const handles = folderHandles(e.dataTransfer);
       if (!handles) return take(files);
       // No handle after all: the files as the browser gave them (a folder's is refused as unreadable, by name).
-      handles.then(takeEntries, () => take(files));
+      handles.then(
+        (entries) => (entries.length ? takeEntries(entries) : take(files)),
+        () => take(files),
+      );
     },
   };
   return { over, handlers };

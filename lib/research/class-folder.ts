@@ -1,4 +1,4 @@
-import type { Readable } from './class-drop';
+import { MAX_CLASS_FILES, type Readable } from './class-drop';
 import type { ClassSession } from './class-session';
 
 /**
@@ -24,41 +24,63 @@ export type Entry = FileEntry | FolderEntry;
 export const isExportName = (name: string) => !name.startsWith('.') && /\.(json|zip|csv)$/i.test(name);
 /** Folders are listed this many levels deep (a class's folder of per-group folders; not a whole disk). */
 export const MAX_FOLDER_DEPTH = 8;
+/**
+ * At most this many files are listed (ten times what the page takes: the count of those left is
+ * then "at least"): a home folder chosen by mistake is not walked whole.
+ */
+export const MAX_LISTED = 10 * MAX_CLASS_FILES;
 /** Files handed to the session at once while they are opened (the first are read while the rest are opened). */
 const SLICE = 250;
 
 interface Listed {
   path: string;
   entry: FileEntry;
+  /** Which of the chosen entries it is in. */
+  top: number;
 }
+
+/** A folder that could not be listed (moved, or access withdrawn), as a file that cannot be opened: refused as unreadable under its path. */
+const unlisted = (name: string): FileEntry => ({
+  kind: 'file',
+  name,
+  getFile: () => Promise.reject(new Error('not listed')),
+});
 
 const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
  * The files of what was chosen, in order: a file as it is (whatever its name: it was chosen), a
  * folder's export files level by level, each folder's entries in name order, named by their path
- * from the chosen folder on ("class/group-a/x.json"). `stopped` is asked between entries.
+ * from the chosen folder on ("class/group-a/x.json"); a folder that cannot be listed as a file
+ * that cannot be opened; at most MAX_LISTED. `stopped` is asked between entries.
  */
 export async function listFiles(entries: readonly Entry[], stopped: () => boolean, onListed?: (n: number) => void) {
   const out: Listed[] = [];
-  const walk = async (entry: Entry, path: string, depth: number, chosen: boolean): Promise<void> => {
-    if (stopped()) return;
+  const done = () => stopped() || out.length >= MAX_LISTED;
+  const walk = async (entry: Entry, path: string, depth: number, top: number): Promise<void> => {
+    if (done()) return;
+    const chosen = depth === 0;
     if (entry.kind === 'file') {
       if (chosen || isExportName(entry.name)) {
-        out.push({ path, entry });
+        out.push({ path, entry, top });
         onListed?.(out.length);
       }
       return;
     }
     if (depth >= MAX_FOLDER_DEPTH || (!chosen && entry.name.startsWith('.'))) return;
     const inside: Entry[] = [];
-    for await (const child of entry.values()) {
-      if (stopped()) return;
-      inside.push(child);
+    try {
+      for await (const child of entry.values()) {
+        if (done()) return;
+        inside.push(child);
+      }
+    } catch {
+      out.push({ path, entry: unlisted(entry.name), top });
+      return;
     }
-    for (const child of inside.sort(byName)) await walk(child, `${path}/${child.name}`, depth + 1, false);
+    for (const child of inside.sort(byName)) await walk(child, `${path}/${child.name}`, depth + 1, top);
   };
-  for (const entry of entries) await walk(entry, entry.name, 0, true);
+  for (const [top, entry] of entries.entries()) await walk(entry, entry.name, 0, top);
   return out;
 }
 
@@ -94,11 +116,11 @@ export async function addEntries(session: ClassSession, entries: readonly Entry[
     session.add([], { files: n }, drop);
   });
   if (stopped()) return;
-  if (!listed.length) {
-    for (const entry of entries)
-      if (entry.kind === 'directory') session.notice({ error: 'empty-folder', count: 0, first: entry.name });
-    return;
-  }
+  // Each chosen folder with no export file says so (beside the others' files).
+  for (const [top, entry] of entries.entries())
+    if (entry.kind === 'directory' && !listed.some((l) => l.top === top))
+      session.notice({ error: 'empty-folder', count: 0, first: entry.name });
+  if (!listed.length) return;
   const room = session.room();
   const taken = listed.slice(0, room);
   const left = listed.slice(room);

@@ -24,8 +24,11 @@ interface Batch {
   /** Files and bytes of the page once this batch is added. */
   used: { files: number; bytes: number };
   progress: DropProgress;
-  /** What of the drop the page has still to hand over: the batch is not whole before it has. */
-  awaiting: DropRest;
+  /**
+   * What of each drop the page (or the folder's lister) has still to hand over: the batch is not
+   * whole before every drop is (a folder may be read beside a drop of files).
+   */
+  awaiting: Map<number | undefined, DropRest>;
   /** Wakes the reading loop waiting for the drop's next files. */
   wake?: () => void;
   /** The page's numbers of the drops in this batch. */
@@ -46,6 +49,17 @@ const REST_EVERY_MS = 50;
 const READ_AHEAD = { files: 64, bytes: 64 * 1024 * 1024 };
 
 const rest = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** What the batch's drops have still to hand over, in all; bytes not told reckoned at `perFile` each. */
+function awaitingOf(batch: Batch, perFile = 0): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const rest of batch.awaiting.values()) {
+    files += rest.files;
+    bytes += rest.bytes ?? rest.files * perFile;
+  }
+  return { files, bytes };
+}
 
 /**
  * The class totals held by the worker: drops are added to a batch that is read file by file and
@@ -85,7 +99,7 @@ export class ClassSession {
       notices: [],
       used: { ...this.used },
       progress: { done: 0, total: 0, bytesDone: 0, bytesTotal: 0 },
-      awaiting: { files: 0, bytes: 0 },
+      awaiting: new Map(),
       drops: new Set(),
       cancelled: false,
     };
@@ -95,7 +109,10 @@ export class ClassSession {
     batch.queue.push(...taken);
     batch.notices.push(...notices, ...(over ? [over] : []));
     batch.used = used;
-    batch.awaiting = { files: Math.max(0, rest.files), ...(rest.bytes === undefined ? {} : { bytes: Math.max(0, rest.bytes) }) };
+    batch.awaiting.set(drop, {
+      files: Math.max(0, rest.files),
+      ...(rest.bytes === undefined ? {} : { bytes: Math.max(0, rest.bytes) }),
+    });
     batch.progress.total += taken.length;
     for (const f of taken) batch.progress.bytesTotal += readableBytes(f);
     this.sendProgress(batch, true);
@@ -108,12 +125,14 @@ export class ClassSession {
     return Math.max(0, MAX_CLASS_FILES - (this.batch?.used ?? this.used).files);
   }
 
-  /** A notice with no file (a chosen folder with no export file in it): with the drop being read, if one is. */
+  /**
+   * A notice with no file (a chosen folder with no export file in it). Kept whatever happens to a
+   * drop being read (shown with its totals, or its cancel), and shown at once when none is.
+   */
   notice(notice: DropNotice): void {
-    if (this.batch) return void this.batch.notices.push(notice);
     this.notices.push(notice);
     this.view = this.makeView();
-    this.emit({ type: 'view', view: this.view });
+    if (!this.batch) this.emit({ type: 'view', view: this.view });
   }
 
   /** A drop that could not be handed over whole (a folder that could not be listed): dropped with the files read, the page told. */
@@ -160,7 +179,7 @@ export class ClassSession {
     };
     const ahead = new ReadAhead((file: Readable) => readOne(file, onChunk, () => batch.cancelled), READ_AHEAD);
     try {
-      while (batch.items.length < batch.queue.length || batch.awaiting.files > 0) {
+      while (batch.items.length < batch.queue.length || awaitingOf(batch).files > 0) {
         ahead.fill(batch.queue);
         if (ahead.pending === 0) {
           // All the files come so far are read: wait for the drop's next slice (or a cancel).
@@ -213,15 +232,14 @@ export class ClassSession {
     this.lastProgress = at;
     // The files still to come count in the totals shown (those the page can still take, and their
     // bytes): "1,233 of 10,000 files" from the first slice on, not "of 1,250" slice after slice.
-    const { awaiting, progress, used } = batch;
+    const { progress, used } = batch;
+    // Not told (the page does not ask its files their size): as many per file as those come so far.
+    const awaiting = awaitingOf(batch, progress.total > 0 ? progress.bytesTotal / progress.total : 0);
     const coming = Math.min(awaiting.files, Math.max(0, MAX_CLASS_FILES - used.files));
     // Their bytes as the caps will take them: the share of the rest the file cap leaves (its exact
-    // files are not known yet), within what the data cap leaves; so the total does not shrink when they come.
+    // files are not known yet), within what the data cap leaves.
     const share = awaiting.files > 0 ? coming / awaiting.files : 0;
-    // Not told (the page does not ask its files their size): as many per file as those come so far.
-    const perFile = progress.total > 0 ? progress.bytesTotal / progress.total : 0;
-    const restBytes = awaiting.bytes ?? awaiting.files * perFile;
-    const comingBytes = Math.min(Math.round(restBytes * share), Math.max(0, MAX_CLASS_BYTES - used.bytes));
+    const comingBytes = Math.min(Math.round(awaiting.bytes * share), Math.max(0, MAX_CLASS_BYTES - used.bytes));
     this.emit({
       type: 'progress',
       progress: { ...progress, total: progress.total + coming, bytesTotal: progress.bytesTotal + comingBytes },

@@ -106,6 +106,27 @@ describe('class totals from a chosen folder (Chromium)', () => {
     await page.close();
   });
 
+  it('cancels a folder being read: the totals stay as they were, nothing of it comes later', async () => {
+    const many = Array.from({ length: 3000 }, (_, i): [string, string] => [
+      `${String(i).padStart(4, '0')}.json`,
+      JSON.stringify(synthExport(rand, { rows: 3 })),
+    ]);
+    const page = await classWithFolder('big-class', many);
+    await page.getByTestId('class-folder').click();
+    await page.getByTestId('cancel').click();
+    await expect
+      .poll(() => page.getByTestId('reading-status').textContent(), { timeout: 60_000 })
+      .toBe('Cancelled: nothing from those files was added.');
+    await page.waitForTimeout(3000);
+    expect(await page.getByTestId('total-actions').count()).toBe(0);
+    expect(await page.getByTestId('progress').count()).toBe(0);
+    // The page takes the folder again after it, whole.
+    await page.getByTestId('class-folder').click();
+    await page.getByTestId('total-actions').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('total-participants').getAttribute('data-value')).toBe('3000');
+    await page.close();
+  }, 240_000);
+
   it('closing the chooser changes nothing', async () => {
     const page = await classWithFolder('class', []);
     await page.evaluate(() => {

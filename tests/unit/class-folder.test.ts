@@ -9,6 +9,7 @@ import {
   isExportName,
   listFiles,
   MAX_FOLDER_DEPTH,
+  MAX_LISTED,
 } from '@/lib/research/class-folder';
 import { ClassSession } from '@/lib/research/class-session';
 import { exportToCsv } from '@/lib/research/format';
@@ -81,9 +82,38 @@ describe('class folders: listing', () => {
   });
 
   it('stops listing once stopped', async () => {
-    let asked = 0;
-    const listed = await listFiles([folder('f', [file('a.json'), file('b.json'), file('c.json')])], () => ++asked > 2);
-    expect(listed.length).toBeLessThan(3);
+    let found = 0;
+    const entries = [folder('f', [file('a.json'), file('b.json'), folder('g', [file('c.json')])])];
+    const listed = await listFiles(
+      entries,
+      () => found >= 1,
+      (n) => {
+        found = n;
+      },
+    );
+    expect(listed.map((l) => l.path)).toEqual(['f/a.json']);
+  });
+
+  it(`lists at most ${MAX_LISTED.toLocaleString('en')} files (a home folder chosen by mistake is not walked whole)`, async () => {
+    const many = Array.from({ length: MAX_LISTED + 5 }, (_, i) => file(`${i}.json`));
+    const listed = await listFiles([folder('home', many)], () => false);
+    expect(listed).toHaveLength(MAX_LISTED);
+  });
+
+  it('lists a folder that cannot be listed as a file refused unreadable under its path, and the others', async () => {
+    const locked: FolderEntry = {
+      kind: 'directory',
+      name: 'locked',
+      async *values() {
+        yield file('x.json');
+        throw new DOMException('revoked', 'NotAllowedError');
+      },
+    };
+    const { sess, view } = session();
+    await addEntries(sess, [folder('class', [file('a.json'), locked])], 1, () => false);
+    const { view: v } = await view();
+    expect(v.readRefused).toEqual([{ name: 'class/locked', error: 'unreadable' }]);
+    expect(v.totals.accepted.map((f) => f.name)).toEqual(['class/a.json']);
   });
 });
 
@@ -155,19 +185,38 @@ describe('class folders: adding to the session', () => {
     expect(entries.filter((e) => e.opened()).length).toBe(500);
   });
 
-  it('a folder that cannot be listed fails its drop whole and tells the page', async () => {
+  it('says which of two chosen folders has no export, and merges the other’s', async () => {
     const { sess, view } = session();
-    const broken: FolderEntry = {
-      kind: 'directory',
-      name: 'class',
-      async *values() {
-        yield file('a.json');
-        throw new DOMException('revoked', 'NotAllowedError');
-      },
-    };
-    await addEntries(sess, [broken], 1, () => false).catch((error) => sess.fail(error));
-    const v = await view();
-    expect(v.failed).toMatch(/revoked/);
-    expect(v.view.files).toBe(0);
+    await addEntries(sess, [folder('empty', [file('a.txt')]), folder('class', [file('a.json')])], 1, () => false);
+    const { view: v } = await view();
+    expect(v.notices).toEqual([{ error: 'empty-folder', count: 0, first: 'empty' }]);
+    expect(v.totals.accepted.map((f) => f.name)).toEqual(['class/a.json']);
+  });
+
+  it('keeps an empty folder’s notice through the cancel of a drop being read', async () => {
+    const { sess, messages } = session();
+    sess.add([new File([JSON.stringify(students[1])], 'b.json')], { files: 1 }, 1);
+    await addEntries(sess, [folder('empty', [])], 2, () => false);
+    sess.cancel();
+    const views = messages.flatMap((m) => (m.type === 'view' ? [m] : []));
+    expect(views).toHaveLength(1);
+    expect(views[0]?.cancelled).toBe(true);
+    expect(views[0]?.view.notices).toEqual([{ error: 'empty-folder', count: 0, first: 'empty' }]);
+  });
+
+  it('reads a folder beside a drop of files still being handed over: merged once both are whole', async () => {
+    const { sess, messages, view } = session();
+    const a = new File([JSON.stringify(students[1])], 'a.json');
+    const c = new File([JSON.stringify(students[3])], 'c.json');
+    sess.add([a], { files: 1 }, 1); // the page has one more file of this drop to hand over
+    await addEntries(sess, [folder('class', [file('b.json', JSON.stringify(students[2]))])], 2, () => false);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(messages.filter((m) => m.type === 'view')).toEqual([]);
+    const progress = messages.flatMap((m) => (m.type === 'progress' ? [m.progress] : []));
+    expect(progress.at(-1)?.total).toBe(3);
+    sess.add([c], { files: 0 }, 1);
+    const { view: v } = await view();
+    expect(v.totals.accepted.map((f) => f.name).sort()).toEqual(['a.json', 'c.json', 'class/b.json']);
+    expect(messages.filter((m) => m.type === 'view')).toHaveLength(1);
   });
 });
