@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { MAX_CLASS_FILES } from '@/lib/research/class-drop';
+import { folderForChooser, openClass } from '../e2e/class-page';
 import type { Session } from '../e2e/harness';
 import { longest, type MainThread, measureMainThread } from '../e2e/main-thread';
 import { rng, synthExport } from '../unit/class-fixtures';
@@ -23,27 +24,11 @@ export async function classMerge(s: Session): Promise<void> {
   const name = (i: number) => `${String(i).padStart(5, '0')}.json`;
 
   const page = await openClass(s);
-  for (let at = 0; at < texts.length; at += 500) {
-    await page.evaluate(
-      async ({ at, chunk }) => {
-        const root = await navigator.storage.getDirectory();
-        const folder = await root.getDirectoryHandle('bench-class', { create: true });
-        await Promise.all(
-          chunk.map(async (text, i) => {
-            const file = await folder.getFileHandle(`${String(at + i).padStart(5, '0')}.json`, { create: true });
-            const w = await file.createWritable();
-            await w.write(text);
-            await w.close();
-          }),
-        );
-      },
-      { at, chunk: texts.slice(at, at + 500) },
-    );
-  }
-  await page.evaluate(() => {
-    (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
-      (await navigator.storage.getDirectory()).getDirectoryHandle('bench-class');
-  });
+  await folderForChooser(
+    page,
+    'bench-class',
+    texts.map((text, i): [string, string] => [name(i), text]),
+  );
   const folder = await merge(page, () => page.getByTestId('class-folder').click());
   await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('bench-class', { recursive: true }));
   await page.close();
@@ -99,14 +84,6 @@ export async function classMerge(s: Session): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function openClass(s: Session): Promise<Page> {
-  const page = await s.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 1000 });
-  await page.goto(`chrome-extension://${s.extensionId}/class.html`);
-  await page.locator('main').waitFor();
-  return page;
 }
 
 /** Chooses the files with `choose`, waits for the totals and their charts; the time, participants and longest task. */

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AnonymisedExport, exportToCsv } from '@/lib/research/format';
 import { rng, sumRows, synthExport } from '../unit/class-fixtures';
+import { folderForChooser, openClass } from './class-page';
 import { launch, type Session } from './harness';
 import { longest, measureMainThread } from './main-thread';
 
@@ -35,29 +36,8 @@ afterAll(async () => {
 
 /** The class page, a folder `name` made with `content` in its private file system, and the chooser answering with it. */
 async function classWithFolder(name: string, content: [string, string][]): Promise<Page> {
-  const page = await s.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 1000 });
-  await page.goto(`chrome-extension://${s.extensionId}/class.html`);
-  await page.locator('main').waitFor();
-  await page.evaluate(
-    async ({ name, content }) => {
-      const root = await navigator.storage.getDirectory();
-      await root.removeEntry(name, { recursive: true }).catch(() => {});
-      const folder = await root.getDirectoryHandle(name, { create: true });
-      for (const [path, text] of content) {
-        const parts = path.split('/');
-        let dir = folder;
-        for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
-        const handle = await dir.getFileHandle(parts.at(-1) as string, { create: true });
-        const w = await handle.createWritable();
-        await w.write(text);
-        await w.close();
-      }
-      (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
-        folder;
-    },
-    { name, content },
-  );
+  const page = await openClass(s);
+  await folderForChooser(page, name, content);
   return page;
 }
 

@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CLASS_FILES } from '@/lib/research/class-drop';
 import { type AnonymisedExport, MAX_EXPORT_BYTES } from '@/lib/research/format';
 import { rng, sumRows, synthExport } from '../unit/class-fixtures';
+import { openClass } from './class-page';
 import { launch, type Session, seriousViolations, stillCopy } from './harness';
 import { longest, type MainThread, measureMainThread, type Phase } from './main-thread';
 
@@ -45,14 +45,6 @@ afterAll(async () => {
   await s?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function openClass(session: Session): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 1000 });
-  await page.goto(`chrome-extension://${session.extensionId}/class.html`);
-  await page.locator('main').waitFor();
-  return page;
-}
 
 const en = (n: number) => new Intl.NumberFormat('en').format(n);
 
