@@ -22,7 +22,7 @@ import { GestureBook } from './gestures';
 import { candidates, matchRequest, type RequestDetails } from './network';
 import { RequestRetry } from './request-retry';
 import { TargetHasher } from './targets';
-import { type Item, platformOf, type WriterState, writeBatch } from './writer';
+import { type Item, Pruner, platformOf, type WriterState, writeBatch } from './writer';
 
 export { GESTURE_GRACE_MS, GESTURE_MESSAGE_WAIT_MS, GESTURE_WINDOW_MS, type MessageSender } from './attribution';
 export { isQuotaError } from './batcher';
@@ -44,8 +44,9 @@ export class Collector {
   private readonly gestures: GestureBook;
   /** Gestures waiting for the tracking choices, and requests being attributed (at most GESTURE_MESSAGE_WAIT_MS). */
   private inflight = 0;
-  /** When stale rows were last pruned (writer.ts). */
-  private readonly pruning: WriterState = { last: 0 };
+  /** What writeBatch keeps between batches, and the prune that follows writes (writer.ts). */
+  private readonly writer: WriterState = { last: 0 };
+  private readonly pruner: Pruner;
   readonly refused: { error: string; at: number }[] = [];
   /** The user's tracking choices; refreshed with `refreshTracking()` when they change. */
   private tracking: TrackingSettings = { ...DEFAULT_TRACKING };
@@ -66,6 +67,8 @@ export class Collector {
       () => this.batcher.idle(),
     );
     this.hasher = new TargetHasher(db);
+    this.hasher.warm();
+    this.pruner = new Pruner(db, this.writer);
     this.gestures = new GestureBook(db);
     this.trackingRead = this.readTracking();
   }
@@ -275,11 +278,12 @@ export class Collector {
     await this.trackingRead;
     const now = Date.now();
     const batch = all.filter((item) => !notTracked(this.tracking, platformOf(item), item.incognito === true, now));
-    const changed = await writeBatch(this.db, this.hasher, batch, this.pruning);
+    const changed = await writeBatch(this.db, this.hasher, batch, this.writer);
     // The batch is stored from here on: what follows must not make it look refused (a request's
     // sighting would be tried again, and counted twice).
     try {
       if (changed) this.onChanged();
+      this.pruner.soon();
       await this.retain();
     } catch (error) {
       console.error('[clickwork] stored, but could not announce it or apply the retention period', error);

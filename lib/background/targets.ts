@@ -16,23 +16,33 @@ export class TargetHasher {
 
   constructor(private readonly db: ClickworkDB) {}
 
+  /** Reads the salt ahead of the first target (a worker woken by a click hashes that click's). */
+  warm(): void {
+    this.getSalt().catch(() => {});
+  }
+
   /** The salted key of one platform's target. */
   async key(platform: string, rawTarget: string): Promise<string> {
     return sha256Hex(`${await this.getSalt()}|${platform}|${rawTarget}`);
   }
 
   private getSalt(): Promise<string> {
-    this.salt ??= this.db.transaction('rw', this.db.meta, async () => {
+    // Read first: a read-write transaction is needed once per installation, to make the salt.
+    this.salt ??= this.db.meta.get('salt').then((row) => (typeof row?.value === 'string' ? row.value : this.makeSalt()));
+    // A failed first write (a full disk) is not remembered: the next sighting tries again.
+    this.salt.catch(() => {
+      this.salt = undefined;
+    });
+    return this.salt;
+  }
+
+  private makeSalt(): Promise<string> {
+    return this.db.transaction('rw', this.db.meta, async () => {
       const row = await this.db.meta.get('salt');
       if (typeof row?.value === 'string') return row.value;
       const value = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
       await this.db.meta.put({ key: 'salt', value });
       return value;
     });
-    // A failed first write (a full disk) is not remembered: the next sighting tries again.
-    this.salt.catch(() => {
-      this.salt = undefined;
-    });
-    return this.salt;
   }
 }

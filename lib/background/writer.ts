@@ -11,7 +11,13 @@ import type { TargetHasher } from './targets';
 /** Ids of stored messages are kept this long: far beyond any retry of the same message. */
 export const SEEN_TTL_MS = 24 * 3_600_000;
 /** How often stale message ids, gestures and parked requests are pruned. */
-const PRUNE_EVERY_MS = 60_000;
+export const PRUNE_EVERY_MS = 60_000;
+/**
+ * A prune waits this long after a write: a worker just woken by a click stores that click first.
+ * (A worker stopped within a tenth of a second of the click loses a request seen only in its memory:
+ * each step before the commit counts, and a prune in the write's transaction cost it 5-15 ms.)
+ */
+export const PRUNE_DELAY_MS = 3_000;
 
 /** One thing the intake writes. `id`: a content-script message id, for exactly-once delivery. */
 export type Item = { id?: string; incognito?: boolean } & (
@@ -30,13 +36,14 @@ export function platformOf(item: Item): PlatformId {
 
 /** What writeBatch keeps from one batch to the next (the collector holds one for its life). */
 export interface WriterState {
-  /** When stale rows were last pruned. */
+  /** When stale rows were last pruned (Pruner). */
   last: number;
   /**
    * Every stored message id, with when its row was written: the `seen` table, read once (at the
-   * first batch, and again after a prune) and kept in step after each batch is written. Only
-   * writeBatch writes that table, one batch at a time, so the copy is exact; it spares each batch
-   * a lookup and a record per message (a burst of 10,000 sightings spent 1.2 s of its 3.8 s on them).
+   * first batch that carries a message id) and kept in step after each batch is written and each
+   * prune. Only writeBatch writes that table, one batch at a time, so the copy is exact; it spares
+   * each batch a lookup and a record per message (a burst of 10,000 sightings spent 1.2 s of its
+   * 3.8 s on them).
    */
   seen?: Map<string, number>;
 }
@@ -65,13 +72,14 @@ export async function writeBatch(db: ClickworkDB, hasher: TargetHasher, batch: I
   let changed = false;
   // This batch's new message ids, recorded when its transaction has committed.
   const fresh = new Set<string>();
-  let pruned = false;
   const now = Date.now();
+  // Gestures and requests carry no message id: a batch of them (a worker's first, after a click) reads no ids.
+  const hasIds = batch.some((item) => item.id !== undefined);
   const tables = [db.events, db.daily, db.hours, db.pending, db.health, db.seen, db.gestures, db.parked];
   await db.transaction('rw', tables, async () => {
     // Read inside the transaction, so the copy is the table's; a failed batch leaves it as true as it was.
-    state.seen ??= await readSeen(db);
-    const stored = state.seen;
+    if (hasIds) state.seen ??= await readSeen(db);
+    const stored = state.seen ?? new Map<string, number>();
     const rollup = new RollupBuffer();
     // What the batch's sightings need, read at once (lib/db/ingest.ts prepareAll).
     await prepareAll(db, sightingsOf(batch), rollup);
@@ -98,16 +106,9 @@ export async function writeBatch(db: ClickworkDB, hasher: TargetHasher, batch: I
     const ids = [...fresh];
     if (ids.length)
       await db.seen.put(ids.length === 1 ? { id: ids[0] as string, at: now } : { id: ids[0] as string, at: now, ids });
-    if (now - state.last >= PRUNE_EVERY_MS) {
-      await prune(db, now);
-      pruned = true;
-    }
   });
-  // Committed: the copy of the table follows it (read afresh after a prune).
-  if (pruned) {
-    state.last = now;
-    state.seen = undefined;
-  } else for (const id of fresh) state.seen?.set(id, now);
+  // Committed: the copy of the table follows it.
+  for (const id of fresh) state.seen?.set(id, now);
   return changed;
 }
 
@@ -153,6 +154,38 @@ async function apply(db: ClickworkDB, item: Item, rollup: RollupBuffer, parked: 
   else await applySighting(db, item.sighting, rollup);
   if (parked && item.sighting.signal === 'dom') await confirmParked(db, item.sighting, rollup);
   return true;
+}
+
+/**
+ * Drops message ids past their time, expired gestures and requests no control confirmed: in its own
+ * transaction, PRUNE_DELAY_MS after a write at the earliest and at most every PRUNE_EVERY_MS, while
+ * the worker lives (a worker woken by one click is stopped about 30 s later).
+ */
+export class Pruner {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly db: ClickworkDB,
+    private readonly state: WriterState,
+  ) {}
+
+  /** Called after each write: plans the next prune, if none is planned. */
+  soon(): void {
+    if (this.timer !== undefined) return;
+    const wait = Math.max(PRUNE_DELAY_MS, this.state.last + PRUNE_EVERY_MS - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.now().catch((error) => console.warn('[clickwork] could not prune stale rows', error));
+    }, wait);
+  }
+
+  /** Prunes now; the copy of the `seen` table loses what the table lost. */
+  async now(at = Date.now()): Promise<void> {
+    await this.db.transaction('rw', [this.db.seen, this.db.gestures, this.db.parked], () => prune(this.db, at));
+    this.state.last = at;
+    const cutoff = at - SEEN_TTL_MS;
+    for (const [id, written] of this.state.seen ?? []) if (written < cutoff) this.state.seen?.delete(id);
+  }
 }
 
 /** Drops message ids past their time, expired gestures and requests no control confirmed. */

@@ -2,7 +2,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Request, type Route, type Worker } from 'playwright-core';
+import {
+  type BrowserContext,
+  type CDPSession,
+  chromium,
+  type Page,
+  type Request,
+  type Route,
+  type Worker,
+} from 'playwright-core';
 import { readRealPage, realPages } from '../real-pages';
 import { withoutScripts, X_ARTICLE_ID } from '../real-trims';
 
@@ -228,12 +236,24 @@ export async function welcomePage(context: BrowserContext, extensionId: string):
 export async function stopServiceWorker(s: Session): Promise<void> {
   const cdp = await s.context.browser()?.newBrowserCDPSession();
   if (!cdp) throw new Error('no browser CDP session');
+  for (const t of await workerTargets(cdp, s)) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+  await cdp.detach();
+}
+
+/** How many service workers of the extension run now (0: the next event wakes a new one). */
+export async function runningServiceWorkers(s: Session): Promise<number> {
+  const cdp = await s.context.browser()?.newBrowserCDPSession();
+  if (!cdp) throw new Error('no browser CDP session');
+  const n = (await workerTargets(cdp, s)).length;
+  await cdp.detach();
+  return n;
+}
+
+async function workerTargets(cdp: CDPSession, s: Session): Promise<{ targetId: string }[]> {
   const { targetInfos } = (await cdp.send('Target.getTargets')) as {
     targetInfos: { type: string; url: string; targetId: string }[];
   };
-  const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(s.extensionId));
-  for (const t of workers) await cdp.send('Target.closeTarget', { targetId: t.targetId });
-  await cdp.detach();
+  return targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(s.extensionId));
 }
 
 export interface StoredEvent {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_BATCH } from '@/lib/background/batcher';
 import { TargetHasher } from '@/lib/background/targets';
-import { type Item, type WriterState, writeBatch } from '@/lib/background/writer';
+import { type Item, PRUNE_DELAY_MS, PRUNE_EVERY_MS, Pruner, type WriterState, writeBatch } from '@/lib/background/writer';
 import { ClickworkDB } from '@/lib/db/schema';
 
 let db: ClickworkDB;
@@ -101,13 +101,54 @@ describe('exactly once across batches', () => {
     const hasher = new TargetHasher(db);
     const day = 24 * 3_600_000;
     await db.seen.put({ id: 'old', at: Date.now() - day - 60_000, ids: ['old', 'msg-0-xxxxxxxx'] });
-    const state: WriterState = { last: 0 }; // due to prune
+    const state: WriterState = { last: 0 };
     await writeBatch(db, hasher, [like(1)], state);
+    // The write itself prunes nothing (a woken worker's first write is its click's).
+    expect(await db.seen.get('old')).toBeDefined();
+    expect(state.seen?.has('msg-0-xxxxxxxx')).toBe(true);
+    await new Pruner(db, state).now();
     expect(await db.seen.get('old')).toBeUndefined();
-    expect(state.seen).toBeUndefined(); // read again at the next batch
+    expect(state.seen?.has('msg-0-xxxxxxxx')).toBe(false);
+    expect(state.seen?.has('msg-1-xxxxxxxx')).toBe(true);
+    expect(state.last).toBeGreaterThan(0);
     // msg-0 was stored more than a day ago: no longer remembered, as before batches had one row.
     await writeBatch(db, hasher, [like(0)], state);
     expect(await db.events.count()).toBe(2);
-    expect(state.seen?.has('msg-1-xxxxxxxx')).toBe(true);
+  });
+
+  it('reads no message ids for a batch that carries none (a request and its gesture)', async () => {
+    await db.seen.put({ id: 'msg-9-xxxxxxxx', at: Date.now() });
+    const state: WriterState = { last: 0 };
+    const { id: _, ...request } = like(1);
+    await writeBatch(db, new TargetHasher(db), [request as Item], state);
+    expect(state.seen).toBeUndefined();
+    expect(await db.events.count()).toBe(1);
+    // The next batch with an id reads them all.
+    await writeBatch(db, new TargetHasher(db), [like(9), like(2)], state);
+    expect(await db.events.count()).toBe(2);
+    expect(state.seen?.size).toBe(2);
+  });
+
+  it('prunes PRUNE_DELAY_MS after a write at the earliest, then at most every PRUNE_EVERY_MS', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    try {
+      const state: WriterState = { last: 0 };
+      const pruner = new Pruner(db, state);
+      const now = vi.spyOn(pruner, 'now').mockResolvedValue(undefined);
+      pruner.soon();
+      pruner.soon(); // one planned at a time
+      vi.advanceTimersByTime(PRUNE_DELAY_MS - 1);
+      expect(now).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(now).toHaveBeenCalledTimes(1);
+      state.last = Date.now();
+      pruner.soon();
+      vi.advanceTimersByTime(PRUNE_EVERY_MS - 1);
+      expect(now).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(1);
+      expect(now).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
