@@ -9,7 +9,7 @@ import { Tiles } from './Tiles';
 
 /**
  * How many of `n` parts to draw: one more in each task after `key` changes, so that no single task
- * draws them all (a chart lays out the page and paints its canvas).
+ * makes them all (each chart's figure and table; the chart worker draws the bars).
  */
 function useOneAtATime(n: number, key: unknown): number {
   const [shown, setShown] = useState(1);

@@ -3,38 +3,144 @@ import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { cssVar, useThemeRedraw } from '@/components/theme';
 import { barData, barOptions, type ChartLine } from './chart-config';
+import type { BarConfig, ChartSize, FromChartWorker, ToChartWorker } from './chart-messages';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+/** A chart on one canvas: drawn by the chart worker or, where a browser cannot, in the page. */
+interface Drawing {
+  draw(config: BarConfig): void;
+  destroy(): void;
+}
+
+/** The page's chart worker, made with its first chart; null where this browser cannot draw off the page. */
+let worker: Worker | null | undefined;
+let lastId = 0;
+const answers = new Map<number, (m: FromChartWorker) => void>();
+
+function chartWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  worker = null;
+  if (typeof OffscreenCanvas === 'undefined' || !('transferControlToOffscreen' in HTMLCanvasElement.prototype)) return null;
+  try {
+    const w = new Worker(new URL('./chart-worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = ({ data }: MessageEvent<FromChartWorker>) => answers.get(data.id)?.(data);
+    w.onerror = (event) => console.error('[clickwork] the class charts’ worker failed', event.message);
+    worker = w;
+  } catch (error) {
+    console.warn('[clickwork] class charts drawn in the page', error);
+  }
+  return worker;
+}
 
 /**
- * Draws the lines as bars on the canvas: the chart is made once and updated when the lines change,
- * made again when the system switches between light and dark (colours come from the page's theme),
- * and destroyed with the component.
+ * Hands the canvas to the worker once the layout gave it a size (read from a ResizeObserver: nothing
+ * here forces a layout), then sends new bars, new sizes and the pointer's moves (for the tooltip).
+ */
+function inWorker(w: Worker, canvas: HTMLCanvasElement, onAnswer: (m: FromChartWorker) => void): Drawing {
+  const id = ++lastId;
+  const send = (m: ToChartWorker, transfer: Transferable[] = []) => w.postMessage(m, transfer);
+  let size: ChartSize | undefined;
+  let waiting: BarConfig | undefined;
+  let handedOver = false;
+  const flush = () => {
+    if (!size || !waiting) return;
+    const config = waiting;
+    waiting = undefined;
+    if (handedOver) return send({ type: 'draw', id, config, ...size });
+    const offscreen = canvas.transferControlToOffscreen();
+    handedOver = true;
+    send({ type: 'draw', id, config, canvas: offscreen, ...size }, [offscreen]);
+  };
+  const observer = new ResizeObserver(([entry]) => {
+    if (!entry?.contentRect.width) return;
+    const first = !size;
+    size = { width: entry.contentRect.width, height: entry.contentRect.height, ratio: devicePixelRatio };
+    if (first) flush();
+    else send({ type: 'resize', id, ...size });
+  });
+  observer.observe(canvas);
+  let frame = 0;
+  let at = { x: 0, y: 0 };
+  const move = (e: PointerEvent) => {
+    at = { x: e.offsetX, y: e.offsetY };
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      send({ type: 'pointer', id, event: 'mousemove', ...at });
+    });
+  };
+  const leave = () => {
+    cancelAnimationFrame(frame);
+    frame = 0;
+    send({ type: 'pointer', id, event: 'mouseout', x: 0, y: 0 });
+  };
+  canvas.addEventListener('pointermove', move);
+  canvas.addEventListener('pointerleave', leave);
+  answers.set(id, onAnswer);
+  return {
+    draw(config) {
+      waiting = config;
+      flush();
+    },
+    destroy() {
+      observer.disconnect();
+      canvas.removeEventListener('pointermove', move);
+      canvas.removeEventListener('pointerleave', leave);
+      answers.delete(id);
+      send({ type: 'destroy', id });
+    },
+  };
+}
+
+/** Where a browser has no OffscreenCanvas or worker for it: Chart.js in the page, as before. */
+function inPage(canvas: HTMLCanvasElement, onAnswer: (m: FromChartWorker) => void): Drawing {
+  Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+  let chart: Chart<'bar'> | undefined;
+  return {
+    draw(config) {
+      if (chart) {
+        chart.data = config.data;
+        chart.options = config.options ?? {};
+        chart.update();
+      } else chart = new Chart(canvas, config);
+      onAnswer({ type: 'drawn', id: 0 });
+    },
+    destroy: () => chart?.destroy(),
+  };
+}
+
+/**
+ * Draws the lines as bars on the canvas, off the page's main thread where the browser can (a
+ * worker drawing on an OffscreenCanvas: entrypoints/class/chart-worker.ts). The chart is made once,
+ * drawn again when the lines change or the system switches between light and dark (colours come
+ * from the page's theme), and destroyed with the component. The canvas's `data-drawn` counts the
+ * draws done ("failed" when the worker could not draw it).
  */
 export function useBarChart(canvas: RefObject<HTMLCanvasElement | null>, lines: ChartLine[]): void {
-  const chart = useRef<Chart<'bar'> | null>(null);
-  const scheme = useThemeRedraw(chart);
+  const drawing = useRef<Drawing | null>(null);
+  const scheme = useThemeRedraw(useRef(null));
 
   useEffect(() => {
-    if (!canvas.current) return;
+    const element = canvas.current;
+    if (!element) return;
+    if (!drawing.current) {
+      let draws = 0;
+      const onAnswer = (m: FromChartWorker) => {
+        element.dataset.drawn = m.type === 'drawn' ? String(++draws) : 'failed';
+      };
+      const w = chartWorker();
+      drawing.current = w ? inWorker(w, element, onAnswer) : inPage(element, onAnswer);
+    }
     const colours = {
       text: cssVar('--text', '#1d1d1f'),
       grid: cssVar('--grid', '#d8d8dc'),
       accent: cssVar('--accent', '#0b57d0'),
     };
-    const data = barData(lines, colours);
-    if (chart.current) {
-      chart.current.data = data;
-      chart.current.update();
-      return;
-    }
-    chart.current = new Chart(canvas.current, { type: 'bar', data, options: barOptions(colours) });
+    drawing.current.draw({ type: 'bar', data: barData(lines, colours), options: barOptions(colours) });
   }, [lines, scheme]);
 
   useEffect(
     () => () => {
-      chart.current?.destroy();
-      chart.current = null;
+      drawing.current?.destroy();
+      drawing.current = null;
     },
     [],
   );

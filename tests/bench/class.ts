@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { MAX_CLASS_FILES } from '@/lib/research/class-drop';
-import { folderForChooser, openClass } from '../e2e/class-page';
+import { chartsDrawn, folderForChooser, openClass } from '../e2e/class-page';
 import type { Session } from '../e2e/harness';
 import { longest, type MainThread, measureMainThread } from '../e2e/main-thread';
 import { rng, synthExport } from '../unit/class-fixtures';
@@ -94,7 +94,8 @@ async function merge(page: Page, choose: () => Promise<void>) {
     await choose();
     await page.getByTestId('total-actions').waitFor({ timeout: 300_000 });
     ms = Date.now() - started;
-    await page.getByTestId('chart-beneficiary').waitFor();
+    // Drawn by the chart worker (entrypoints/class/chart-worker.ts): all three.
+    await chartsDrawn(page, 60_000);
     await page.waitForTimeout(500);
   });
   const participants = Number(await page.getByTestId('total-participants').getAttribute('data-value'));

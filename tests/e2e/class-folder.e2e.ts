@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AnonymisedExport, exportToCsv } from '@/lib/research/format';
 import { rng, sumRows, synthExport } from '../unit/class-fixtures';
-import { folderForChooser, openClass } from './class-page';
+import { chartsDrawn, folderForChooser, openClass } from './class-page';
 import { launch, type Session } from './harness';
 import { longest, measureMainThread } from './main-thread';
 
@@ -53,7 +53,7 @@ describe('class totals from a chosen folder (Chromium)', () => {
     const m = await measureMainThread(page, '[data-testid="total-actions"]', async () => {
       await page.getByTestId('class-folder').click();
       await page.getByTestId('total-actions').waitFor({ timeout: 60_000 });
-      await page.getByTestId('chart-beneficiary').waitFor();
+      await chartsDrawn(page);
     });
     const all: AnonymisedExport[] = [...top, groupA, groupB, ...csvs];
     expect(await page.getByTestId('total-participants').getAttribute('data-value')).toBe(String(all.length));

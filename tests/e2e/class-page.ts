@@ -47,3 +47,45 @@ export async function folderForChooser(page: Page, name: string, files: [string,
       (await navigator.storage.getDirectory()).getDirectoryHandle(name);
   }, name);
 }
+
+/** The class page's three charts, by test id. */
+export const CHART_IDS = ['chart-kind', 'chart-platform', 'chart-beneficiary'] as const;
+
+/** Waits until every chart has been drawn (its canvas's `data-drawn` counts its draws). */
+export async function chartsDrawn(page: Page, timeout = 30_000): Promise<void> {
+  for (const id of CHART_IDS)
+    await page.locator(`[data-testid="${id}"][data-drawn]:not([data-drawn="failed"])`).waitFor({ timeout });
+}
+
+/**
+ * How many pixels of PNG `a` differ from PNG `b` (of the same size), or, without `b`, from `a`'s
+ * commonest colour (its background): decoded by the page's own image decoder.
+ */
+export async function pixelsDiffering(page: Page, a: Buffer, b?: Buffer): Promise<number> {
+  return page.evaluate(
+    async ([a, b]) => {
+      const pixels = async (png: string) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${png}`;
+        await image.decode();
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+        context.drawImage(image, 0, 0);
+        return new Uint32Array(context.getImageData(0, 0, image.width, image.height).data.buffer);
+      };
+      const first = await pixels(a as string);
+      let other: Uint32Array;
+      if (b) other = await pixels(b);
+      else {
+        const counts = new Map<number, number>();
+        for (const p of first) counts.set(p, (counts.get(p) ?? 0) + 1);
+        const commonest = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? 0;
+        other = new Uint32Array(first.length).fill(commonest);
+      }
+      let n = 0;
+      for (let i = 0; i < first.length; i++) if (first[i] !== other[i]) n++;
+      return n;
+    },
+    [a.toString('base64'), b?.toString('base64')] as const,
+  );
+}

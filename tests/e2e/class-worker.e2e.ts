@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CLASS_FILES } from '@/lib/research/class-drop';
 import { type AnonymisedExport, MAX_EXPORT_BYTES } from '@/lib/research/format';
 import { rng, sumRows, synthExport } from '../unit/class-fixtures';
-import { openClass } from './class-page';
+import { chartsDrawn, openClass } from './class-page';
 import { launch, type Session, seriousViolations, stillCopy } from './harness';
 import { longest, type MainThread, measureMainThread, type Phase } from './main-thread';
 
@@ -88,8 +88,8 @@ describe('class totals in a worker', () => {
       await bar.waitFor();
       await page.getByTestId('total-actions').waitFor({ timeout: 60_000 });
       ms = Date.now() - started;
-      // The charts are drawn one task after another: all of them.
-      await page.getByTestId('chart-beneficiary').waitFor();
+      // The charts are drawn by their worker: all of them.
+      await chartsDrawn(page);
       await page.waitForTimeout(500);
     });
     expect(await page.getByTestId('total-actions').getAttribute('data-value')).toBe(String(sumRows([big]).actions));
@@ -113,7 +113,7 @@ describe('class totals in a worker', () => {
       await page.screenshot({ path: 'test-results/class-progress-en.png', fullPage: true });
       await page.getByTestId('total-actions').waitFor({ timeout: 120_000 });
       ms = Date.now() - started;
-      await page.getByTestId('chart-beneficiary').waitFor();
+      await chartsDrawn(page);
       await page.waitForTimeout(500);
     });
     const taken = many.slice(0, MAX_CLASS_FILES).map((m) => m.file as AnonymisedExport);
@@ -190,7 +190,7 @@ describe('class totals in a worker', () => {
       expect(await seriousViolations(still)).toEqual([]);
       await still.close();
       await page.getByTestId('total-actions').waitFor({ timeout: 120_000 });
-      await page.getByTestId('chart-beneficiary').waitFor();
+      await chartsDrawn(page);
       expect(await page.getByTestId('total-participants').textContent()).toBe('301');
       expect(await page.getByTestId('limits').textContent()).toMatch(
         /^Jusqu’à 10\s000 fichiers, 20 Mo chacun et 500 Mo en tout\.$/,

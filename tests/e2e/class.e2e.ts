@@ -7,6 +7,7 @@ import { parseCsv } from '@/lib/csv';
 import { exportZip } from '@/lib/research/export';
 import { type AnonymisedExport, exportBaseName, exportToCsv } from '@/lib/research/format';
 import { rng, sumRows, synthExport } from '../unit/class-fixtures';
+import { CHART_IDS, chartsDrawn, pixelsDiffering } from './class-page';
 import { launch, type Session, seriousViolations } from './harness';
 
 /**
@@ -132,6 +133,7 @@ describe('class totals', () => {
     expect(table('beneficiary', 'beneficiary')).toEqual(sum.byBeneficiary);
     expect(lines.filter((l) => l[0] === 'detail').reduce((n, l) => n + Number(l[col('count')]), 0)).toBe(sum.actions);
 
+    await chartsDrawn(page);
     await page.screenshot({ path: 'test-results/class.png', fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.waitForTimeout(200);
@@ -143,6 +145,47 @@ describe('class totals', () => {
     await page.getByTestId('clear').click();
     await expect.poll(() => page.getByTestId('total-actions').count()).toBe(0); // the worker answers first
     await expect.poll(() => page.getByTestId('refused-list').count()).toBe(0);
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws its charts off the page’s thread: bars in both themes, a tooltip that follows the pointer', async () => {
+    const page = await openClass(s);
+    await page.getByTestId('class-files').setInputFiles([files.json, files.zip, files.csv]);
+    await chartsDrawn(page);
+    for (const id of CHART_IDS) {
+      const canvas = page.getByTestId(id);
+      // Handed to the chart worker: the page can no longer draw on it.
+      expect(
+        await canvas.evaluate((c: HTMLCanvasElement) => {
+          try {
+            return c.getContext('2d') ? 'page' : 'none';
+          } catch {
+            return 'worker';
+          }
+        }),
+      ).toBe('worker');
+      // Bars, ticks and labels: thousands of painted pixels, not a blank box.
+      const box = (await canvas.boundingBox()) as { width: number; height: number };
+      expect(await pixelsDiffering(page, await canvas.screenshot())).toBeGreaterThan(box.width * box.height * 0.05);
+    }
+    // The tooltip: the pointer over the chart changes it, and leaving restores it.
+    const kind = page.getByTestId('chart-kind');
+    const still = await kind.screenshot();
+    const box = (await kind.boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.4);
+    await expect.poll(async () => pixelsDiffering(page, await kind.screenshot(), still)).toBeGreaterThan(500);
+    await kind.screenshot({ path: 'test-results/class-chart-tooltip.png' });
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height + 200);
+    await expect.poll(async () => pixelsDiffering(page, await kind.screenshot(), still)).toBe(0);
+    // Dark: the same bars in the dark theme's colours (drawn again, not left in the light ones).
+    const drawsBefore = Number(await kind.getAttribute('data-drawn'));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(async () => Number(await kind.getAttribute('data-drawn'))).toBeGreaterThan(drawsBefore);
+    await page.waitForTimeout(100);
+    expect(await pixelsDiffering(page, await kind.screenshot(), still)).toBeGreaterThan(box.width * box.height * 0.5);
+    await page.screenshot({ path: 'test-results/class-charts-dark.png', fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.close();
   });

@@ -4,10 +4,13 @@
  * installation, a like counted, undo nets out, the popup shows it. Pages are served at their real
  * addresses from the fixtures, as in Chromium.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { exportBaseName } from '@/lib/research/format';
+import { rng, sumRows, synthExport } from '../unit/class-fixtures';
 import { clearStores, fixture, root, withEmulator } from './harness';
 import { withHostileStart } from './hostile';
 
@@ -220,5 +223,41 @@ describe.skipIf(!available)('Firefox ESR', () => {
     expect(await activeEvents(popup)).toEqual([]);
     await yt.close();
     await popup.close();
+  });
+
+  it('merges an export on the class page and draws its three charts in the chart worker', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clickwork-ff-class-'));
+    const student = synthExport(rng(20261203), { rows: 12 });
+    const file = join(dir, `${exportBaseName(student)}.json`);
+    writeFileSync(file, JSON.stringify(student));
+    const page = await extensionPage('class.html');
+    await until(page, () => Boolean(document.querySelector('[data-testid="class-files"]')), 'class page drawn');
+    const input = await page.$('input[data-testid="class-files"]');
+    await (input as NonNullable<typeof input>).uploadFile(file);
+    await until(page, () => Boolean(document.querySelector('[data-testid="total-actions"]')), 'totals');
+    expect(await page.$eval('[data-testid="total-actions"]', (e) => e.getAttribute('data-value'))).toBe(
+      String(sumRows([student]).actions),
+    );
+    // Each canvas was handed to the worker (the page can no longer draw on it) and drawn there.
+    await until(
+      page,
+      () =>
+        [...document.querySelectorAll('canvas[data-testid^="chart-"]')].filter((c) =>
+          /^\d+$/.test((c as HTMLElement).dataset.drawn ?? ''),
+        ).length === 3,
+      'three charts drawn',
+    );
+    const owners = await page.$$eval('canvas[data-testid^="chart-"]', (all) =>
+      all.map((c) => {
+        try {
+          return (c as HTMLCanvasElement).getContext('2d') ? 'page' : 'none';
+        } catch {
+          return 'worker';
+        }
+      }),
+    );
+    expect(owners).toEqual(['worker', 'worker', 'worker']);
+    await page.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
