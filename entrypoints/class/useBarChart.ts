@@ -23,7 +23,10 @@ function chartWorker(): Worker | null {
   try {
     const w = new Worker(new URL('./chart-worker.ts', import.meta.url), { type: 'module' });
     w.onmessage = ({ data }: MessageEvent<FromChartWorker>) => answers.get(data.id)?.(data);
-    w.onerror = (event) => console.error('[clickwork] the class charts’ worker failed', event.message);
+    w.onerror = (event) => {
+      console.error('[clickwork] the class charts’ worker failed', event.message);
+      for (const [id, answer] of answers) answer({ type: 'failed', id, error: event.message });
+    };
     worker = w;
   } catch (error) {
     console.warn('[clickwork] class charts drawn in the page', error);
