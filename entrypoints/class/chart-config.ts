@@ -1,5 +1,5 @@
-import type { ChartConfiguration } from 'chart.js';
 import { t, uiLanguage } from '@/lib/i18n';
+import type { BarConfig } from './chart-messages';
 
 /** One bar of a class chart, and one row of its table. */
 export interface ChartLine {
@@ -18,8 +18,6 @@ export interface ChartColours {
   grid: string;
   accent: string;
 }
-
-type BarConfig = ChartConfiguration<'bar'>;
 
 /** The bars: one per line, in the line's colour (or the accent). */
 export function barData(lines: ChartLine[], c: ChartColours): BarConfig['data'] {

@@ -40,9 +40,13 @@ class ForwardedEvents extends BasicPlatform {
 const charts = new Map<number, { chart: Chart<'bar'>; platform: ForwardedEvents }>();
 const post = (message: FromChartWorker) => postMessage(message);
 
-function resize(chart: Chart<'bar'>, size: ChartSize): void {
+/** Gives the chart its new size; false when it had it already (nothing was drawn). */
+function resize(chart: Chart<'bar'>, size: ChartSize): boolean {
+  const [width, height] = [Math.round(size.width), Math.round(size.height)];
+  if (chart.width === width && chart.height === height && chart.currentDevicePixelRatio === size.ratio) return false;
   chart.options.devicePixelRatio = size.ratio;
-  chart.resize(Math.round(size.width), Math.round(size.height));
+  chart.resize(width, height);
+  return true;
 }
 
 function handle(m: ToChartWorker): void {
@@ -51,8 +55,8 @@ function handle(m: ToChartWorker): void {
     if (known) {
       known.chart.data = m.config.data;
       known.chart.options = { ...m.config.options, responsive: false, devicePixelRatio: m.ratio };
-      resize(known.chart, m);
-      known.chart.update();
+      // A new size lays the chart out and draws it (with the new bars): no second layout then.
+      if (!resize(known.chart, m)) known.chart.update();
     } else if (m.canvas) {
       m.canvas.width = Math.round(m.width);
       m.canvas.height = Math.round(m.height);

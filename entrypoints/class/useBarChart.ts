@@ -24,14 +24,56 @@ function chartWorker(): Worker | null {
     const w = new Worker(new URL('./chart-worker.ts', import.meta.url), { type: 'module' });
     w.onmessage = ({ data }: MessageEvent<FromChartWorker>) => answers.get(data.id)?.(data);
     w.onerror = (event) => {
+      // Given up: the charts it held are said failed (their tables remain), later ones drawn in the page.
       console.error('[clickwork] the class charts’ worker failed', event.message);
+      w.terminate();
+      worker = null;
       for (const [id, answer] of answers) answer({ type: 'failed', id, error: event.message });
+      answers.clear();
     };
     worker = w;
   } catch (error) {
     console.warn('[clickwork] class charts drawn in the page', error);
   }
   return worker;
+}
+
+/** Calls `changed` once when the screen's pixel density changes; returns what stops watching. */
+function watchDensity(changed: () => void, stop?: () => void): () => void {
+  stop?.();
+  const query = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
+  query.addEventListener('change', changed, { once: true });
+  return () => query.removeEventListener('change', changed);
+}
+
+/**
+ * Tells `send` where the pointer is over the canvas (at most once a frame), and when it leaves: the
+ * worker's chart shows its tooltip there. Returns what stops it.
+ */
+function forwardPointer(canvas: HTMLCanvasElement, send: (event: 'mousemove' | 'mouseout', x: number, y: number) => void) {
+  let frame = 0;
+  let at = { x: 0, y: 0 };
+  const move = (e: PointerEvent) => {
+    at = { x: e.offsetX, y: e.offsetY };
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      send('mousemove', at.x, at.y);
+    });
+  };
+  const leave = () => {
+    cancelAnimationFrame(frame);
+    frame = 0;
+    send('mouseout', 0, 0);
+  };
+  // A tap (a touch screen, a class's whiteboard) may bring no move: the tooltip shows where it landed.
+  const starts = ['pointermove', 'pointerdown'] as const;
+  for (const type of starts) canvas.addEventListener(type, move);
+  canvas.addEventListener('pointerleave', leave);
+  return () => {
+    cancelAnimationFrame(frame);
+    for (const type of starts) canvas.removeEventListener(type, move);
+    canvas.removeEventListener('pointerleave', leave);
+  };
 }
 
 /**
@@ -53,30 +95,23 @@ function inWorker(w: Worker, canvas: HTMLCanvasElement, onAnswer: (m: FromChartW
     handedOver = true;
     send({ type: 'draw', id, config, canvas: offscreen, ...size }, [offscreen]);
   };
-  const observer = new ResizeObserver(([entry]) => {
-    if (!entry?.contentRect.width) return;
+  const resized = (width: number, height: number) => {
     const first = !size;
-    size = { width: entry.contentRect.width, height: entry.contentRect.height, ratio: devicePixelRatio };
+    size = { width, height, ratio: devicePixelRatio };
     if (first) flush();
     else send({ type: 'resize', id, ...size });
+  };
+  const observer = new ResizeObserver(([entry]) => {
+    if (entry?.contentRect.width) resized(entry.contentRect.width, entry.contentRect.height);
   });
   observer.observe(canvas);
-  let frame = 0;
-  let at = { x: 0, y: 0 };
-  const move = (e: PointerEvent) => {
-    at = { x: e.offsetX, y: e.offsetY };
-    frame ||= requestAnimationFrame(() => {
-      frame = 0;
-      send({ type: 'pointer', id, event: 'mousemove', ...at });
-    });
+  // The window moved to a screen of another pixel density (or the page was zoomed): drawn sharp again.
+  const density = () => {
+    if (size) resized(size.width, size.height);
+    dpr = watchDensity(density, dpr);
   };
-  const leave = () => {
-    cancelAnimationFrame(frame);
-    frame = 0;
-    send({ type: 'pointer', id, event: 'mouseout', x: 0, y: 0 });
-  };
-  canvas.addEventListener('pointermove', move);
-  canvas.addEventListener('pointerleave', leave);
+  let dpr = watchDensity(density);
+  const stopPointer = forwardPointer(canvas, (event, x, y) => send({ type: 'pointer', id, event, x, y }));
   answers.set(id, onAnswer);
   return {
     draw(config) {
@@ -85,8 +120,8 @@ function inWorker(w: Worker, canvas: HTMLCanvasElement, onAnswer: (m: FromChartW
     },
     destroy() {
       observer.disconnect();
-      canvas.removeEventListener('pointermove', move);
-      canvas.removeEventListener('pointerleave', leave);
+      dpr();
+      stopPointer();
       answers.delete(id);
       send({ type: 'destroy', id });
     },

@@ -58,10 +58,23 @@ export async function chartsDrawn(page: Page, timeout = 30_000): Promise<void> {
 }
 
 /**
- * How many pixels of PNG `a` differ from PNG `b` (of the same size), or, without `b`, from `a`'s
- * commonest colour (its background): decoded by the page's own image decoder.
+ * Who draws on a canvas: "worker" once it was handed over (the page can no longer get a context),
+ * "page" otherwise. Runs in the page (Playwright's or Puppeteer's `$$eval`).
  */
-export async function pixelsDiffering(page: Page, a: Buffer, b?: Buffer): Promise<number> {
+export function canvasOwner(canvas: Element): 'worker' | 'page' | 'none' {
+  try {
+    return (canvas as HTMLCanvasElement).getContext('2d') ? 'page' : 'none';
+  } catch {
+    return 'worker';
+  }
+}
+
+/**
+ * Pixels of PNG `a`: how many differ from PNG `b` (of the same size), or, without `b`, from `a`'s
+ * commonest colour (its background); and how many are bright (luminance over 150 of 255). Decoded
+ * by the page's own image decoder.
+ */
+export async function pixelCounts(page: Page, a: Buffer, b?: Buffer): Promise<{ differing: number; bright: number }> {
   return page.evaluate(
     async ([a, b]) => {
       const pixels = async (png: string) => {
@@ -71,21 +84,32 @@ export async function pixelsDiffering(page: Page, a: Buffer, b?: Buffer): Promis
         const canvas = new OffscreenCanvas(image.width, image.height);
         const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
         context.drawImage(image, 0, 0);
-        return new Uint32Array(context.getImageData(0, 0, image.width, image.height).data.buffer);
+        return context.getImageData(0, 0, image.width, image.height).data;
       };
       const first = await pixels(a as string);
+      const words = new Uint32Array(first.buffer);
       let other: Uint32Array;
-      if (b) other = await pixels(b);
+      if (b) other = new Uint32Array((await pixels(b)).buffer);
       else {
         const counts = new Map<number, number>();
-        for (const p of first) counts.set(p, (counts.get(p) ?? 0) + 1);
+        for (const p of words) counts.set(p, (counts.get(p) ?? 0) + 1);
         const commonest = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? 0;
-        other = new Uint32Array(first.length).fill(commonest);
+        other = new Uint32Array(words.length).fill(commonest);
       }
-      let n = 0;
-      for (let i = 0; i < first.length; i++) if (first[i] !== other[i]) n++;
-      return n;
+      let differing = 0;
+      let bright = 0;
+      for (let i = 0; i < words.length; i++) {
+        if (words[i] !== other[i]) differing++;
+        const [r, g, bl] = [first[4 * i] as number, first[4 * i + 1] as number, first[4 * i + 2] as number];
+        if (0.2126 * r + 0.7152 * g + 0.0722 * bl > 150) bright++;
+      }
+      return { differing, bright };
     },
     [a.toString('base64'), b?.toString('base64')] as const,
   );
+}
+
+/** How many pixels of PNG `a` differ from PNG `b`, or from `a`'s background (see pixelCounts). */
+export async function pixelsDiffering(page: Page, a: Buffer, b?: Buffer): Promise<number> {
+  return (await pixelCounts(page, a, b)).differing;
 }

@@ -7,7 +7,7 @@ import { parseCsv } from '@/lib/csv';
 import { exportZip } from '@/lib/research/export';
 import { type AnonymisedExport, exportBaseName, exportToCsv } from '@/lib/research/format';
 import { rng, sumRows, synthExport } from '../unit/class-fixtures';
-import { CHART_IDS, chartsDrawn, pixelsDiffering } from './class-page';
+import { CHART_IDS, canvasOwner, chartsDrawn, pixelCounts, pixelsDiffering } from './class-page';
 import { launch, type Session, seriousViolations } from './harness';
 
 /**
@@ -156,15 +156,7 @@ describe('class totals', () => {
     for (const id of CHART_IDS) {
       const canvas = page.getByTestId(id);
       // Handed to the chart worker: the page can no longer draw on it.
-      expect(
-        await canvas.evaluate((c: HTMLCanvasElement) => {
-          try {
-            return c.getContext('2d') ? 'page' : 'none';
-          } catch {
-            return 'worker';
-          }
-        }),
-      ).toBe('worker');
+      expect(await canvas.evaluate(canvasOwner)).toBe('worker');
       // Bars, ticks and labels: thousands of painted pixels, not a blank box.
       const box = (await canvas.boundingBox()) as { width: number; height: number };
       expect(await pixelsDiffering(page, await canvas.screenshot())).toBeGreaterThan(box.width * box.height * 0.05);
@@ -178,15 +170,45 @@ describe('class totals', () => {
     await kind.screenshot({ path: 'test-results/class-chart-tooltip.png' });
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height + 200);
     await expect.poll(async () => pixelsDiffering(page, await kind.screenshot(), still)).toBe(0);
-    // Dark: the same bars in the dark theme's colours (drawn again, not left in the light ones).
-    const drawsBefore = Number(await kind.getAttribute('data-drawn'));
+    // Dark: drawn again in the dark theme's colours. The platform chart's bars (the accent) and its
+    // labels are dark on a light box, light on a dark one: bright pixels appear only if the worker
+    // took the new colours (the box behind the transparent canvas darkens either way).
+    const platforms = page.getByTestId('chart-platform');
+    const pbox = (await platforms.boundingBox()) as { width: number; height: number };
+    const area = pbox.width * pbox.height;
+    // Light: what is bright is the box behind the canvas.
+    expect((await pixelCounts(page, await platforms.screenshot())).bright).toBeGreaterThan(area * 0.5);
+    const drawsBefore = Number(await platforms.getAttribute('data-drawn'));
     await page.emulateMedia({ colorScheme: 'dark' });
-    await expect.poll(async () => Number(await kind.getAttribute('data-drawn'))).toBeGreaterThan(drawsBefore);
+    await expect.poll(async () => Number(await platforms.getAttribute('data-drawn'))).toBeGreaterThan(drawsBefore);
     await page.waitForTimeout(100);
-    expect(await pixelsDiffering(page, await kind.screenshot(), still)).toBeGreaterThan(box.width * box.height * 0.5);
+    const { bright } = await pixelCounts(page, await platforms.screenshot());
+    expect(bright).toBeGreaterThan(area * 0.03);
+    expect(bright).toBeLessThan(area * 0.5);
     await page.screenshot({ path: 'test-results/class-charts-dark.png', fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws its charts in the page where a browser cannot hand a canvas to a worker', async () => {
+    const page = await s.context.newPage();
+    await page.addInitScript(() => {
+      delete (HTMLCanvasElement.prototype as { transferControlToOffscreen?: unknown }).transferControlToOffscreen;
+    });
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`chrome-extension://${s.extensionId}/class.html`);
+    await page.getByTestId('class-files').setInputFiles([files.json, files.zip, files.csv]);
+    await chartsDrawn(page);
+    for (const id of CHART_IDS) {
+      const canvas = page.getByTestId(id);
+      expect(await canvas.evaluate(canvasOwner)).toBe('page');
+      const box = (await canvas.boundingBox()) as { width: number; height: number };
+      expect(await pixelsDiffering(page, await canvas.screenshot())).toBeGreaterThan(box.width * box.height * 0.05);
+    }
+    expect(errors).toEqual([]);
     await page.close();
   });
 

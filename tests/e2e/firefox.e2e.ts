@@ -11,6 +11,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exportBaseName } from '@/lib/research/format';
 import { rng, sumRows, synthExport } from '../unit/class-fixtures';
+import { canvasOwner } from './class-page';
 import { clearStores, fixture, root, withEmulator } from './harness';
 import { withHostileStart } from './hostile';
 
@@ -247,15 +248,8 @@ describe.skipIf(!available)('Firefox ESR', () => {
         ).length === 3,
       'three charts drawn',
     );
-    const owners = await page.$$eval('canvas[data-testid^="chart-"]', (all) =>
-      all.map((c) => {
-        try {
-          return (c as HTMLCanvasElement).getContext('2d') ? 'page' : 'none';
-        } catch {
-          return 'worker';
-        }
-      }),
-    );
+    const owners: string[] = [];
+    for (const canvas of await page.$$('canvas[data-testid^="chart-"]')) owners.push(await canvas.evaluate(canvasOwner));
     expect(owners).toEqual(['worker', 'worker', 'worker']);
     await page.close();
     rmSync(dir, { recursive: true, force: true });
