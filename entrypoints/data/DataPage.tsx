@@ -6,13 +6,13 @@ import { useRestore } from './useRestore';
 
 /** Backup and restore: save the history, restore a file as a merge, then offer the file's settings. */
 export function DataPage() {
-  const { imported, busy, fileSettings, restore } = useRestore();
+  const { imported, busy, progress, fileSettings, restore } = useRestore();
   return (
     <main>
       <h1>{t('dataTitle')}</h1>
       <p>{t('dataIntro')}</p>
       <ExportSection />
-      <ImportSection busy={busy} imported={imported} onFile={restore} />
+      <ImportSection busy={busy} progress={progress} imported={imported} onFile={restore} />
       {fileSettings && <SettingsStep settings={fileSettings} />}
     </main>
   );

@@ -23,21 +23,32 @@ async function restoredText(result: Extract<ImportResult, { ok: true }>): Promis
   return lines.join(' ');
 }
 
+/** How far a restore is: `null` while the file is read and checked, then events written of the total. */
+export interface RestoreProgress {
+  written: number;
+  total: number;
+}
+
 /**
- * Restoring a backup file as a merge: busy while it runs, then how it ended and the file's settings
- * (not applied: the page offers them apart, one by one).
+ * Restoring a backup file as a merge: busy while it runs (with its progress), then how it ended and
+ * the file's settings (not applied: the page offers them apart, one by one).
  */
 export function useRestore() {
   const [imported, setImported] = useState<RestoreOutcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<RestoreProgress | null>(null);
   const [fileSettings, setFileSettings] = useState<FileSettings | null>(null);
 
   const restore = async (file: File | undefined) => {
     if (!file) return;
     setBusy(true);
+    setProgress(null);
+    setImported(null);
     setFileSettings(null);
     try {
-      const result = await importBackup(openDb(), await file.text(), userLocale());
+      const result = await importBackup(openDb(), await file.text(), userLocale(), (written, total) =>
+        setProgress({ written, total }),
+      );
       if (result.ok) {
         setImported({ ok: true, text: await restoredText(result) });
         announce('events-changed');
@@ -53,8 +64,9 @@ export function useRestore() {
       setImported({ ok: false, text: t('dataImportRefused', String(error)) });
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
-  return { imported, busy, fileSettings, restore };
+  return { imported, busy, progress, fileSettings, restore };
 }

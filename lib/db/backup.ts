@@ -220,6 +220,9 @@ function fileEvents(raw: unknown[], cutoff: number) {
   return { events, skipped, from, to };
 }
 
+/** Events written per request batch of a restore: the progress moves once per chunk. */
+export const IMPORT_CHUNK = 5000;
+
 /**
  * Merges a backup file into the database: a merge and only a merge. Its actions are added, except
  * those already present (so importing the same file twice changes nothing), those a reader could
@@ -228,7 +231,12 @@ function fileEvents(raw: unknown[], cutoff: number) {
  * the user to review and apply one by one (restore-settings.ts). A file that is not a backup is
  * refused as a whole, with a reason.
  */
-export async function importBackup(db: ClickworkDB, text: string, locale: string): Promise<ImportResult> {
+export async function importBackup(
+  db: ClickworkDB,
+  text: string,
+  locale: string,
+  onProgress?: (written: number, total: number) => void,
+): Promise<ImportResult> {
   const envelope = readEnvelope(text);
   if ('error' in envelope) return fail(envelope.error);
   const { retentionDays } = await loadTracking(db);
@@ -245,11 +253,24 @@ export async function importBackup(db: ClickworkDB, text: string, locale: string
       present.add(key);
       fresh.push(e);
     }
-    // The adds are all requested at once; the totals are added up here while the browser writes them.
-    const adding = db.events.bulkAdd(fresh);
+    // The adds are all requested at once, in chunks whose ends report the progress (in order: the
+    // browser writes one request after another); the totals are added up while it writes them.
+    let written = 0;
+    onProgress?.(0, fresh.length);
+    const adding: Promise<void>[] = [];
+    for (let at = 0; at < fresh.length; at += IMPORT_CHUNK) {
+      const chunk = fresh.slice(at, at + IMPORT_CHUNK);
+      adding.push(
+        db.events.bulkAdd(chunk).then(() => {
+          written += chunk.length;
+          onProgress?.(written, fresh.length);
+        }),
+      );
+    }
     const rollup = new RollupBuffer();
     for (const e of fresh) if (!e.undoneAt) rollup.bump(e, 1);
-    await adding;
+    await Promise.all(adding);
+    if (!fresh.length) onProgress?.(0, 0);
     await rollup.flush(db);
     return { ok: true as const, added: fresh.length, duplicates: events.length - fresh.length, skipped, settings };
   });

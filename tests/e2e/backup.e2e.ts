@@ -122,6 +122,51 @@ describe('back up and restore', () => {
     await putTracking(popup, undefined); // leave this browser's settings as they were
     for (const p of [data, popup]) await p.close();
   });
+
+  it('shows a long restore’s progress while it writes, then its result', async () => {
+    await resetDb(s);
+    const data = await s.context.newPage();
+    await data.goto(`chrome-extension://${s.extensionId}/data.html`);
+    const [saved] = await Promise.all([data.waitForEvent('download'), data.getByTestId('export-json').click()]);
+    const path = join(tmpdir(), `clickwork-e2e-long-${Date.now()}.json`);
+    await saved.saveAs(path);
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    const n = 30_000;
+    const from = Date.now() - n * 60_000;
+    file.events = Array.from({ length: n }, (_, i) => ({
+      kind: 'reaction',
+      platform: 'youtube',
+      detail: 'like',
+      ts: from + i * 60_000,
+      signal: 'dom',
+      targetKey: `long-${i}`,
+    }));
+    writeFileSync(path, JSON.stringify(file));
+    await data.getByTestId('import-file').setInputFiles(path);
+    // A moment part way: some written, not all, the chooser off, told to keep the page open.
+    const part = await data.waitForFunction(
+      () => {
+        const bar = document.querySelector<HTMLProgressElement>('#import-progress-bar');
+        return bar && bar.value > 0 && bar.value < bar.max ? [bar.value, bar.max] : false;
+      },
+      null,
+      { polling: 20, timeout: 60_000 },
+    );
+    expect(await part.jsonValue()).toEqual([expect.any(Number), n]);
+    expect(await data.getByTestId('import-progress-label').textContent()).toMatch(/^[\d,]+ of 30,000 actions written$/);
+    expect(await data.getByTestId('import-running').getAttribute('role')).toBe('status');
+    expect(await data.getByTestId('import-running').textContent()).toContain('Keep this page open until it ends');
+    expect(await data.getByTestId('import-file').isDisabled()).toBe(true);
+    await data.screenshot({ path: 'test-results/restore-progress.png', fullPage: true });
+    await data
+      .getByTestId('import-result')
+      .filter({ hasText: 'Restored: 30,000 actions added, 0 already here.' })
+      .waitFor({ timeout: 60_000 });
+    expect(await data.getByTestId('import-progress').count()).toBe(0);
+    expect(await data.getByTestId('import-file').isDisabled()).toBe(false);
+    expect(await storedEvents(data)).toHaveLength(n);
+    await data.close();
+  }, 120_000);
 });
 
 describe('the settings step, in French', () => {

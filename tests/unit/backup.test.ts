@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, backupToCsv, exportBackup, importBackup } from '@/lib/db/backup';
+import { BACKUP_FORMAT, backupToCsv, exportBackup, IMPORT_CHUNK, importBackup } from '@/lib/db/backup';
 import { ingest, type Sighting } from '@/lib/db/ingest';
 import { applyFileSettings } from '@/lib/db/restore-settings';
 import { ClickworkDB, dayKey } from '@/lib/db/schema';
@@ -125,6 +125,30 @@ describe('personal backup', () => {
     const active = (await b.events.toArray()).filter((e) => !e.undoneAt);
     const counted = (await b.daily.toArray()).reduce((sum, r) => sum + r.count, 0);
     expect(counted).toBe(active.length);
+  });
+
+  it('reports its progress as it writes, in order, ending with every event added', async () => {
+    await seed(a);
+    const file = await exportBackup(a, '0.1.0', 'en');
+    const model = file.events[0] as (typeof file.events)[number];
+    const many = 2 * IMPORT_CHUNK + 123;
+    file.events = Array.from({ length: many }, (_, i) => ({ ...model, ts: T0 - i * 60_000, targetKey: `t${i}` }));
+    const seen: [number, number][] = [];
+    const result = await importBackup(b, JSON.stringify(file), 'en', (done, total) => seen.push([done, total]));
+    expect(result).toMatchObject({ ok: true, added: many, duplicates: 0 });
+    expect(seen[0]).toEqual([0, many]);
+    expect(seen.at(-1)).toEqual([many, many]);
+    expect(seen.length).toBe(4); // the start, then one per chunk of IMPORT_CHUNK
+    for (let i = 1; i < seen.length; i++)
+      expect((seen[i] as [number, number])[0]).toBeGreaterThan((seen[i - 1] as [number, number])[0]);
+    expect(await b.events.count()).toBe(many);
+    // Nothing new: a start and an end, both zero.
+    const again: [number, number][] = [];
+    await importBackup(b, JSON.stringify(file), 'en', (done, total) => again.push([done, total]));
+    expect(again).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
   });
 
   it('writes a CSV with a header and one row per event, quoting where needed', async () => {
