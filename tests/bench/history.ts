@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { Enrolment } from '@/lib/research/study';
 import type { Session } from '../e2e/harness';
 import { add, KB, median, round } from './rows';
-import { type Bench, seedHistory, workerHeap } from './worker';
+import { type Bench, rowFloors, seedHistory, workerHeap } from './worker';
 
 /**
  * The extension's pages, service worker, backup and research export against a growing history
@@ -198,6 +198,15 @@ async function backup(s: Session, n: number) {
     metric: `floor: IndexedDB write of ${en(n)} events (one bulkAdd in one transaction, no rollup, same run)`,
     value: round(io.writeMs, 0),
     unit: 'ms',
+  });
+  const floors = await rowFloors(s, n);
+  add({
+    id: `backup.floorRowsMs.${short(n)}`,
+    group: 'backup',
+    metric: `floor: IndexedDB write of ${en(n)} rows of nothing (a number each, no index, one transaction, same run)`,
+    value: round(floors.tinyMs, 0),
+    unit: 'ms',
+    note: `the same events packed 1,000 to a row (${en(floors.packedRows)} rows): ${en(round(floors.packedMs, 0))} ms`,
   });
 }
 

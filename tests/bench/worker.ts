@@ -123,3 +123,45 @@ export async function workerHeap(s: Session): Promise<{ before: number; after: n
     await cdp.detach();
   }
 }
+
+/**
+ * Under the backup's floor: what the service worker's IndexedDB takes to write `n` rows when a row
+ * is nothing (a number, no key path, no index, in a database of its own), and to write the stored
+ * events packed 1,000 to a row. The first is the cost of a row as such, which a restore of one row
+ * per event cannot go below; the second what the same events cost as a hundredth of the rows.
+ */
+export async function rowFloors(s: Session, n: number): Promise<{ tinyMs: number; packedMs: number; packedRows: number }> {
+  return s.worker.evaluate(async (count) => {
+    const { db } = (globalThis as unknown as { clickworkBench: Bench }).clickworkBench;
+    const events = await db.events.toArray();
+    const done = (r: IDBRequest | IDBTransaction) =>
+      new Promise<void>((resolve, reject) => {
+        r.onerror = () => reject(r.error);
+        if (r instanceof IDBTransaction) r.oncomplete = () => resolve();
+        else r.onsuccess = () => resolve();
+      });
+    const name = 'clickwork-bench-floor';
+    await done(indexedDB.deleteDatabase(name));
+    const opening = indexedDB.open(name, 1);
+    opening.onupgradeneeded = () => {
+      opening.result.createObjectStore('tiny');
+      opening.result.createObjectStore('packed', { autoIncrement: true });
+    };
+    await done(opening);
+    const floor = opening.result;
+    let t = performance.now();
+    const tiny = floor.transaction('tiny', 'readwrite');
+    for (let i = 0; i < count; i++) tiny.objectStore('tiny').add(i, i + 1);
+    await done(tiny);
+    const tinyMs = performance.now() - t;
+    t = performance.now();
+    const packed = floor.transaction('packed', 'readwrite');
+    let packedRows = 0;
+    for (let i = 0; i < events.length; i += 1000, packedRows++) packed.objectStore('packed').add(events.slice(i, i + 1000));
+    await done(packed);
+    const packedMs = performance.now() - t;
+    floor.close();
+    await done(indexedDB.deleteDatabase(name));
+    return { tinyMs, packedMs, packedRows };
+  }, n);
+}
