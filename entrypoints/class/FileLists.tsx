@@ -6,6 +6,8 @@ import { notesText, reasonText } from './labels';
 
 const noticeText = (n: DropNotice) => {
   if (n.error === 'empty-folder') return t('classNotice_empty_folder', n.first);
+  if (n.error === 'too-many-files' && n.atLeast)
+    return t('classNotice_too_many_files_at_least', formatNumber(n.count), formatNumber(MAX_CLASS_FILES), n.first);
   return n.error === 'too-many-files'
     ? t('classNotice_too_many_files', formatNumber(n.count), formatNumber(MAX_CLASS_FILES), n.first)
     : t('classNotice_too_much_data', formatNumber(n.count), formatNumber(MAX_CLASS_BYTES / (1024 * 1024)), n.first);
@@ -71,7 +73,14 @@ export function FileLists({ view }: { view: ClassView | null }) {
       )}
       {refused.length + unread > 0 && (
         <div class="refused">
-          <h2>{t('classRefusedTitle', formatNumber(refused.length + unread))}</h2>
+          <h2>
+            {t(
+              'classRefusedTitle',
+              notices.some((n) => n.atLeast)
+                ? t('classAtLeast', formatNumber(refused.length + unread))
+                : formatNumber(refused.length + unread),
+            )}
+          </h2>
           {notices.length > 0 && (
             <ul data-testid="drop-notices">
               {notices.map((n, i) => (

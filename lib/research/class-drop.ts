@@ -32,6 +32,8 @@ export interface DropNotice {
   count: number;
   /** The first file left unread (the folder, for an empty folder). */
   first: string;
+  /** `count` is a floor: a folder's listing stopped at its limit (class-folder.ts MAX_LISTED) before the files past it were counted. */
+  atLeast?: true;
 }
 
 /** Everything the page shows. */

@@ -124,7 +124,15 @@ export async function addEntries(session: ClassSession, entries: readonly Entry[
   const room = session.room();
   const taken = listed.slice(0, room);
   const left = listed.slice(room);
-  const over = left[0] ? { error: 'too-many-files' as const, count: left.length, first: left[0].path } : undefined;
+  // A listing stopped at its limit left files it never counted: those left are then "at least".
+  const over = left[0]
+    ? {
+        error: 'too-many-files' as const,
+        count: left.length,
+        first: left[0].path,
+        ...(listed.length >= MAX_LISTED ? { atLeast: true as const } : {}),
+      }
+    : undefined;
   if (!taken.length) return session.add([], { files: 0 }, drop, over);
   for (let at = 0; at < taken.length; at += SLICE) {
     const files = await Promise.all(taken.slice(at, at + SLICE).map(open));

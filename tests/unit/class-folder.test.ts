@@ -156,6 +156,16 @@ describe('class folders: adding to the session', () => {
     expect(v.files).toBe(MAX_CLASS_FILES);
   });
 
+  it('says "at least" of the files left when the listing stopped at its limit (those past it were never counted)', async () => {
+    const { sess, view } = session();
+    const many = Array.from({ length: MAX_LISTED + 7 }, (_, i) => file(`${String(i).padStart(6, '0')}.json`));
+    (sess as unknown as { used: { files: number; bytes: number } }).used = { files: MAX_CLASS_FILES, bytes: 0 };
+    await addEntries(sess, [folder('home', many)], 1, () => false);
+    const { view: v } = await view();
+    expect(v.notices).toEqual([{ error: 'too-many-files', count: MAX_LISTED, first: 'home/000000.json', atLeast: true }]);
+    expect(many.every((e) => e.opened() === 0)).toBe(true);
+  });
+
   it('says a folder has no export file, and adds nothing', async () => {
     const { sess, view } = session();
     await addEntries(sess, [folder('holiday photos', [file('a.jpg'), folder('x', [])])], 1, () => false);
