@@ -270,7 +270,6 @@ export async function importBackup(
     const rollup = new RollupBuffer();
     for (const e of fresh) if (!e.undoneAt) rollup.bump(e, 1);
     await Promise.all(adding);
-    if (!fresh.length) onProgress?.(0, 0);
     await rollup.flush(db);
     return { ok: true as const, added: fresh.length, duplicates: events.length - fresh.length, skipped, settings };
   });

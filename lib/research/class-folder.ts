@@ -52,11 +52,17 @@ const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ?
  * The files of what was chosen, in order: a file as it is (whatever its name: it was chosen), a
  * folder's export files level by level, each folder's entries in name order, named by their path
  * from the chosen folder on ("class/group-a/x.json"); a folder that cannot be listed as a file
- * that cannot be opened; at most MAX_LISTED. `stopped` is asked between entries.
+ * that cannot be opened; at most MAX_LISTED (`truncated`: there were more, never counted). `stopped`
+ * is asked between entries.
  */
-export async function listFiles(entries: readonly Entry[], stopped: () => boolean, onListed?: (n: number) => void) {
+export async function listFiles(
+  entries: readonly Entry[],
+  stopped: () => boolean,
+  onListed?: (n: number) => void,
+): Promise<Listed[] & { truncated: boolean }> {
   const out: Listed[] = [];
-  const done = () => stopped() || out.length >= MAX_LISTED;
+  // One file past the limit is listed, then dropped: it tells a listing cut short from one of exactly MAX_LISTED.
+  const done = () => stopped() || out.length > MAX_LISTED;
   const walk = async (entry: Entry, path: string, depth: number, top: number): Promise<void> => {
     if (done()) return;
     const chosen = depth === 0;
@@ -81,7 +87,8 @@ export async function listFiles(entries: readonly Entry[], stopped: () => boolea
     for (const child of inside.sort(byName)) await walk(child, `${path}/${child.name}`, depth + 1, top);
   };
   for (const [top, entry] of entries.entries()) await walk(entry, entry.name, 0, top);
-  return out;
+  const truncated = out.length > MAX_LISTED;
+  return Object.assign(out.slice(0, MAX_LISTED), { truncated });
 }
 
 /** A file that could not be opened (moved or deleted since it was listed): read, it is refused as unreadable. */
@@ -116,9 +123,10 @@ export async function addEntries(session: ClassSession, entries: readonly Entry[
     session.add([], { files: n }, drop);
   });
   if (stopped()) return;
-  // Each chosen folder with no export file says so (beside the others' files).
+  // Each chosen folder with no export file says so (beside the others' files); after a listing cut
+  // short, a folder not reached is not known to be empty.
   for (const [top, entry] of entries.entries())
-    if (entry.kind === 'directory' && !listed.some((l) => l.top === top))
+    if (!listed.truncated && entry.kind === 'directory' && !listed.some((l) => l.top === top))
       session.notice({ error: 'empty-folder', count: 0, first: entry.name });
   if (!listed.length) return;
   const room = session.room();
@@ -130,7 +138,7 @@ export async function addEntries(session: ClassSession, entries: readonly Entry[
         error: 'too-many-files' as const,
         count: left.length,
         first: left[0].path,
-        ...(listed.length >= MAX_LISTED ? { atLeast: true as const } : {}),
+        ...(listed.truncated ? { atLeast: true as const } : {}),
       }
     : undefined;
   if (!taken.length) return session.add([], { files: 0 }, drop, over);

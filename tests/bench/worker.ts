@@ -128,7 +128,7 @@ export async function workerHeap(s: Session): Promise<{ before: number; after: n
  * Under the backup's floor: what the service worker's IndexedDB takes to write `n` rows when a row
  * is nothing (a number, no key path, no index, in a database of its own), and to write the stored
  * events packed 1,000 to a row. The first is the cost of a row as such, which a restore of one row
- * per event cannot go below; the second what the same events cost as a hundredth of the rows.
+ * per event cannot go below; the second what the same events cost as a thousandth of the rows.
  */
 export async function rowFloors(s: Session, n: number): Promise<{ tinyMs: number; packedMs: number; packedRows: number }> {
   return s.worker.evaluate(async (count) => {

@@ -98,6 +98,10 @@ describe('class folders: listing', () => {
     const many = Array.from({ length: MAX_LISTED + 5 }, (_, i) => file(`${i}.json`));
     const listed = await listFiles([folder('home', many)], () => false);
     expect(listed).toHaveLength(MAX_LISTED);
+    expect(listed.truncated).toBe(true);
+    // Exactly as many: listed whole, not cut short.
+    const exact = await listFiles([folder('home', many.slice(0, MAX_LISTED))], () => false);
+    expect([exact.length, exact.truncated]).toEqual([MAX_LISTED, false]);
   });
 
   it('lists a folder that cannot be listed as a file refused unreadable under its path, and the others', async () => {
