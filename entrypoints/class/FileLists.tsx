@@ -13,6 +13,10 @@ const noticeText = (n: DropNotice) => {
     : t('classNotice_too_much_data', formatNumber(n.count), formatNumber(MAX_CLASS_BYTES / (1024 * 1024)), n.first);
 };
 
+/** "Files refused (n)", or "(at least n)" when a listing cut short left files uncounted. */
+const refusedTitle = (n: number, notices: DropNotice[]) =>
+  t('classRefusedTitle', notices.some((x) => x.atLeast) ? t('classAtLeast', formatNumber(n)) : formatNumber(n));
+
 /** Every refused file with its reason: unreadable or damaged first, then other files of a participant. */
 function refusedLines(view: ClassView) {
   return [
@@ -73,14 +77,7 @@ export function FileLists({ view }: { view: ClassView | null }) {
       )}
       {refused.length + unread > 0 && (
         <div class="refused">
-          <h2>
-            {t(
-              'classRefusedTitle',
-              notices.some((n) => n.atLeast)
-                ? t('classAtLeast', formatNumber(refused.length + unread))
-                : formatNumber(refused.length + unread),
-            )}
-          </h2>
+          <h2>{refusedTitle(refused.length + unread, notices)}</h2>
           {notices.length > 0 && (
             <ul data-testid="drop-notices">
               {notices.map((n, i) => (
