@@ -9,15 +9,12 @@ interface ImportProps {
 }
 
 /**
- * While a restore runs: that it runs and that the page must stay open (announced once), and how many
- * events are written (a bar and its label, not announced at every step).
+ * How many events a running restore has written: a bar and its label (not announced at every step:
+ * the page's status line says once that it runs).
  */
-function Restoring({ progress }: { progress: RestoreProgress | null }) {
+function Progress({ progress }: { progress: RestoreProgress | null }) {
   return (
     <div class="restoring" data-testid="import-progress">
-      <p role="status" data-testid="import-running">
-        {t('dataImportRunning')}
-      </p>
       <label for="import-progress-bar" data-testid="import-progress-label">
         {progress
           ? t('dataImportProgress', formatNumber(progress.written), formatNumber(progress.total))
@@ -29,6 +26,28 @@ function Restoring({ progress }: { progress: RestoreProgress | null }) {
         // Without a value the bar is indeterminate: the file is still being read and checked.
         value={progress ? progress.written : undefined}
       />
+    </div>
+  );
+}
+
+/**
+ * The section's one status line, on the page from the start so that screen readers announce what it
+ * comes to say (a live region added with its text already in it is not announced by all of them):
+ * that a restore runs and the page must stay open, then what it did. A refusal is an alert apart.
+ */
+function Status({ busy, imported }: { busy: boolean; imported: RestoreOutcome | null }) {
+  return (
+    <div role="status" class="restore-status" data-testid="import-status">
+      {busy && (
+        <p class="restore-running" data-testid="import-running">
+          {t('dataImportRunning')}
+        </p>
+      )}
+      {!busy && imported?.ok && (
+        <p class="status" data-testid="import-result">
+          {imported.text}
+        </p>
+      )}
     </div>
   );
 }
@@ -49,9 +68,10 @@ export function ImportSection({ busy, progress, imported, onFile }: ImportProps)
           data-testid="import-file"
         />
       </label>
-      {busy && <Restoring progress={progress} />}
-      {imported && (
-        <p role={imported.ok ? 'status' : 'alert'} class={imported.ok ? 'status' : 'error'} data-testid="import-result">
+      <Status busy={busy} imported={imported} />
+      {busy && <Progress progress={progress} />}
+      {!busy && imported && !imported.ok && (
+        <p role="alert" class="error" data-testid="import-result">
           {imported.text}
         </p>
       )}

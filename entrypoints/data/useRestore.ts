@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type FileSettings, type ImportResult, importBackup } from '@/lib/db/backup';
 import { openDb } from '@/lib/db/open';
+import { isQuotaError } from '@/lib/db/quota';
 import { loadTracking } from '@/lib/db/tracking';
 import { formatNumber, type MessageKey, t, userLocale } from '@/lib/i18n';
 import { announce } from '@/lib/page-messages';
@@ -21,6 +22,16 @@ async function restoredText(result: Extract<ImportResult, { ok: true }>): Promis
   }
   lines.push(t('dataNothingDeleted'));
   return lines.join(' ');
+}
+
+/**
+ * Why a restore that had started writing failed, in words. The transaction was undone as a whole, so
+ * nothing was changed: a full disk says so and what to do; anything else that stopped it keeps the browser's words.
+ */
+export function restoreFailure(error: unknown): string {
+  if (isQuotaError(error)) return t('dataImportRefused', t('importErr_storage_full'));
+  const words = error instanceof Error ? error.message || error.name : String(error);
+  return t('dataImportRefused', t('importErr_stopped', words));
 }
 
 /** How far a restore is: `null` while the file is read and checked, then events written of the total. */
@@ -61,7 +72,7 @@ export function useRestore() {
         });
       }
     } catch (error) {
-      setImported({ ok: false, text: t('dataImportRefused', String(error)) });
+      setImported({ ok: false, text: restoreFailure(error) });
     } finally {
       setBusy(false);
       setProgress(null);

@@ -1,11 +1,6 @@
-/** A write refused because the browser's storage quota (or the disk) is full. */
-export function isQuotaError(error: unknown): boolean {
-  const names: string[] = [];
-  for (let e = error as { name?: string; inner?: unknown } | undefined; e && names.length < 5; e = e.inner as typeof e) {
-    if (e.name) names.push(e.name);
-  }
-  return names.some((n) => n === 'QuotaExceededError');
-}
+import { isQuotaError } from '@/lib/db/quota';
+
+export { isQuotaError };
 
 /**
  * Most items one write (one transaction) takes. Dexie keeps a transaction alive across native

@@ -148,6 +148,25 @@ describe('personal backup', () => {
     expect(again).toEqual([[0, 0]]);
   });
 
+  it('a chunk failing part way writes nothing: the restore rejects, every event and total as before', async () => {
+    await seed(a);
+    await seed(b);
+    const before = { events: await rows(b), daily: await rollup(b), hours: await b.hours.toArray() };
+    const file = await exportBackup(a, '0.1.0', 'en');
+    const model = file.events[0] as (typeof file.events)[number];
+    const many = 3 * IMPORT_CHUNK;
+    file.events = Array.from({ length: many }, (_, i) => ({ ...model, ts: T0 - i * 60_000, targetKey: `t${i}` }));
+    // One event of the second chunk is refused by the database (as a full disk would refuse it).
+    const bad = `t${IMPORT_CHUNK + 7}`;
+    b.events.hook('creating', (_key, event) => {
+      if (event.targetKey === bad) throw new Error('refused by the database');
+    });
+    const seen: number[] = [];
+    await expect(importBackup(b, JSON.stringify(file), 'en', (done) => seen.push(done))).rejects.toThrow();
+    expect(seen).not.toContain(many); // it never reported the end
+    expect({ events: await rows(b), daily: await rollup(b), hours: await b.hours.toArray() }).toEqual(before);
+  });
+
   it('writes a CSV with a header and one row per event, quoting where needed', async () => {
     await seed(a);
     const csv = backupToCsv(await exportBackup(a, '0.1.0', 'en'));
