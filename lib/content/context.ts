@@ -83,12 +83,15 @@ export class ContentContext {
    * Calls `cb` after the document's address changed without a page load (a single-page app's
    * navigation). The Navigation API's trusted `currententrychange` (fired after the address
    * changed) where the browser has it, a comparison every second elsewhere; either way only a real
-   * change of `location.href` counts, so an event the page dispatches itself does nothing.
+   * change of `location.href` (its fragment aside) counts, so an event the page dispatches itself does nothing.
    */
   onLocationChange(cb: () => void, win: Window = window): void {
-    let last = win.location.href;
+    // The fragment is left out: a page writing `#x` into its address (replaceState) shows the same
+    // document, and must not be able to stop the watches of what the person just clicked.
+    const address = () => win.location.href.split('#')[0];
+    let last = address();
     const check = () => {
-      const now = win.location.href;
+      const now = address();
       if (now === last) return;
       last = now;
       cb();

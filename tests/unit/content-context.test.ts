@@ -110,4 +110,26 @@ describe('the content scripts’ own context', () => {
     expect(moved).toHaveBeenCalledTimes(1);
     ctx.abort();
   });
+
+  it('a change of the fragment alone is not a navigation (a page writing #x with replaceState)', () => {
+    const navigation = new EventTarget();
+    const win = { location: { href: 'https://x.com/home' }, navigation } as unknown as Window;
+    const ctx = new ContentContext();
+    const moved = vi.fn();
+    ctx.onLocationChange(moved, win);
+    const trusted = () => {
+      const e = new Event('currententrychange');
+      Object.defineProperty(e, 'isTrusted', { value: true });
+      return e;
+    };
+    for (const hash of ['#x', '#y', '']) {
+      win.location.href = `https://x.com/home${hash}`;
+      navigation.dispatchEvent(trusted());
+    }
+    expect(moved).not.toHaveBeenCalled();
+    win.location.href = 'https://x.com/explore#x';
+    navigation.dispatchEvent(trusted());
+    expect(moved).toHaveBeenCalledTimes(1);
+    ctx.abort();
+  });
 });
