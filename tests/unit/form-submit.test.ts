@@ -159,9 +159,11 @@ describe('page loads in the intake', () => {
 describe('the content script reports trusted submits of POST forms', () => {
   const page = `<form method="post" action="/review/update/12813630"><textarea name="review[review]">x</textarea>
     <input type="submit" name="next" value="Save"></form><form method="get" action="/search"><input name="q"></form>`;
-  const fire = (form: Element, trusted: boolean) => {
+  /** A submit event as the browser fires it; `submitter` is the button that submitted (null: none, as requestSubmit()). */
+  const fire = (form: Element, trusted: boolean, submitter: Element | null = null) => {
     const e = new Event('submit', { bubbles: true, cancelable: true });
     if (trusted) Object.defineProperty(e, 'isTrusted', { value: true });
+    Object.defineProperty(e, 'submitter', { value: submitter });
     form.addEventListener('submit', (ev) => ev.preventDefault(), { once: true });
     form.dispatchEvent(e);
   };
@@ -182,11 +184,49 @@ describe('the content script reports trusted submits of POST forms', () => {
     trustedClick(get?.querySelector('input') as Element);
     fire(get as HTMLFormElement, true); // a search box
     expect(submits()).toEqual([]);
-    trustedClick(post?.querySelector('input[type="submit"]') as Element);
-    fire(post as HTMLFormElement, false); // untrusted
+    const save = post?.querySelector('input[type="submit"]') as Element;
+    trustedClick(save);
+    fire(post as HTMLFormElement, false, save); // untrusted
     expect(submits()).toEqual([]);
-    fire(post as HTMLFormElement, true); // the browser submitting after the click on its button
+    fire(post as HTMLFormElement, true, save); // the browser submitting after the click on its button
     expect(submits()).toMatchObject([{ type: 'gesture', platform: 'goodreads', submit: true }]);
+    host.invalidate();
+  });
+
+  it('sends none for a script’s requestSubmit() while the person clicks something else, even in the form', async () => {
+    const doc = loadPage(page, EDIT);
+    const sent: ContentMessage[] = [];
+    const host = fakeHost();
+    runDetector(DETECTORS.find((d) => d.id === 'goodreads') as (typeof DETECTORS)[number], host, (m) => sent.push(m));
+    const submits = () => sent.filter((m) => m.type === 'gesture' && m.submit);
+    const [post, get] = [...doc.querySelectorAll('form')] as HTMLFormElement[];
+    const save = post?.querySelector('input[type="submit"]') as Element;
+    // The page's own click handler calls requestSubmit() during the person's click elsewhere.
+    const during = (el: Element, submitter: Element | null) => {
+      const submitNow = () => fire(post as HTMLFormElement, true, submitter);
+      el.addEventListener('click', submitNow, { once: true });
+      trustedClick(el);
+    };
+    during(doc.body, null);
+    during(get?.querySelector('input') as Element, null);
+    during(get?.querySelector('input') as Element, save); // requestSubmit(save): a submitter the person did not click
+    during(post?.querySelector('textarea') as Element, null); // in the form, but not on its button
+    await tick(5);
+    expect(submits()).toEqual([]);
+    // Enter in one of the form's own fields submits it (implicit submission); Enter elsewhere does not.
+    const enter = (el: Element, form: HTMLFormElement) => {
+      const e = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+      Object.defineProperty(e, 'isTrusted', { value: true });
+      el.addEventListener('keydown', () => fire(form, true, null), { once: true });
+      el.dispatchEvent(e);
+    };
+    enter(get?.querySelector('input') as Element, post as HTMLFormElement);
+    expect(submits()).toEqual([]);
+    await tick(5);
+    const field = doc.createElement('input');
+    post?.prepend(field);
+    enter(field, post as HTMLFormElement);
+    expect(submits()).toHaveLength(1);
     host.invalidate();
   });
 });
