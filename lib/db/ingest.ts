@@ -104,8 +104,30 @@ function applyToggle(s: Sighting, rollup: RollupBuffer, confirmOnly: boolean): O
   return 'added';
 }
 
+/**
+ * The undo of a state whose control named no target (a toggle seen without one): it takes back the
+ * latest active state of the same action and platform that had no target either, set at most a merge
+ * window before (a second after, for a late sighting). Without it, like-unlike-like would count two.
+ */
+function undoUntargeted(s: Sighting, rollup: RollupBuffer): Outcome {
+  const victim = rollup.events
+    .between(s.platform, s.ts - MERGE_WINDOW_MS, s.ts + 1_000)
+    .filter(
+      (e) =>
+        !e.undoneAt &&
+        !e.targetKey &&
+        e.kind === s.kind &&
+        e.signal !== 'manual' &&
+        (s.slot === 'exclusive' || e.detail === s.detail),
+    )
+    .sort((a, b) => b.ts - a.ts)[0];
+  if (!victim) return 'ignored';
+  undoEvent(victim, s.ts, rollup);
+  return 'undone';
+}
+
 function applyOccurrence(s: Sighting, rollup: RollupBuffer, confirmOnly: boolean): Outcome {
-  if (s.op === 'undo') return 'ignored';
+  if (s.op === 'undo') return s.slot === 'none' ? 'ignored' : undoUntargeted(s, rollup);
   // A click and its request, or a double submit: the same kind on the same platform within the
   // window, on the same target where both sides know it.
   const candidates = rollup.events.between(s.platform, s.ts - MERGE_WINDOW_MS, s.ts + MERGE_WINDOW_MS).filter(

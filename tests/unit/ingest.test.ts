@@ -115,6 +115,22 @@ describe('ingest', () => {
     await expectRollupConsistent();
   });
 
+  it('nets out an undo whose control named no target: the latest such state of the action, within the window', async () => {
+    const bare = (op: 'add' | 'undo', ts: number) => like({ op, ts, targetKey: undefined });
+    // Like, unlike, like again two seconds apart each, where the control's target could not be read.
+    await ingest(db, [bare('add', T0), bare('undo', T0 + 2_000), bare('add', T0 + 4_000)]);
+    expect(await active()).toHaveLength(1);
+    await ingest(db, [bare('undo', T0 + 6_000)]);
+    expect(await active()).toHaveLength(0);
+    // It never takes back a state with a target, nor one older than the window.
+    await ingest(db, [like({ ts: T0 + 30_000 }), bare('add', T0 + 40_000), bare('undo', T0 + 40_000 + MERGE_WINDOW_MS + 1)]);
+    expect((await active()).map((e) => e.targetKey ?? null)).toEqual(['video-a', null]);
+    // Nor one that came after it.
+    await ingest(db, [bare('undo', T0 + 38_000)]);
+    expect(await active()).toHaveLength(2);
+    await expectRollupConsistent();
+  });
+
   it('drops a double submit of the same signal within a second', async () => {
     await ingest(db, [comment(), comment({ ts: T0 + 400 })]);
     expect(await active()).toHaveLength(1);
