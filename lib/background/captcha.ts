@@ -6,6 +6,13 @@ import type { CaptchaMessage } from '../messages';
 export const CAPTCHA_PENDING_TTL_MS = 15 * 60_000;
 
 /**
+ * Passes of one provider in one tab closer than this to the last one counted are not counted: a
+ * person does not solve two CAPTCHAs in half a minute, while a site can hide a widget under its own
+ * buttons (clickjacking) so that each of the person's clicks passes it, then reset it.
+ */
+export const CAPTCHA_MIN_GAP_MS = 30_000;
+
+/**
  * Tracks one CAPTCHA widget from challenge shown to passed, across its frames (keyed by tab,
  * provider and site key); returns the event when it passed: a checkbox when no challenge was
  * shown, else a challenge with its duration and rounds. Runs inside the caller's transaction
@@ -21,6 +28,14 @@ export async function captchaStep(db: ClickworkDB, m: CaptchaMessage, tabId: num
     return null;
   }
   await db.pending.delete(key);
+  // The last pass counted in this tab for this provider, whatever the widget (a site can draw a new one each time).
+  const lastKey = `${tabId}|${m.platform}|passed`;
+  // The practice page is the extension's own: a teacher may pass its CAPTCHA again and again.
+  if (m.platform !== 'practice') {
+    const last = await db.pending.get(lastKey);
+    if (last && m.ts >= last.updatedAt && m.ts - last.updatedAt < CAPTCHA_MIN_GAP_MS) return null;
+    await db.pending.put({ key: lastKey, rounds: 0, updatedAt: m.ts });
+  }
   const base = {
     platform: m.platform,
     kind: 'captcha' as const,

@@ -4,7 +4,7 @@ import type { ClickworkDB, GestureRow } from '../db/schema';
 import type { CaptchaMessage } from '../messages';
 import type { PlatformId } from '../taxonomy';
 import { GESTURE_GRACE_MS, GESTURE_WINDOW_MS } from './attribution';
-import { captchaStep } from './captcha';
+import { CAPTCHA_PENDING_TTL_MS, captchaStep } from './captcha';
 import { confirmOrPark, confirmParked, pruneParked } from './confirmations';
 import type { TargetHasher } from './targets';
 
@@ -182,14 +182,14 @@ export class Pruner {
 
   /** Prunes now; the copy of the `seen` table loses what the table lost. */
   async now(at = Date.now()): Promise<void> {
-    await this.db.transaction('rw', [this.db.seen, this.db.gestures, this.db.parked], () => prune(this.db, at));
+    await this.db.transaction('rw', [this.db.seen, this.db.gestures, this.db.parked, this.db.pending], () => prune(this.db, at));
     this.state.last = at;
     const cutoff = at - SEEN_TTL_MS;
     for (const [id, written] of this.state.seen ?? []) if (written < cutoff) this.state.seen?.delete(id);
   }
 }
 
-/** Drops message ids past their time, expired gestures and requests no control confirmed. */
+/** Drops message ids past their time, expired gestures, requests no control confirmed and stale CAPTCHA steps. */
 async function prune(db: ClickworkDB, now: number): Promise<void> {
   await db.seen
     .where('at')
@@ -200,4 +200,6 @@ async function prune(db: ClickworkDB, now: number): Promise<void> {
     .below(now - GESTURE_WINDOW_MS - GESTURE_GRACE_MS - PRUNE_EVERY_MS)
     .delete();
   await pruneParked(db, now);
+  // Abandoned challenges and tabs' last passes: a few rows, read whole.
+  await db.pending.filter((p) => p.updatedAt < now - CAPTCHA_PENDING_TTL_MS).delete();
 }

@@ -31,17 +31,26 @@ export function runCaptcha(detector: DetectorPage, spec: CaptchaSpec, host: Runt
   if (role !== 'checkbox') watchChallenge(frame);
 }
 
-/** Checkbox frame: armed by a trusted click (or Space/Enter) on the box, then watches for the pass. */
+/** How long a click on the checkbox stays the cause of the pass that follows, unless the spec says. */
+export const CAPTCHA_ARM_MS = 10 * 60_000;
+
+/**
+ * Checkbox frame: armed by a trusted click (or Space/Enter) on the box while it is not passed, for
+ * a while (`armMs`); the pass that follows within it is reported. A click on a widget already
+ * passed arms nothing: a page that resets it would otherwise see its next pass, interaction or
+ * not, counted as the person's.
+ */
 function watchCheckbox({ spec, host, win, emit, observers }: Frame): void {
   const doc = win.document;
-  let armed = false;
+  let armedAt: number | null = null;
   let passed = spec.isPassed(doc);
   let observing = false;
   const check = guard(() => {
     const now = spec.isPassed(doc);
-    if (now && !passed && armed) {
-      armed = false;
-      emit('passed');
+    if (now && !passed && armedAt !== null) {
+      const recent = Date.now() - armedAt <= (spec.armMs ?? CAPTCHA_ARM_MS);
+      armedAt = null;
+      if (recent) emit('passed');
     }
     passed = now;
   });
@@ -62,8 +71,9 @@ function watchCheckbox({ spec, host, win, emit, observers }: Frame): void {
     if (!e.isTrusted) return;
     if (!closestFrom(e, spec.checkbox)) return;
     if (e.type === 'keydown' && (e as KeyboardEvent).key !== ' ' && (e as KeyboardEvent).key !== 'Enter') return;
-    armed = true;
     passed = spec.isPassed(doc);
+    if (passed) return;
+    armedAt = Date.now();
     observe();
   });
   host.addEventListener(win, 'click', arm, CAPTURE);

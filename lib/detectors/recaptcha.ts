@@ -2,6 +2,8 @@ import { defineDetector } from './types';
 
 // Provider frames: api2 (free) and enterprise, on google.com and recaptcha.net.
 const FRAME = /^\/recaptcha\/(?:api2|enterprise)\/(anchor|bframe)$/;
+/** reCAPTCHA's published test site key. */
+const TEST_KEY = '6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI';
 
 export default defineDetector({
   id: 'recaptcha',
@@ -26,7 +28,9 @@ export default defineDetector({
   captcha: {
     frameRole(url) {
       const m = FRAME.exec(url.pathname);
-      if (!m) return null;
+      // The public test key (no CAPTCHA, every check passes, on any site): a site could hide its widget under
+      // its own buttons. Not watched.
+      if (!m || url.searchParams.get('k') === TEST_KEY) return null;
       if (m[1] === 'bframe') return 'challenge';
       // The invisible variant has no checkbox to click; its challenges are not counted yet.
       return url.searchParams.get('size') === 'invisible' ? null : 'checkbox';

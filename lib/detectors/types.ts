@@ -82,6 +82,11 @@ export interface CaptchaSpec {
    * closed shadow root): watched after the click; the health check also looks inside it.
    */
   passRoot?(doc: Document): (Node & ParentNode) | null;
+  /**
+   * How long a click on the checkbox stays the cause of the pass that follows (10 minutes unless
+   * given: a puzzle may come between). A pass later than that is not the click's.
+   */
+  armMs?: number;
 }
 
 /** A request the background saw, reduced to what detectors may read. */

@@ -50,6 +50,18 @@ describe('hcaptcha detector', () => {
     expect(spec.widget(new URL(`${BASE}#frame=checkbox&sitekey=abc`))).toBe('abc');
   });
 
+  it('watches no frame of a widget drawn with one of the public test keys (any site can draw one that always passes)', () => {
+    for (const key of [
+      '10000000-ffff-ffff-ffff-000000000001',
+      '20000000-ffff-ffff-ffff-000000000002',
+      '30000000-ffff-ffff-ffff-000000000003',
+    ])
+      for (const url of [CHECKBOX, CHALLENGE]) {
+        const test = url.replace('463b917e-e264-403f-ad34-34af0ee10294', key);
+        expect(spec.frameRole(new URL(test)), test).toBeNull();
+      }
+  });
+
   it.skipIf(real.skip)(
     'counts nothing on the real host page of 2022 (Cloudflare challenge), its widget ids being what the frames carry',
     async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CAPTCHA_PENDING_TTL_MS, captchaStep } from '@/lib/background/captcha';
+import { CAPTCHA_MIN_GAP_MS, CAPTCHA_PENDING_TTL_MS, captchaStep } from '@/lib/background/captcha';
 import { confirmOrPark, confirmParked, pruneParked } from '@/lib/background/confirmations';
 import { TargetHasher } from '@/lib/background/targets';
 import { applySighting, MERGE_WINDOW_MS, RollupBuffer, type Sighting } from '@/lib/db/ingest';
@@ -24,8 +24,8 @@ const inTx = <R>(fn: (rollup: RollupBuffer) => Promise<R>) =>
     await rollup.flush(db);
     return r;
   });
-const captcha = (phase: 'shown' | 'round' | 'passed', ts: number) =>
-  inTx(() => captchaStep(db, { type: 'captcha', platform: 'hcaptcha', phase, widget: 'site', ts }, 4, 'shop.example'));
+const captcha = (phase: 'shown' | 'round' | 'passed', ts: number, widget = 'site', tab = 4) =>
+  inTx(() => captchaStep(db, { type: 'captcha', platform: 'hcaptcha', phase, widget, ts }, tab, 'shop.example'));
 
 describe('captchaStep', () => {
   it('measures a challenge from shown to passed with its rounds, and forgets an abandoned one', async () => {
@@ -37,9 +37,24 @@ describe('captchaStep', () => {
       rounds: 1,
       host: 'shop.example',
     });
-    expect(await db.pending.count()).toBe(0);
+    expect(await db.pending.get('4|hcaptcha|site')).toBeUndefined();
+    await db.pending.clear(); // the tab's last pass, which the next test is about
     await captcha('shown', T);
     expect(await captcha('passed', T + CAPTCHA_PENDING_TTL_MS + 1)).toMatchObject({ detail: 'checkbox' });
+  });
+
+  it('counts one pass per provider and tab in CAPTCHA_MIN_GAP_MS, whichever widget (a widget hidden under a page’s buttons)', async () => {
+    expect(await captcha('passed', T)).toMatchObject({ detail: 'checkbox' });
+    expect(await captcha('passed', T + 2_000)).toBeNull();
+    expect(await captcha('passed', T + 4_000, 'another-widget')).toBeNull();
+    expect(await captcha('passed', T + 4_000, 'site', 5)).toMatchObject({ detail: 'checkbox' }); // another tab
+    expect(await captcha('passed', T + CAPTCHA_MIN_GAP_MS - 1)).toBeNull();
+    expect(await captcha('passed', T + CAPTCHA_MIN_GAP_MS)).toMatchObject({ detail: 'checkbox' });
+    // The practice page's CAPTCHA, the extension's own, may be passed again at once (a classroom demo).
+    const practice = (ts: number) =>
+      inTx(() => captchaStep(db, { type: 'captcha', platform: 'practice', phase: 'passed', widget: 'p', ts }, 4));
+    expect(await practice(T)).toMatchObject({ detail: 'checkbox' });
+    expect(await practice(T + 1_000)).toMatchObject({ detail: 'checkbox' });
   });
 });
 

@@ -9,6 +9,7 @@ import { collect, fakeHost, fixture, loadPage, tick, trustedClick } from './help
 const ANCHOR = 'https://www.google.com/recaptcha/api2/anchor?ar=1&k=6LeSITEKEY&co=aHR0cHM6Ly9zaG9w&hl=fr&v=abc&size=normal&cb=x1';
 const BFRAME = 'https://www.google.com/recaptcha/api2/bframe?hl=fr&v=abc&k=6LeSITEKEY';
 const spec = recaptcha.captcha;
+const TEST_KEY = '6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI';
 const CAPTURE = 'recaptcha_anchor_invisible_2018-04.html';
 const real = realPages(CAPTURE);
 
@@ -25,6 +26,8 @@ describe('recaptcha detector', () => {
     expect(spec.frameRole(new URL(ANCHOR.replace('api2', 'enterprise')))).toBe('checkbox');
     expect(spec.frameRole(new URL(ANCHOR.replace('size=normal', 'size=invisible')))).toBeNull();
     expect(spec.frameRole(new URL('https://www.google.com/recaptcha/api2/demo'))).toBeNull();
+    // The public test key, whose widget always passes on any site.
+    for (const url of [ANCHOR, BFRAME]) expect(spec.frameRole(new URL(url.replace('6LeSITEKEY', TEST_KEY)))).toBeNull();
     expect(spec.widget(new URL(BFRAME))).toBe('6LeSITEKEY');
   });
 

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runDetector } from '@/lib/content/runtime';
 import { closestOf } from '@/lib/detectors/dom';
 import turnstile, { openOrClosedShadowRoot, widgetOf } from '@/lib/detectors/turnstile';
 import { matchesAny } from '@/lib/match-pattern';
 import type { ContentMessage } from '@/lib/messages';
-import { collect, fakeHost, fixture, loadPage, tick } from './helpers';
+import { collect, fakeHost, fixture, loadPage, tick, trustedClick } from './helpers';
 
 // Frame addresses as Turnstile's api.js builds them, one per period.
 const IF_2023 =
@@ -67,6 +67,20 @@ describe('turnstile detector', () => {
     expect(matchesAny(turnstile.matches, 'https://www.cloudflare.com/products/turnstile/')).toBe(false);
   });
 
+  it('watches no widget drawn with one of the public test keys (any site can draw one that always passes)', () => {
+    for (const key of [
+      '1x00000000000000000000AA',
+      '2x00000000000000000000AB',
+      '3x00000000000000000000FF',
+      '1x00000000000000000000BB',
+    ])
+      for (const url of [IF_2023, IF_RCV0, F_2026]) {
+        const test = url.replace(/0x4AAAAAAA[0-9A-Za-z_-]+/, key);
+        expect(test).toContain(key);
+        expect(spec.frameRole(new URL(test)), test).toBeNull();
+      }
+  });
+
   it('reads the result panels through the closed shadow root, and only through it', () => {
     const { doc, root } = loadWidget(IF_2023);
     expect(doc.body.shadowRoot).toBeNull(); // closed: the page's own API does not give it
@@ -103,6 +117,34 @@ describe('turnstile detector', () => {
     document.body.className = 'theme-light'; // even with a light-DOM change the runtime could see
     await tick(10);
     expect(sent).toEqual([]);
+  });
+
+  it('a click on a widget already passed arms nothing: its pass again after a reset by the page is not counted', async () => {
+    const { root } = loadWidget(IF_2023);
+    const sent: ContentMessage[] = [];
+    runDetector(turnstile, host, collect(sent));
+    show(root, 'success'); // passed without interaction
+    await tick();
+    trustedClick(root.querySelector('input') as Element); // a click on the passed widget
+    (root.querySelector('#success') as HTMLElement).style.display = 'none'; // the page resets it
+    await tick();
+    show(root, 'success'); // and it passes again by itself
+    await tick(10);
+    expect(sent).toEqual([]);
+  });
+
+  it('a click arms the widget for a while only: a pass long after it is not the click’s', async () => {
+    const { root } = loadWidget(IF_2023);
+    const sent: ContentMessage[] = [];
+    runDetector(turnstile, host, collect(sent));
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now);
+    trustedClick(root.querySelector('input') as Element);
+    clock.mockReturnValue(now + (spec.armMs ?? 0) + 1);
+    show(root, 'success');
+    await tick(10);
+    expect(sent).toEqual([]);
+    clock.mockRestore();
   });
 
   it('a click on the checkbox inside the closed root is a click on the widget: the runtime climbs to the body', () => {

@@ -101,6 +101,11 @@ describe('exactly once across batches', () => {
     const hasher = new TargetHasher(db);
     const day = 24 * 3_600_000;
     await db.seen.put({ id: 'old', at: Date.now() - day - 60_000, ids: ['old', 'msg-0-xxxxxxxx'] });
+    // A CAPTCHA challenge abandoned a day ago, and one shown a minute ago.
+    await db.pending.bulkPut([
+      { key: '1|hcaptcha|w', shownAt: Date.now() - day, rounds: 0, updatedAt: Date.now() - day },
+      { key: '2|hcaptcha|w', shownAt: Date.now() - 60_000, rounds: 1, updatedAt: Date.now() - 60_000 },
+    ]);
     const state: WriterState = { last: 0 };
     await writeBatch(db, hasher, [like(1)], state);
     // The write itself prunes nothing (a woken worker's first write is its click's).
@@ -108,6 +113,7 @@ describe('exactly once across batches', () => {
     expect(state.seen?.has('msg-0-xxxxxxxx')).toBe(true);
     await new Pruner(db, state).now();
     expect(await db.seen.get('old')).toBeUndefined();
+    expect((await db.pending.toArray()).map((p) => p.key)).toEqual(['2|hcaptcha|w']);
     expect(state.seen?.has('msg-0-xxxxxxxx')).toBe(false);
     expect(state.seen?.has('msg-1-xxxxxxxx')).toBe(true);
     expect(state.last).toBeGreaterThan(0);
