@@ -5,7 +5,7 @@ import { nativeBrowser as browser } from '../native-browser';
 import type { PlatformId } from '../taxonomy';
 import { notTracked, readTrackingState, TRACKING_STATE_KEY } from '../tracking-state';
 import type { ContentContext } from './context';
-import type { Send } from './runtime';
+import type { RuntimeHost, Send } from './host';
 
 /** Where the content script learns the user's tracking choices (extension storage; a fake in tests). */
 export interface TrackingSource {
@@ -42,10 +42,64 @@ export function storageSource(): TrackingSource {
  * or the end of a pause). The run starts at once, so that its listeners come before the page's,
  * but what it sends is held until the choices are read, and dropped if they say no.
  */
+/**
+ * The window listeners of successive runs, each registered with the page once, by the first run:
+ * a run started again after a pause only joins them. A listener added later would come after the
+ * page's own, which could then stop every click before it (stopImmediatePropagation). A stopped
+ * run's handlers leave the relay: while off, what is left calls nothing.
+ */
+export class ListenerRelay {
+  private readonly handlers = new Map<EventTarget, Map<string, Set<(e: Event) => void>>>();
+
+  constructor(private readonly ctx: ContentContext) {}
+
+  /** A host for one run: its listeners through the relay, its timers and watches its own. */
+  host(run: ContentContext): RuntimeHost & { readonly isInvalid: boolean } {
+    return {
+      addEventListener: (target, type, handler, options) => this.add(run, target, type, handler, options),
+      setTimeout: (handler, ms) => run.setTimeout(handler, ms),
+      onInvalidated: (cb) => run.onInvalidated(cb),
+      onLocationChange: (cb) => run.onLocationChange(cb),
+      get isInvalid() {
+        return run.isInvalid;
+      },
+    };
+  }
+
+  private add(
+    run: ContentContext,
+    target: EventTarget,
+    type: string,
+    handler: (e: Event) => void,
+    options?: AddEventListenerOptions,
+  ) {
+    if (run.signal.aborted) return;
+    const key = `${type}|${options?.capture === true}|${options?.passive === true}`;
+    const byKey = this.handlers.get(target) ?? new Map<string, Set<(e: Event) => void>>();
+    this.handlers.set(target, byKey);
+    let set = byKey.get(key);
+    if (!set) {
+      const handlers = new Set<(e: Event) => void>();
+      set = handlers;
+      byKey.set(key, handlers);
+      this.ctx.addEventListener(
+        target,
+        type,
+        (e) => {
+          for (const h of handlers) h(e);
+        },
+        options,
+      );
+    }
+    set.add(handler);
+    run.onInvalidated(() => set.delete(handler));
+  }
+}
+
 export function whileTracked(
   platform: PlatformId,
   ctx: ContentContext,
-  start: (run: ContentContext, send: Send) => void,
+  start: (run: RuntimeHost & { readonly isInvalid: boolean }, send: Send) => void,
   send: Send,
   source: TrackingSource = storageSource(),
 ): void {
@@ -57,9 +111,10 @@ export function whileTracked(
     if (allowed) send(m);
     else if (allowed === null && held.length < MAX_HELD) held.push(m);
   };
+  const relay = new ListenerRelay(ctx);
   const begin = () => {
     run = ctx.child();
-    start(run, gated);
+    start(relay.host(run), gated);
   };
   const apply = (raw: unknown) => {
     if (ctx.isInvalid) return;

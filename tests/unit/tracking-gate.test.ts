@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentContext } from '@/lib/content/context';
-import { storageSource, type TrackingSource, whileTracked } from '@/lib/content/gate';
+import { ListenerRelay, storageSource, type TrackingSource, whileTracked } from '@/lib/content/gate';
 import { runDetector } from '@/lib/content/runtime';
 import { ClickworkDB } from '@/lib/db/schema';
 import { publishTracking, saveTracking, TRACKING_STATE_KEY, type TrackingSettings } from '@/lib/db/tracking';
@@ -90,6 +90,22 @@ describe('a content script follows the tracking choices', () => {
     expect(sent.filter((m) => m.type === 'sighting')).toMatchObject([{ action: 'like', op: 'add' }]);
   });
 
+  it('after a pause its listeners still come before the page’s: a page stopping clicks later cannot blind it', async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    await publishTracking(ON);
+    const clickLike = await startYoutube();
+    // Paused, then the page adds its own window listener that stops every click from going further.
+    await publishTracking({ ...ON, pausedUntil: 1_000_000 + 60_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    const stop = (e: Event) => e.stopImmediatePropagation();
+    window.addEventListener('click', stop, { capture: true });
+    await vi.advanceTimersByTimeAsync(61_000); // the pause is over
+    clickLike();
+    await vi.advanceTimersByTimeAsync(100);
+    window.removeEventListener('click', stop, { capture: true });
+    expect(sent.filter((m) => m.type === 'sighting')).toMatchObject([{ action: 'like', op: 'add' }]);
+  });
+
   it('a private window stays idle unless private windows are allowed', async () => {
     vi.useFakeTimers();
     const source: TrackingSource = { ...storageSource(), incognito: true };
@@ -112,7 +128,7 @@ describe('a content script follows the tracking choices', () => {
       onChange: () => {},
       incognito: false,
     });
-    const start = (_run: ContentContext, send: (m: ContentMessage) => void) =>
+    const start = (_run: unknown, send: (m: ContentMessage) => void) =>
       send({ type: 'gesture', platform: 'youtube', ts: Date.now() });
     whileTracked('youtube', ctx, start, (m) => sent.push(m), pending());
     expect(sent).toEqual([]);
@@ -130,7 +146,7 @@ describe('a content script follows the tracking choices', () => {
 
   it('a script stopped while off keeps no listener: a switched-off run is really gone', async () => {
     await publishTracking({ disabled: ['youtube'], privateWindows: false });
-    let run: ContentContext | null = null;
+    let run: { readonly isInvalid: boolean } | null = null;
     whileTracked(
       'youtube',
       ctx,
@@ -139,6 +155,25 @@ describe('a content script follows the tracking choices', () => {
     );
     await new Promise((r) => setTimeout(r, 10));
     expect(run).not.toBeNull();
-    expect((run as unknown as ContentContext).isInvalid).toBe(true);
+    expect((run as unknown as { isInvalid: boolean }).isInvalid).toBe(true);
+  });
+
+  it('registers each window listener with the page once; a stopped run’s handlers are gone from it', () => {
+    const target = new EventTarget();
+    const added = vi.spyOn(target, 'addEventListener');
+    const relay = new ListenerRelay(ctx);
+    const calls: string[] = [];
+    const first = ctx.child();
+    relay.host(first).addEventListener(target, 'click', () => calls.push('first'), { capture: true });
+    first.abort();
+    target.dispatchEvent(new Event('click'));
+    const second = ctx.child();
+    relay.host(second).addEventListener(target, 'click', () => calls.push('second'), { capture: true });
+    target.dispatchEvent(new Event('click'));
+    expect(calls).toEqual(['second']);
+    expect(added).toHaveBeenCalledTimes(1);
+    ctx.abort(); // the script's end removes the one listener
+    target.dispatchEvent(new Event('click'));
+    expect(calls).toEqual(['second']);
   });
 });
