@@ -6,11 +6,26 @@ import type { CaptchaMessage } from '../messages';
 export const CAPTCHA_PENDING_TTL_MS = 15 * 60_000;
 
 /**
- * Passes of one provider in one tab closer than this to the last one counted are not counted: a
+ * Passes in one tab closer than this to the last one counted are not counted: a
  * person does not solve two CAPTCHAs in half a minute, while a site can hide a widget under its own
  * buttons (clickjacking) so that each of the person's clicks passes it, then reset it.
  */
 export const CAPTCHA_MIN_GAP_MS = 30_000;
+
+/**
+ * The key of a tab's last pass counted, whatever the provider and widget (a site can draw a new one
+ * each time, or stack several providers). It cannot be a widget's key: those start with the tab id.
+ */
+export const lastPassKey = (tabId: number) => `last-pass|${tabId}`;
+
+/** Whether a pass at `ts` is the tab's first in CAPTCHA_MIN_GAP_MS (either way: messages of two frames may cross). */
+async function firstPassInGap(db: ClickworkDB, tabId: number, ts: number): Promise<boolean> {
+  const key = lastPassKey(tabId);
+  const last = await db.pending.get(key);
+  if (last && Math.abs(ts - last.updatedAt) < CAPTCHA_MIN_GAP_MS) return false;
+  await db.pending.put({ key, rounds: 0, updatedAt: Math.max(ts, last?.updatedAt ?? ts) });
+  return true;
+}
 
 /**
  * Tracks one CAPTCHA widget from challenge shown to passed, across its frames (keyed by tab,
@@ -28,14 +43,8 @@ export async function captchaStep(db: ClickworkDB, m: CaptchaMessage, tabId: num
     return null;
   }
   await db.pending.delete(key);
-  // The last pass counted in this tab for this provider, whatever the widget (a site can draw a new one each time).
-  const lastKey = `${tabId}|${m.platform}|passed`;
   // The practice page is the extension's own: a teacher may pass its CAPTCHA again and again.
-  if (m.platform !== 'practice') {
-    const last = await db.pending.get(lastKey);
-    if (last && m.ts >= last.updatedAt && m.ts - last.updatedAt < CAPTCHA_MIN_GAP_MS) return null;
-    await db.pending.put({ key: lastKey, rounds: 0, updatedAt: m.ts });
-  }
+  if (m.platform !== 'practice' && !(await firstPassInGap(db, tabId, m.ts))) return null;
   const base = {
     platform: m.platform,
     kind: 'captcha' as const,

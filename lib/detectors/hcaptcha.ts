@@ -53,7 +53,7 @@ export default defineDetector({
       const params = hashParams(url);
       // The public test keys (10000000-ffff-ffff-ffff-000000000001 and its two siblings) pass on any site: a site
       // could hide such a widget under its own buttons. Their frames are not watched.
-      if (/^[1-3]0000000-ffff-ffff-ffff-0{11}[1-3]$/.test(params.get('sitekey') ?? '')) return null;
+      if (/^[1-3]0000000-ffff-ffff-ffff-0{11}[1-3]$/i.test(params.get('sitekey') ?? '')) return null;
       const frame = params.get('frame');
       if (frame === 'checkbox') return 'checkbox';
       // The invisible variant has no checkbox, so nothing would ever report it passed: not counted yet.

@@ -24,8 +24,13 @@ const inTx = <R>(fn: (rollup: RollupBuffer) => Promise<R>) =>
     await rollup.flush(db);
     return r;
   });
-const captcha = (phase: 'shown' | 'round' | 'passed', ts: number, widget = 'site', tab = 4) =>
-  inTx(() => captchaStep(db, { type: 'captcha', platform: 'hcaptcha', phase, widget, ts }, tab, 'shop.example'));
+const captcha = (
+  phase: 'shown' | 'round' | 'passed',
+  ts: number,
+  widget = 'site',
+  tab = 4,
+  platform: 'hcaptcha' | 'turnstile' = 'hcaptcha',
+) => inTx(() => captchaStep(db, { type: 'captcha', platform, phase, widget, ts }, tab, 'shop.example'));
 
 describe('captchaStep', () => {
   it('measures a challenge from shown to passed with its rounds, and forgets an abandoned one', async () => {
@@ -43,10 +48,17 @@ describe('captchaStep', () => {
     expect(await captcha('passed', T + CAPTCHA_PENDING_TTL_MS + 1)).toMatchObject({ detail: 'checkbox' });
   });
 
-  it('counts one pass per provider and tab in CAPTCHA_MIN_GAP_MS, whichever widget (a widget hidden under a page’s buttons)', async () => {
+  it('counts one pass per tab in CAPTCHA_MIN_GAP_MS, whichever widget and provider (a widget hidden under a page’s buttons)', async () => {
     expect(await captcha('passed', T)).toMatchObject({ detail: 'checkbox' });
     expect(await captcha('passed', T + 2_000)).toBeNull();
     expect(await captcha('passed', T + 4_000, 'another-widget')).toBeNull();
+    expect(await captcha('passed', T + 4_000, 'site', 4, 'turnstile')).toBeNull(); // stacked providers
+    // A widget whose id is made to look like the tab's own record changes nothing.
+    for (const widget of ['passed', 'last-pass', '4']) {
+      await captcha('shown', T + 5_000, widget);
+      expect(await captcha('passed', T + 6_000, widget)).toBeNull();
+    }
+    expect(await captcha('passed', T - 1_000)).toBeNull(); // a message of another frame, arriving late
     expect(await captcha('passed', T + 4_000, 'site', 5)).toMatchObject({ detail: 'checkbox' }); // another tab
     expect(await captcha('passed', T + CAPTCHA_MIN_GAP_MS - 1)).toBeNull();
     expect(await captcha('passed', T + CAPTCHA_MIN_GAP_MS)).toMatchObject({ detail: 'checkbox' });

@@ -144,6 +144,14 @@ describe('turnstile detector', () => {
     show(root, 'success');
     await tick(10);
     expect(sent).toEqual([]);
+    // Within the time, the same click and pass count (the control of the line above).
+    (root.querySelector('#success') as HTMLElement).style.display = 'none';
+    await tick();
+    trustedClick(root.querySelector('input') as Element);
+    clock.mockReturnValue(now + 2 * (spec.armMs ?? 0));
+    show(root, 'success');
+    await tick(10);
+    expect(sent).toMatchObject([{ type: 'captcha', phase: 'passed' }]);
     clock.mockRestore();
   });
 
