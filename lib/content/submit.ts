@@ -1,6 +1,6 @@
 import type { DetectorPage } from '../detectors/types';
 import { hasNavigation } from '../detectors/types';
-import { origin, type RuntimeHost, type Send } from './host';
+import { guard, origin, type RuntimeHost, type Send } from './host';
 
 /**
  * For a platform whose forms submit as a page load (a classic review form): reports a submit of a
@@ -9,40 +9,46 @@ import { origin, type RuntimeHost, type Send } from './host';
  * is read here; its fields are not.
  *
  * A submit counts only as the browser's answer to the person's own input, in the task that handles
- * it: a trusted click on the very button that submits (the event's `submitter`), or a trusted Enter
- * in one of the form's own fields (implicit submission). A `submit` event alone proves nothing: the
- * one `requestSubmit()` fires from a page's script is trusted too, and a script may call it during
- * the person's click on anything else.
+ * it: a trusted click on one of the form's submit buttons (the button found when the click comes,
+ * so that a page cannot move what was clicked afterwards), or a trusted Enter in one of its
+ * one-line fields (implicit submission). A `submit` event alone proves nothing: the one
+ * `requestSubmit()` fires from a page's script is trusted too, and a script may call it during the
+ * person's click on anything else.
  */
 export function watchFormSubmits(detector: DetectorPage, host: RuntimeHost, send: Send, win: Window): void {
   if (!hasNavigation(detector)) return;
-  /** Where the trusted input being handled started (null once its task is over). */
-  let input: { el: Element; enter: boolean } | null = null;
-  const onInput = (e: Event) => {
+  /** The submit button or field the trusted input being handled was on (null once its task is over). */
+  let input: { button: HTMLButtonElement | HTMLInputElement | null; field: HTMLInputElement | null } | null = null;
+  const onInput = guard((e: Event) => {
     if (!e.isTrusted) return;
     const el = origin(e);
     if (!el) return;
     const pending = input !== null;
-    input = { el, enter: e.type === 'keydown' && (e as KeyboardEvent).key === 'Enter' };
+    const enter = e.type !== 'click' && (e as KeyboardEvent).key === 'Enter';
+    input = {
+      button: e.type === 'click' ? el.closest<HTMLButtonElement | HTMLInputElement>(SUBMIT_BUTTONS) : null,
+      field: enter && el instanceof HTMLInputElement ? el : null,
+    };
     if (!pending)
       host.setTimeout(() => {
         input = null;
       }, 0);
-  };
-  const onSubmit = (e: Event) => {
-    try {
-      if (!e.isTrusted || !input) return;
-      const form = e.target;
-      if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== 'post') return;
-      const submitter = (e as SubmitEvent).submitter ?? null;
-      const byClick = !input.enter && submitter !== null && submitter.contains(input.el);
-      const byEnter = input.enter && form.contains(input.el);
-      if (!byClick && !byEnter) return;
-      send({ type: 'gesture', platform: detector.id, ts: Date.now(), submit: true });
-    } catch (error) {
-      console.debug('[clickwork] detector error', error);
-    }
-  };
-  for (const type of ['click', 'keydown']) host.addEventListener(win, type, onInput, { capture: true, passive: true });
+  });
+  const onSubmit = guard((e: Event) => {
+    if (!e.isTrusted || !input) return;
+    const form = e.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    const submitter = (e as SubmitEvent).submitter ?? null;
+    const method = submitter?.getAttribute('formmethod') ?? form.method;
+    if (method.toLowerCase() !== 'post') return;
+    // The form owner, `form=` attributes included; a page's own requestSubmit() in the clicked button's handler counts.
+    if (input.button?.form !== form && input.field?.form !== form) return;
+    send({ type: 'gesture', platform: detector.id, ts: Date.now(), submit: true });
+  });
+  for (const type of ['click', 'keydown', 'keypress'])
+    host.addEventListener(win, type, onInput, { capture: true, passive: true });
   host.addEventListener(win, 'submit', onSubmit, { capture: true, passive: true });
 }
+
+/** Buttons that submit their form when clicked. */
+const SUBMIT_BUTTONS = 'button:not([type]), button[type="submit" i], input[type="submit" i], input[type="image" i]';

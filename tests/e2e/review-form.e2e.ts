@@ -19,12 +19,17 @@ const editor = (script = '') => `<!doctype html><html><body>
 /** The page submitting the form itself when the person clicks the paragraph. */
 const SNEAKY = `<script>document.getElementById('plain').addEventListener('click', () => document.getElementById('review').requestSubmit());</script>`;
 
+/** One one-line field and no button: Enter submits it (implicit submission), the browser's own way. */
+const ONE_LINE = `<!doctype html><html><body><form method="post" action="/review/update/12813630">
+  <input id="line" name="review[review]" value="Loved it."></form></body></html>`;
+
 let s: Session;
 beforeAll(async () => {
   s = await launch({
     routes: [
       [/^https:\/\/www\.goodreads\.com\/review\/edit\/12813630\?sneaky$/, htmlRoute(editor(SNEAKY))],
       [/^https:\/\/www\.goodreads\.com\/review\/edit\/12813630$/, htmlRoute(editor())],
+      [/^https:\/\/www\.goodreads\.com\/review\/edit\/12813630\?line$/, htmlRoute(ONE_LINE)],
       [/^https:\/\/www\.goodreads\.com\/review\/update\/12813630$/, htmlRoute('<!doctype html><p>Saved.</p>')],
     ],
   });
@@ -52,6 +57,17 @@ describe('a review form that posts as a page load', () => {
     await page.goto(EDIT);
     await page.waitForTimeout(500);
     await Promise.all([page.waitForURL(/review\/update/), page.locator('input[type=submit]').click()]);
+    expect(await reviews()).toEqual(['goodreads/review/network']);
+    await page.close();
+  });
+
+  it('counts Enter in a one-line field of a form with no button (implicit submission)', async () => {
+    await resetDb(s);
+    const page = await s.context.newPage();
+    await page.goto(`${EDIT}?line`);
+    await page.waitForTimeout(500);
+    await page.locator('#line').focus();
+    await Promise.all([page.waitForURL(/review\/update/), page.keyboard.press('Enter')]);
     expect(await reviews()).toEqual(['goodreads/review/network']);
     await page.close();
   });

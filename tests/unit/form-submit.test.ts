@@ -223,10 +223,59 @@ describe('the content script reports trusted submits of POST forms', () => {
     enter(get?.querySelector('input') as Element, post as HTMLFormElement);
     expect(submits()).toEqual([]);
     await tick(5);
+    enter(post?.querySelector('textarea') as Element, post as HTMLFormElement); // Enter in a text area submits nothing
+    expect(submits()).toEqual([]);
+    await tick(5);
     const field = doc.createElement('input');
     post?.prepend(field);
     enter(field, post as HTMLFormElement);
     expect(submits()).toHaveLength(1);
+    host.invalidate();
+  });
+
+  it('sends one for a button’s child clicked, a page’s requestSubmit() in the clicked button’s handler, and a field tied by form=', async () => {
+    const doc = loadPage(
+      `<form id="f" method="post" action="/review/update/1"><textarea name="review[review]">x</textarea>
+        <button id="save"><span id="label">Save</span></button><button type="button" id="other">Preview</button></form>
+        <input id="outside" form="f" name="title"><div id="elsewhere">text</div>`,
+      EDIT,
+    );
+    const sent: ContentMessage[] = [];
+    const host = fakeHost();
+    runDetector(DETECTORS.find((d) => d.id === 'goodreads') as (typeof DETECTORS)[number], host, (m) => sent.push(m));
+    const submits = () => sent.filter((m) => m.type === 'gesture' && m.submit).length;
+    const form = doc.getElementById('f') as HTMLFormElement;
+    const save = doc.getElementById('save') as HTMLElement;
+    const clickThen = (el: Element, submitter: Element | null) => {
+      el.addEventListener('click', () => fire(form, true, submitter), { once: true });
+      trustedClick(el);
+    };
+    clickThen(doc.getElementById('label') as Element, save); // the browser's own submit, from the button's label
+    await tick(5);
+    clickThen(save, null); // validation code: preventDefault, then form.requestSubmit()
+    await tick(5);
+    expect(submits()).toBe(2);
+    clickThen(doc.getElementById('other') as Element, null); // a button that does not submit
+    await tick(5);
+    // The page moves what was clicked into the submit button during the click: the click was not on it.
+    const elsewhere = doc.getElementById('elsewhere') as HTMLElement;
+    elsewhere.addEventListener(
+      'click',
+      () => {
+        save.append(elsewhere);
+        fire(form, true, save);
+      },
+      { once: true },
+    );
+    trustedClick(elsewhere);
+    await tick(5);
+    expect(submits()).toBe(2);
+    const e = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+    Object.defineProperty(e, 'isTrusted', { value: true });
+    const outside = doc.getElementById('outside') as HTMLElement;
+    outside.addEventListener('keydown', () => fire(form, true, null), { once: true });
+    outside.dispatchEvent(e);
+    expect(submits()).toBe(3);
     host.invalidate();
   });
 });
