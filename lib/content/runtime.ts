@@ -122,7 +122,7 @@ export function runDetector(detector: DetectorPage, host: RuntimeHost, send: Sen
     host.addEventListener(win, 'click', onClick, CAPTURE);
     host.addEventListener(win, 'keydown', onKey, CAPTURE);
     // A single-page navigation changes what is on screen: states read after it belong to another target.
-    host.onLocationChange(guard(toggles.stopAll));
+    host.onLocationChange(guard(toggles.navigated));
   }
   watchFormSubmits(detector, host, send, win);
   if (detector.captcha) runCaptcha(detector, detector.captcha, host, send, win);

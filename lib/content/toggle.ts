@@ -58,7 +58,8 @@ function observeScope(toggle: ToggleControl, scope: Element, actions: DetectorPa
 
 /**
  * Short watches of clicked toggles' containers: `arm` starts (or extends) one for a few seconds,
- * `stopAll` ends them all (on navigation, or when the extension goes away).
+ * `navigated` ends those a single-page navigation made stale, `stopAll` ends them all (when the
+ * extension goes away).
  */
 export function toggleWatches(detector: DetectorPage, host: RuntimeHost, emit: Emit, win: Window) {
   const watches = new Map<ToggleControl, Map<Element, Watch>>();
@@ -81,5 +82,23 @@ export function toggleWatches(detector: DetectorPage, host: RuntimeHost, emit: E
   const stopAll = () => {
     for (const [toggle, byScope] of watches) for (const scope of [...byScope.keys()]) stop(toggle, scope);
   };
-  return { arm, stopAll };
+  /**
+   * After a single-page navigation: a watch whose control left the page, or now stands for another
+   * target (YouTube keeps its like button for the next video), ends; one whose target is unchanged
+   * goes on, so that a page rewriting its own address cannot end the watch of what was just clicked.
+   */
+  const navigated = () => {
+    const url = new URL(win.location.href);
+    for (const [toggle, byScope] of watches)
+      for (const [scope, watch] of [...byScope]) {
+        let same = false;
+        try {
+          same = scope.isConnected && toggle.target(scope, url) === watch.target;
+        } catch {
+          // A target that cannot be read any more is not the same.
+        }
+        if (!same) stop(toggle, scope);
+      }
+  };
+  return { arm, stopAll, navigated };
 }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { LOCATION_POLL_MS } from '@/lib/content/context';
 import { GESTURE_INTERVAL_MS, runDetector } from '@/lib/content/runtime';
 import { closestOf } from '@/lib/detectors/dom';
 import youtube, { commentAction, commentId, videoId } from '@/lib/detectors/youtube';
@@ -74,6 +75,27 @@ describe('youtube detector', () => {
       ]);
     });
   }
+
+  it('keeps watching a clicked like when the page only rewrites its address; stops when it shows another video', async () => {
+    {
+      const doc = loadPage(fixture('youtube/watch-rendered.html'), WATCH);
+      const sent: ContentMessage[] = [];
+      runDetector(youtube, host, collect(sent));
+      const { like } = likeButtons(doc);
+      trustedClick(like);
+      history.replaceState(null, '', `${WATCH}&t=42s`); // the same video: a page trying to end the watch
+      await tick(LOCATION_POLL_MS + 200);
+      press(like);
+      await tick();
+      expect(sent.map((m) => m.type === 'sighting' && [m.action, m.op, m.target])).toEqual([['like', 'add', 'dQw4w9WgXcQ']]);
+      trustedClick(like);
+      history.pushState(null, '', 'https://www.youtube.com/watch?v=aaaaaaaaaaa'); // the next video, same button
+      await tick(LOCATION_POLL_MS + 200);
+      press(like);
+      await tick();
+      expect(sent).toHaveLength(1);
+    }
+  });
 
   it('counts nothing for untrusted clicks, pressed rendering, or a click the platform ignores', async () => {
     const doc = loadPage(fixture('youtube/watch-rendered.html'), WATCH);
