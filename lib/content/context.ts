@@ -25,7 +25,9 @@ export class ContentContext {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(parent?: ContentContext) {
-    parent?.onInvalidated(() => this.abort());
+    // Removed from the parent when this part stops first: a script paused and resumed many times keeps no old part alive.
+    if (parent?.signal.aborted) this.controller.abort();
+    else parent?.signal.addEventListener('abort', () => this.abort(), { once: true, signal: this.controller.signal });
     this.onInvalidated(() => {
       for (const id of this.timers) clearTimeout(id);
       this.timers.clear();

@@ -36,30 +36,24 @@ export function storageSource(): TrackingSource {
 }
 
 /**
- * Runs `start` only while the user lets `platform` be counted here: not paused, not switched off,
- * and not in a private window unless allowed. Otherwise the run is stopped (listeners removed,
- * timers cleared, nothing sent) and started again when the choices allow it (a change in storage,
- * or the end of a pause). The run starts at once, so that its listeners come before the page's,
- * but what it sends is held until the choices are read, and dropped if they say no.
- */
-/**
  * The window listeners of successive runs, each registered with the page once, by the first run:
  * a run started again after a pause only joins them. A listener added later would come after the
- * page's own, which could then stop every click before it (stopImmediatePropagation). A stopped
- * run's handlers leave the relay: while off, what is left calls nothing.
+ * page's own, which could then stop every click before it (stopImmediatePropagation). The same for
+ * address changes. A stopped run's handlers leave the relay: while off, what is left calls nothing.
  */
 export class ListenerRelay {
   private readonly handlers = new Map<EventTarget, Map<string, Set<(e: Event) => void>>>();
+  private moves: Set<() => void> | null = null;
 
   constructor(private readonly ctx: ContentContext) {}
 
-  /** A host for one run: its listeners through the relay, its timers and watches its own. */
+  /** A host for one run: its listeners and address changes through the relay, its timers and watches its own. */
   host(run: ContentContext): RuntimeHost & { readonly isInvalid: boolean } {
     return {
       addEventListener: (target, type, handler, options) => this.add(run, target, type, handler, options),
       setTimeout: (handler, ms) => run.setTimeout(handler, ms),
       onInvalidated: (cb) => run.onInvalidated(cb),
-      onLocationChange: (cb) => run.onLocationChange(cb),
+      onLocationChange: (cb) => this.onLocationChange(run, cb),
       get isInvalid() {
         return run.isInvalid;
       },
@@ -73,6 +67,8 @@ export class ListenerRelay {
     handler: (e: Event) => void,
     options?: AddEventListenerOptions,
   ) {
+    // A listener that removes itself is the run's own (no caller asks for one today).
+    if (options?.once || options?.signal) return run.addEventListener(target, type, handler, options);
     if (run.signal.aborted) return;
     const key = `${type}|${options?.capture === true}|${options?.passive === true}`;
     const byKey = this.handlers.get(target) ?? new Map<string, Set<(e: Event) => void>>();
@@ -82,20 +78,43 @@ export class ListenerRelay {
       const handlers = new Set<(e: Event) => void>();
       set = handlers;
       byKey.set(key, handlers);
-      this.ctx.addEventListener(
-        target,
-        type,
-        (e) => {
-          for (const h of handlers) h(e);
-        },
-        options,
-      );
+      this.ctx.addEventListener(target, type, (e) => callEach(handlers, e), options);
     }
     set.add(handler);
     run.onInvalidated(() => set.delete(handler));
   }
+
+  private onLocationChange(run: ContentContext, cb: () => void) {
+    if (run.signal.aborted) return;
+    if (!this.moves) {
+      const moves = new Set<() => void>();
+      this.moves = moves;
+      this.ctx.onLocationChange(() => callEach(moves, undefined));
+    }
+    const moves = this.moves;
+    moves.add(cb);
+    run.onInvalidated(() => moves.delete(cb));
+  }
 }
 
+/** Calls each handler registered when the event came (as the DOM does), one's error stopping no other. */
+function callEach<E>(handlers: Set<(e: E) => void>, e: E): void {
+  for (const h of [...handlers]) {
+    try {
+      h(e);
+    } catch (error) {
+      console.debug('[clickwork] detector error', error);
+    }
+  }
+}
+
+/**
+ * Runs `start` only while the user lets `platform` be counted here: not paused, not switched off,
+ * and not in a private window unless allowed. Otherwise the run is stopped (listeners removed,
+ * timers cleared, nothing sent) and started again when the choices allow it (a change in storage,
+ * or the end of a pause). The run starts at once, so that its listeners come before the page's,
+ * but what it sends is held until the choices are read, and dropped if they say no.
+ */
 export function whileTracked(
   platform: PlatformId,
   ctx: ContentContext,

@@ -176,4 +176,27 @@ describe('a content script follows the tracking choices', () => {
     target.dispatchEvent(new Event('click'));
     expect(calls).toEqual(['second']);
   });
+
+  it('relays address changes the same way, and one handler’s error stops no other', () => {
+    const relay = new ListenerRelay(ctx);
+    const registered = vi.spyOn(ctx, 'onLocationChange');
+    const calls: string[] = [];
+    const first = ctx.child();
+    relay.host(first).onLocationChange(() => calls.push('first'));
+    first.abort();
+    const second = ctx.child();
+    const host = relay.host(second);
+    host.onLocationChange(() => calls.push('second'));
+    expect(registered).toHaveBeenCalledTimes(1);
+    (registered.mock.calls[0]?.[0] as () => void)(); // the address changed
+    expect(calls).toEqual(['second']);
+    const target = new EventTarget();
+    vi.spyOn(console, 'debug').mockImplementation(() => {});
+    host.addEventListener(target, 'click', () => {
+      throw new Error('a detector bug');
+    });
+    host.addEventListener(target, 'click', () => calls.push('after'));
+    target.dispatchEvent(new Event('click'));
+    expect(calls).toEqual(['second', 'after']);
+  });
 });
