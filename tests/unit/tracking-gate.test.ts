@@ -188,7 +188,8 @@ describe('a content script follows the tracking choices', () => {
     const host = relay.host(second);
     host.onLocationChange(() => calls.push('second'));
     expect(registered).toHaveBeenCalledTimes(1);
-    (registered.mock.calls[0]?.[0] as () => void)(); // the address changed
+    const moved = registered.mock.calls[0]?.[0] ?? (() => {});
+    moved(); // the address changed
     expect(calls).toEqual(['second']);
     const target = new EventTarget();
     vi.spyOn(console, 'debug').mockImplementation(() => {});
