@@ -110,17 +110,14 @@ function applyToggle(s: Sighting, rollup: RollupBuffer, confirmOnly: boolean): O
  * window before (a second after, for a late sighting). Without it, like-unlike-like would count two.
  */
 function undoUntargeted(s: Sighting, rollup: RollupBuffer): Outcome {
-  const victim = rollup.events
+  const same = rollup.events
     .between(s.platform, s.ts - MERGE_WINDOW_MS, s.ts + 1_000)
     .filter(
-      (e) =>
-        !e.undoneAt &&
-        !e.targetKey &&
-        e.kind === s.kind &&
-        e.signal !== 'manual' &&
-        (s.slot === 'exclusive' || e.detail === s.detail),
-    )
-    .sort((a, b) => b.ts - a.ts)[0];
+      (e) => !e.targetKey && e.kind === s.kind && e.signal !== 'manual' && (s.slot === 'exclusive' || e.detail === s.detail),
+    );
+  // One unlike seen by both signals: the second sighting is the same undo, not another.
+  if (same.some((e) => e.undoneAt !== undefined && Math.abs(e.undoneAt - s.ts) <= 1_000)) return 'ignored';
+  const victim = same.filter((e) => !e.undoneAt).sort((a, b) => b.ts - a.ts)[0];
   if (!victim) return 'ignored';
   undoEvent(victim, s.ts, rollup);
   return 'undone';

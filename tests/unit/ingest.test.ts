@@ -128,6 +128,10 @@ describe('ingest', () => {
     // Nor one that came after it.
     await ingest(db, [bare('undo', T0 + 38_000)]);
     expect(await active()).toHaveLength(2);
+    // Two likes without target, then one unlike seen by both signals: one like stays.
+    await ingest(db, [bare('add', T0 + 60_000), bare('add', T0 + 62_000)]);
+    await ingest(db, [bare('undo', T0 + 64_000), { ...bare('undo', T0 + 64_300), signal: 'network' }]);
+    expect((await active()).filter((e) => e.ts >= T0 + 60_000).map((e) => e.ts)).toEqual([T0 + 60_000]);
     await expectRollupConsistent();
   });
 
