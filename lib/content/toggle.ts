@@ -33,14 +33,37 @@ interface Watch {
 
 type Emit = (step: ToggleStep, target: string | undefined) => void;
 
-/** Observes one clicked control's container (and its open shadow root) and reports its changes. */
-function observeScope(toggle: ToggleControl, scope: Element, actions: DetectorPage['actions'], emit: Emit, win: Window): Watch {
+/** The target `scope` stands for now, undefined when it cannot be read. */
+function targetNow(toggle: ToggleControl, scope: Element, win: Window): string | undefined {
+  try {
+    return toggle.target(scope, new URL(win.location.href));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Observes one clicked control's container (and its open shadow root) and reports its changes,
+ * until it shows another target: an app reusing the element for the next item (after a single-page
+ * navigation, or in a recycled list) then ends the watch (`stale`) with nothing reported.
+ */
+function observeScope(
+  toggle: ToggleControl,
+  scope: Element,
+  actions: DetectorPage['actions'],
+  emit: Emit,
+  win: Window,
+  stale: () => void,
+): Watch {
   const watch: Watch = {
     last: toggle.state(scope),
     // Read now: by the time the state flips, a single-page app may show another target.
-    target: toggle.target(scope, new URL(win.location.href)),
+    target: targetNow(toggle, scope, win),
     observer: new MutationObserver(
       guard(() => {
+        const target = targetNow(toggle, scope, win);
+        // One that cannot be read any more (the control redrawn by the action itself) is still the clicked one.
+        if (target !== undefined && target !== watch.target) return stale();
         const now = toggle.state(scope);
         const steps = toggleTransition(actions, watch.last, now);
         watch.last = now;
@@ -75,7 +98,7 @@ export function toggleWatches(detector: DetectorPage, host: RuntimeHost, emit: E
     watches.set(toggle, byScope);
     const existing = byScope.get(scope);
     if (existing) clearTimeout(existing.timer);
-    const watch = existing ?? observeScope(toggle, scope, detector.actions, emit, win);
+    const watch = existing ?? observeScope(toggle, scope, detector.actions, emit, win, () => stop(toggle, scope));
     watch.timer = host.setTimeout(() => stop(toggle, scope), toggle.watchMs ?? TOGGLE_WATCH_MS);
     byScope.set(scope, watch);
   };
@@ -83,20 +106,16 @@ export function toggleWatches(detector: DetectorPage, host: RuntimeHost, emit: E
     for (const [toggle, byScope] of watches) for (const scope of [...byScope.keys()]) stop(toggle, scope);
   };
   /**
-   * After a single-page navigation: a watch whose control left the page, or now stands for another
-   * target (YouTube keeps its like button for the next video), ends; one whose target is unchanged
-   * goes on, so that a page rewriting its own address cannot end the watch of what was just clicked.
+   * After a single-page navigation: a watch whose control left the page, has no target to compare,
+   * or now stands for another target (YouTube keeps its like button for the next video) ends; one
+   * whose target is unchanged goes on, so that a page rewriting its own address cannot end the
+   * watch of what was just clicked. (An app that redraws after the address changed is caught by
+   * the watch itself: see observeScope.)
    */
   const navigated = () => {
-    const url = new URL(win.location.href);
     for (const [toggle, byScope] of watches)
       for (const [scope, watch] of [...byScope]) {
-        let same = false;
-        try {
-          same = scope.isConnected && toggle.target(scope, url) === watch.target;
-        } catch {
-          // A target that cannot be read any more is not the same.
-        }
+        const same = scope.isConnected && watch.target !== undefined && targetNow(toggle, scope, win) === watch.target;
         if (!same) stop(toggle, scope);
       }
   };

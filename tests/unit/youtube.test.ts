@@ -259,6 +259,25 @@ describe('youtube comment likes and reports', () => {
     expect(youtube.actions.commentLike).toEqual({ kind: 'reaction', detail: 'like', slot: 'exclusive' });
   });
 
+  it('reports nothing when a comment element the app reuses shows the next video’s comment (redrawn after the address changed)', async () => {
+    const doc = loadPage(fixture('youtube/watch-comments.html'), WATCH);
+    const sent: ContentMessage[] = [];
+    runDetector(youtube, host, collect(sent));
+    const { like } = commentButtons(doc);
+    trustedClick(like);
+    press(like);
+    await tick();
+    expect(sent).toHaveLength(1);
+    // The next video: the address changes first (Chromium tells of it inside pushState), the app redraws after.
+    history.pushState(null, '', 'https://www.youtube.com/watch?v=aaaaaaaaaaa');
+    await tick(LOCATION_POLL_MS + 200);
+    const link = doc.querySelector('#published-time-text a[href*="lc="]') as HTMLAnchorElement;
+    link.setAttribute('href', '/watch?v=aaaaaaaaaaa&lc=UgzNEXTCOMMENT');
+    press(like); // the next comment is not liked: not an undo of the person's like
+    await tick();
+    expect(sent.map((m) => m.type === 'sighting' && [m.action, m.op])).toEqual([['commentLike', 'add']]);
+  });
+
   it('counts nothing for a comment that renders liked', async () => {
     const doc = loadPage(fixture('youtube/watch-comments.html'), WATCH);
     const sent: ContentMessage[] = [];
