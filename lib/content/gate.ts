@@ -97,9 +97,11 @@ export class ListenerRelay {
   }
 }
 
-/** Calls each handler registered when the event came (as the DOM does), one's error stopping no other. */
+/** Calls each handler registered when the event came and still there (as the DOM does), one's error stopping no other. */
 function callEach<E>(handlers: Set<(e: E) => void>, e: E): void {
   for (const h of [...handlers]) {
+    // One removed by an earlier handler of this event is not called (as the DOM does).
+    if (!handlers.has(h)) continue;
     try {
       h(e);
     } catch (error) {

@@ -1,3 +1,4 @@
+import { closestOf } from '../detectors/dom';
 import type { DetectorPage } from '../detectors/types';
 import { hasNavigation } from '../detectors/types';
 import { guard, origin, type RuntimeHost, type Send } from './host';
@@ -26,8 +27,8 @@ export function watchFormSubmits(detector: DetectorPage, host: RuntimeHost, send
     const pending = input !== null;
     const enter = e.type !== 'click' && (e as KeyboardEvent).key === 'Enter';
     input = {
-      button: e.type === 'click' ? el.closest<HTMLButtonElement | HTMLInputElement>(SUBMIT_BUTTONS) : null,
-      field: enter && el instanceof HTMLInputElement ? el : null,
+      button: e.type === 'click' ? submitButton(el) : null,
+      field: enter && el instanceof HTMLInputElement && ONE_LINE.has(el.type) ? el : null,
     };
     if (!pending)
       host.setTimeout(() => {
@@ -50,5 +51,30 @@ export function watchFormSubmits(detector: DetectorPage, host: RuntimeHost, send
   host.addEventListener(win, 'submit', onSubmit, { capture: true, passive: true });
 }
 
-/** Buttons that submit their form when clicked. */
-const SUBMIT_BUTTONS = 'button:not([type]), button[type="submit" i], input[type="submit" i], input[type="image" i]';
+/**
+ * The button a click on `el` presses, if it submits its form: a `<button>` whose type is submit
+ * (also when missing or invalid), or an `<input>` of type submit or image. Found across shadow
+ * roots (an icon component with its own inside the button).
+ */
+function submitButton(el: Element): HTMLButtonElement | HTMLInputElement | null {
+  const b = closestOf(el, ['button, input']);
+  return (b instanceof HTMLButtonElement || b instanceof HTMLInputElement) && (b.type === 'submit' || b.type === 'image')
+    ? b
+    : null;
+}
+
+/** Input types where Enter submits the form (implicit submission): the one-line text fields. */
+const ONE_LINE = new Set([
+  'text',
+  'search',
+  'url',
+  'tel',
+  'email',
+  'password',
+  'number',
+  'date',
+  'month',
+  'week',
+  'time',
+  'datetime-local',
+]);

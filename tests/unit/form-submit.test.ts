@@ -270,12 +270,35 @@ describe('the content script reports trusted submits of POST forms', () => {
     trustedClick(elsewhere);
     await tick(5);
     expect(submits()).toBe(2);
-    const e = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
-    Object.defineProperty(e, 'isTrusted', { value: true });
-    const outside = doc.getElementById('outside') as HTMLElement;
-    outside.addEventListener('keydown', () => fire(form, true, null), { once: true });
-    outside.dispatchEvent(e);
+    const enter = (el: Element) => {
+      const e = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+      Object.defineProperty(e, 'isTrusted', { value: true });
+      el.addEventListener('keydown', () => fire(form, true, null), { once: true });
+      el.dispatchEvent(e);
+    };
+    enter(doc.getElementById('outside') as Element);
     expect(submits()).toBe(3);
+    await tick(5);
+    // Enter on a button-like input whose handler submits: not a one-line field.
+    const plain = doc.createElement('input');
+    plain.type = 'button';
+    plain.setAttribute('form', 'f');
+    doc.body.append(plain);
+    enter(plain);
+    await tick(5);
+    expect(submits()).toBe(3);
+    // A button of invalid type submits (browsers treat it as submit), and an icon with its own shadow root inside one.
+    const odd = doc.createElement('button');
+    odd.setAttribute('type', 'bogus');
+    const icon = doc.createElement('span');
+    icon.attachShadow({ mode: 'open' }).innerHTML = '<svg><path d="M0 0"/></svg>';
+    odd.append(icon);
+    form.append(odd);
+    clickThen(odd, odd);
+    await tick(5);
+    clickThen(icon.shadowRoot?.querySelector('path') as Element, odd);
+    await tick(5);
+    expect(submits()).toBe(5);
     host.invalidate();
   });
 });
