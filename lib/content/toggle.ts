@@ -29,6 +29,8 @@ interface Watch {
   timer: number;
   last: string | null;
   target: string | undefined;
+  /** Set when a single-page navigation kept this watch: its target is then read again before each report. */
+  moved: boolean;
 }
 
 type Emit = (step: ToggleStep, target: string | undefined) => void;
@@ -43,9 +45,10 @@ function targetNow(toggle: ToggleControl, scope: Element, win: Window): string |
 }
 
 /**
- * Observes one clicked control's container (and its open shadow root) and reports its changes,
- * until it shows another target: an app reusing the element for the next item (after a single-page
- * navigation, or in a recycled list) then ends the watch (`stale`) with nothing reported.
+ * Observes one clicked control's container (and its open shadow root) and reports its changes.
+ * After a single-page navigation, until it shows another target: an app reusing the element for
+ * the next item then ends the watch (`stale`) with nothing reported. (Read only then: a click's
+ * own watch, the common case, reads no more than before.)
  */
 function observeScope(
   toggle: ToggleControl,
@@ -61,7 +64,7 @@ function observeScope(
     target: targetNow(toggle, scope, win),
     observer: new MutationObserver(
       guard(() => {
-        const target = targetNow(toggle, scope, win);
+        const target = watch.moved ? targetNow(toggle, scope, win) : watch.target;
         // One that cannot be read any more (the control redrawn by the action itself) is still the clicked one.
         if (target !== undefined && target !== watch.target) return stale();
         const now = toggle.state(scope);
@@ -71,6 +74,7 @@ function observeScope(
       }),
     ),
     timer: 0,
+    moved: false,
   };
   const options = { attributes: true, childList: true, subtree: true };
   watch.observer.observe(scope, options);
@@ -117,6 +121,7 @@ export function toggleWatches(detector: DetectorPage, host: RuntimeHost, emit: E
       for (const [scope, watch] of [...byScope]) {
         const same = scope.isConnected && watch.target !== undefined && targetNow(toggle, scope, win) === watch.target;
         if (!same) stop(toggle, scope);
+        else watch.moved = true;
       }
   };
   return { arm, stopAll, navigated };
