@@ -91,44 +91,37 @@ describe('the content scripts’ own context', () => {
     ctx.abort();
   });
 
-  it('with the Navigation API: only a trusted entry change with a new address counts', () => {
+  /** A window with the Navigation API at `href`, watched by a new context; `go` changes the address as the browser does. */
+  function withNavigation(href: string) {
     const navigation = new EventTarget();
-    const win = { location: { href: 'https://www.youtube.com/watch?v=a' }, navigation } as unknown as Window;
+    const win = { location: { href }, navigation } as unknown as Window;
     const ctx = new ContentContext();
     const moved = vi.fn();
     ctx.onLocationChange(moved, win);
-    const trusted = () => {
+    const go = (to: string, trusted = true) => {
+      win.location.href = to;
       const e = new Event('currententrychange');
-      Object.defineProperty(e, 'isTrusted', { value: true });
-      return e;
+      if (trusted) Object.defineProperty(e, 'isTrusted', { value: true });
+      navigation.dispatchEvent(e);
     };
-    win.location.href = 'https://www.youtube.com/watch?v=b';
-    navigation.dispatchEvent(new Event('currententrychange')); // the page's own: untrusted
+    return { ctx, moved, go };
+  }
+
+  it('with the Navigation API: only a trusted entry change with a new address counts', () => {
+    const { ctx, moved, go } = withNavigation('https://www.youtube.com/watch?v=a');
+    go('https://www.youtube.com/watch?v=b', false); // the page's own: untrusted
     expect(moved).not.toHaveBeenCalled();
-    navigation.dispatchEvent(trusted());
-    navigation.dispatchEvent(trusted()); // same address: nothing new
+    go('https://www.youtube.com/watch?v=b');
+    go('https://www.youtube.com/watch?v=b'); // same address: nothing new
     expect(moved).toHaveBeenCalledTimes(1);
     ctx.abort();
   });
 
   it('a change of the fragment alone is not a navigation (a page writing #x with replaceState)', () => {
-    const navigation = new EventTarget();
-    const win = { location: { href: 'https://x.com/home' }, navigation } as unknown as Window;
-    const ctx = new ContentContext();
-    const moved = vi.fn();
-    ctx.onLocationChange(moved, win);
-    const trusted = () => {
-      const e = new Event('currententrychange');
-      Object.defineProperty(e, 'isTrusted', { value: true });
-      return e;
-    };
-    for (const hash of ['#x', '#y', '']) {
-      win.location.href = `https://x.com/home${hash}`;
-      navigation.dispatchEvent(trusted());
-    }
+    const { ctx, moved, go } = withNavigation('https://x.com/home');
+    for (const hash of ['#x', '#y', '']) go(`https://x.com/home${hash}`);
     expect(moved).not.toHaveBeenCalled();
-    win.location.href = 'https://x.com/explore#x';
-    navigation.dispatchEvent(trusted());
+    go('https://x.com/explore#x');
     expect(moved).toHaveBeenCalledTimes(1);
     ctx.abort();
   });
