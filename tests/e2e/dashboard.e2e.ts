@@ -158,6 +158,18 @@ describe('dashboard', () => {
     // Resumed, with YouTube switched off: a like on X counts, one on YouTube does not.
     await dash.getByTestId('resume').click();
     await dash.getByTestId('switch-youtube').uncheck();
+    // The switch is saved, then published to the content scripts: reload only once it is (a person is not that quick).
+    await expect
+      .poll(() =>
+        dash.evaluate(async () => {
+          const c = (
+            globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }
+          ).chrome;
+          const state = (await c.storage.local.get('trackingState')).trackingState as { disabled?: string[] } | undefined;
+          return state?.disabled ?? [];
+        }),
+      )
+      .toContain('youtube');
     await yt.reload();
     await yt.locator('like-button-view-model button').click();
     await yt.goto(URLS.x);

@@ -41,6 +41,8 @@ describe('detector health', () => {
         async () => {
           await popup.reload();
           await popup.locator('main[data-state="ready"]').waitFor();
+          // The health parts load after the first chart: no warning counts only once they are drawn.
+          await popup.getByTestId('health-details').waitFor();
           return popup.getByTestId('health-warnings').count();
         },
         { timeout: 10_000, interval: 500 },
