@@ -16,7 +16,7 @@ export const CAPTCHA_MIN_GAP_MS = 30_000;
  * The key of a tab's last pass counted, whatever the provider and widget (a site can draw a new one
  * each time, or stack several providers). It cannot be a widget's key: those start with the tab id.
  */
-export const lastPassKey = (tabId: number) => `last-pass|${tabId}`;
+const lastPassKey = (tabId: number) => `last-pass|${tabId}`;
 
 /** Whether a pass at `ts` is the tab's first in CAPTCHA_MIN_GAP_MS (either way: messages of two frames may cross). */
 async function firstPassInGap(db: ClickworkDB, tabId: number, ts: number): Promise<boolean> {

@@ -35,6 +35,9 @@ export function storageSource(): TrackingSource {
   };
 }
 
+/** What one run is given: the runtime's host, and whether the run was stopped. */
+export type RunHost = RuntimeHost & { readonly isInvalid: boolean };
+
 /**
  * The window listeners of successive runs, each registered with the page once, by the first run:
  * a run started again after a pause only joins them. A listener added later would come after the
@@ -48,7 +51,7 @@ export class ListenerRelay {
   constructor(private readonly ctx: ContentContext) {}
 
   /** A host for one run: its listeners and address changes through the relay, its timers and watches its own. */
-  host(run: ContentContext): RuntimeHost & { readonly isInvalid: boolean } {
+  host(run: ContentContext): RunHost {
     return {
       addEventListener: (target, type, handler, options) => this.add(run, target, type, handler, options),
       setTimeout: (handler, ms) => run.setTimeout(handler, ms),
@@ -122,7 +125,7 @@ function call<E>(h: (e: E) => void, e: E): void {
 export function whileTracked(
   platform: PlatformId,
   ctx: ContentContext,
-  start: (run: RuntimeHost & { readonly isInvalid: boolean }, send: Send) => void,
+  start: (run: RunHost, send: Send) => void,
   send: Send,
   source: TrackingSource = storageSource(),
 ): void {

@@ -1,7 +1,7 @@
 import { closestOf } from '../detectors/dom';
 import type { DetectorPage } from '../detectors/types';
 import { hasNavigation } from '../detectors/types';
-import { guard, origin, type RuntimeHost, type Send } from './host';
+import { CAPTURE, guard, origin, type RuntimeHost, type Send } from './host';
 
 /**
  * For a platform whose forms submit as a page load (a classic review form): reports a submit of a
@@ -21,11 +21,12 @@ export function watchFormSubmits(detector: DetectorPage, host: RuntimeHost, send
   /** The submit button or field the trusted input being handled was on (null once its task is over). */
   let input: { button: HTMLButtonElement | HTMLInputElement | null; field: HTMLInputElement | null } | null = null;
   const onInput = guard((e: Event) => {
-    if (!e.isTrusted) return;
+    // Of the keys, only Enter submits: other keystrokes (typing the review) are left at once.
+    const enter = e.type !== 'click' && (e as KeyboardEvent).key === 'Enter';
+    if (!e.isTrusted || (e.type !== 'click' && !enter)) return;
     const el = origin(e);
     if (!el) return;
     const pending = input !== null;
-    const enter = e.type !== 'click' && (e as KeyboardEvent).key === 'Enter';
     input = {
       button: e.type === 'click' ? submitButton(el) : null,
       field: enter && el instanceof HTMLInputElement && ONE_LINE.has(el.type) ? el : null,
@@ -46,9 +47,8 @@ export function watchFormSubmits(detector: DetectorPage, host: RuntimeHost, send
     if (input.button?.form !== form && input.field?.form !== form) return;
     send({ type: 'gesture', platform: detector.id, ts: Date.now(), submit: true });
   });
-  for (const type of ['click', 'keydown', 'keypress'])
-    host.addEventListener(win, type, onInput, { capture: true, passive: true });
-  host.addEventListener(win, 'submit', onSubmit, { capture: true, passive: true });
+  for (const type of ['click', 'keydown', 'keypress']) host.addEventListener(win, type, onInput, CAPTURE);
+  host.addEventListener(win, 'submit', onSubmit, CAPTURE);
 }
 
 /**
